@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  resolve: { conditions: ['crs-kit-source'] },
+  ssr: { resolve: { conditions: ['crs-kit-source'] } },
+  test: { name: 'core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+})
