@@ -1,0 +1,23 @@
+/**
+ * @crs-kit/core: the contract of Tencent Cloud's Redis (CRS) backup API as TypeScript, generated from
+ * spec/redis.yaml. Types, the action table, endpoints, request validators and lenient response readers.
+ */
+
+export { readResponse, validateRequest } from './by-action.ts'
+export { allServiceHosts, hostForRegion, isFinancialRegion } from './endpoint.ts'
+export type { ActionName, ActionTypes, PaginatedActionName } from './generated/actions.gen.ts'
+export { actionNames, actions } from './generated/actions.gen.ts'
+export type * from './generated/errors.gen.ts'
+export { errorCodes } from './generated/errors.gen.ts'
+export { requestFields } from './generated/fields.gen.ts'
+export { responseReaders } from './generated/readers.gen.ts'
+export { type Region, service } from './generated/service.gen.ts'
+export type * from './generated/types.gen.ts'
+export {
+  requestValidators,
+  validateDescribeInstanceBackupsRequest,
+  validateManualBackupInstanceRequest,
+} from './generated/validators.gen.ts'
+export { fromQueryParams, toQueryParams } from './query-params.ts'
+export { ResponseShapeError } from './response-shape-error.ts'
+export { isTcDateTime, type ValidationIssue } from './validation.ts'

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { canonicalHeaders, canonicalRequest } from './canonical-request.ts'
+import { createTc3Signer } from './create-tc3-signer.ts'
+import { tc3Crypto as nodeCrypto } from './crypto-node.ts'
+import { tc3Crypto as webCrypto } from './crypto-web.ts'
+import { signTc3 } from './sign-tc3.ts'
+import { cvmVector, redisVector } from './tc3.fixture.ts'
+import type { Tc3Crypto } from './tc3-crypto.ts'
+
+const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
+
+const implementations: [string, Tc3Crypto<never>][] = [
+  ['node:crypto', nodeCrypto as Tc3Crypto<never>],
+  ['WebCrypto', webCrypto as Tc3Crypto<never>],
+]
+
+describe.each(implementations)('TC3 on %s', (_, crypto) => {
+  const signer = createTc3Signer(crypto)
+
+  it('reproduces the cvm vector: body hash, canonical request hash, signature', async () => {
+    const v = cvmVector
+    expect(new TextEncoder().encode(v.body)).toHaveLength(v.bodyLength)
+    expect(await crypto.sha256Hex(v.body)).toBe(v.bodySha256Hex)
+    const headers = canonicalHeaders({ 'Content-Type': v.contentType, Host: v.host })
+    expect(headers.signed).toBe(v.signedHeaders)
+    const request = canonicalRequest({
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers,
+      bodySha256Hex: v.bodySha256Hex,
+    })
+    expect(await crypto.sha256Hex(request)).toBe(v.canonicalRequestSha256Hex)
+
+    const result = await signer.signTc3({ ...v, headers: { 'Content-Type': v.contentType } })
+    expect(result.signature).toBe(v.signature)
+    expect(result.authorization).toBe(
+      `TC3-HMAC-SHA256 Credential=${v.secretId}/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=${v.signature}`,
+    )
+  })
+
+  it('reproduces the redis vectors, including SecretSigning', async () => {
+    const v = redisVector
+    expect(await crypto.sha256Hex(v.body)).toBe(v.bodySha256Hex)
+    expect(toHex(await signer.signingKey(v.secretKey, v.date, v.service))).toBe(v.secretSigningHex)
+    for (const { contentType, signature } of v.signatures) {
+      const result = await signer.signTc3({ ...v, headers: { 'Content-Type': contentType } })
+      expect(result.signature).toBe(signature)
+    }
+  })
+
+  it('signs the body as bytes exactly like the same text', async () => {
+    const v = redisVector
+    const bytes = new TextEncoder().encode(v.body)
+    const result = await signer.signTc3({
+      ...v,
+      body: bytes,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(result.signature).toBe(v.signatures[0].signature)
+  })
+})
+
+describe('signTc3 (the #crypto choice)', () => {
+  it('is synchronous under Node and matches the vector', () => {
+    const v = redisVector
+    const result = signTc3({ ...v, headers: { 'Content-Type': 'application/json' } })
+    expect(result).not.toBeInstanceOf(Promise)
+    expect((result as { signature: string }).signature).toBe(v.signatures[0].signature)
+  })
+
+  it('defaults method POST, path /, the service from the host, and signs host as given over a host header', async () => {
+    const v = redisVector
+    const { method: _, service: __, ...rest } = v
+    const result = await signTc3({
+      ...rest,
+      headers: { 'Content-Type': 'application/json', HOST: 'evil.example' },
+    })
+    expect(result.signature).toBe(v.signatures[0].signature)
+  })
+
+  it('signs any header set, x-tc-action included, with values lower-cased', async () => {
+    const base = {
+      ...redisVector,
+      headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeInstanceBackups' },
+    }
+    const upper = await signTc3(base)
+    const lower = await signTc3({
+      ...base,
+      headers: [
+        ['content-type', 'application/json'],
+        ['x-tc-action', ' describeinstancebackups '],
+      ],
+    })
+    expect(upper.authorization).toContain('SignedHeaders=content-type;host;x-tc-action,')
+    expect(lower.signature).toBe(upper.signature)
+    const other = await signTc3({
+      ...base,
+      headers: { ...base.headers, 'X-TC-Action': 'ManualBackupInstance' },
+    })
+    expect(other.signature).not.toBe(upper.signature)
+  })
+
+  it('accepts a Headers instance', async () => {
+    const headers = new Headers({ 'Content-Type': 'application/json' })
+    const result = await signTc3({ ...redisVector, headers })
+    expect(result.signature).toBe(redisVector.signatures[0].signature)
+  })
+
+  it('rejects a timestamp in milliseconds or not an integer, and missing secrets', () => {
+    const v = { ...redisVector, headers: { 'Content-Type': 'application/json' } }
+    expect(() => signTc3({ ...v, timestamp: 1.5 })).toThrow(TypeError)
+    expect(() => signTc3({ ...v, timestamp: Number.NaN })).toThrow(TypeError)
+    expect(() => signTc3({ ...v, secretKey: '' })).toThrow(/secretId and secretKey/)
+  })
+
+  it('never puts the secret key in its output', async () => {
+    const result = await signTc3({ ...redisVector, headers: { 'Content-Type': 'application/json' } })
+    expect(JSON.stringify(result)).not.toContain(redisVector.secretKey)
+  })
+})
+
+describe('the WebCrypto signer', () => {
+  it('returns a Promise and derives the key once per (secret, date, service)', async () => {
+    let derivations = 0
+    const counting = {
+      ...webCrypto,
+      importKey: (raw: Uint8Array) => (derivations++, webCrypto.importKey(raw)),
+    }
+    const { signTc3: sign } = createTc3Signer(counting)
+    const input = { ...redisVector, headers: { 'Content-Type': 'application/json' } }
+    const pending = sign(input)
+    expect(pending).toBeInstanceOf(Promise)
+    await Promise.all([pending, sign(input), sign({ ...input, timestamp: input.timestamp + 60 })])
+    expect(derivations).toBe(1)
+    await sign({ ...input, timestamp: input.timestamp + 86_400 })
+    expect(derivations).toBe(2)
+  })
+
+  it('forgets a derivation that failed', async () => {
+    let fail = true
+    const flaky = {
+      ...webCrypto,
+      importKey: (raw: Uint8Array) => (fail ? Promise.reject(new Error('boom')) : webCrypto.importKey(raw)),
+    }
+    const { signTc3: sign } = createTc3Signer(flaky)
+    const input = { ...redisVector, headers: { 'Content-Type': 'application/json' } }
+    await expect(sign(input)).rejects.toThrow('boom')
+    fail = false
+    expect((await sign(input)).signature).toBe(redisVector.signatures[0].signature)
+  })
+})

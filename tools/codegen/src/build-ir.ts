@@ -1,0 +1,243 @@
+import { checkSchemas } from './check-schemas.ts'
+import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
+import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
+import { type SpecError, SpecErrors } from './spec-error.ts'
+
+const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+const refName = (ref: Json | undefined) =>
+  typeof ref === 'string' && ref.startsWith('#/components/schemas/') ? ref.slice(21) : undefined
+
+/** Checks the spec against the rules the generator relies on and turns it into the IR; all problems at once. */
+export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
+  const errors: SpecError[] = []
+  const fail = (pointer: Pointer, rule: string, detail: string) => {
+    errors.push(spec.error(pointer, rule, detail))
+  }
+  const { doc } = spec
+  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
+    fail(['openapi'], 'openapi-version', 'openapi must be 3.1.x')
+  const schemas =
+    isObject(doc.components) && isObject(doc.components.schemas)
+      ? (doc.components.schemas as Record<string, Schema>)
+      : {}
+  if (Object.keys(schemas).length === 0)
+    fail(['components'], 'schemas-present', 'components.schemas must define the models')
+
+  const service = readService(doc, fail)
+  const actions: ActionIR[] = []
+  const paths = isObject(doc.paths) ? doc.paths : {}
+  for (const [pathKey, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue
+    for (const [method, op] of Object.entries(item)) {
+      if (!isObject(op)) continue
+      const action = readAction(['paths', pathKey, method], op, schemas, fail)
+      if (!action) continue
+      if (method !== 'post')
+        fail(
+          ['paths', pathKey, method],
+          'action-method',
+          `${action.name}: Tencent actions are declared as post`,
+        )
+      if (pathKey !== `/#Action=${action.name}`)
+        fail(['paths', pathKey], 'action-path', `path key must be "/#Action=${action.name}"`)
+      if (actions.some((a) => a.name === action.name))
+        fail(['paths', pathKey], 'action-unique', `${action.name} is declared twice`)
+      actions.push(action)
+    }
+  }
+  if (actions.length === 0) fail(['paths'], 'actions-present', 'the spec declares no action')
+  checkSchemas(schemas, actions, fail)
+  if (errors.length > 0 || !service)
+    throw new SpecErrors(errors.length ? errors : [spec.error([], 'service', 'x-tc-service is missing')])
+  actions.sort((a, b) => (a.name < b.name ? -1 : 1))
+  return { specName, service, actions, schemas, document: doc }
+}
+
+type Fail = (pointer: Pointer, rule: string, detail: string) => void
+
+function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | undefined {
+  const s = doc['x-tc-service']
+  if (!isObject(s))
+    return (
+      fail(
+        ['x-tc-service'],
+        'service',
+        'x-tc-service (name, version, hosts, regions, financialRegions, commonErrors) is required',
+      ),
+      undefined
+    )
+  const strings = (v: Json | undefined, key: string) => {
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...(v as string[])].sort()
+    fail(['x-tc-service', key], 'service', `x-tc-service.${key} must be a list of strings`)
+    return []
+  }
+  const hosts = isObject(s.hosts) ? s.hosts : {}
+  for (const key of ['default', 'regional', 'intl']) {
+    if (typeof hosts[key] !== 'string')
+      fail(['x-tc-service', 'hosts'], 'service', `x-tc-service.hosts.${key} must be a host name`)
+  }
+  if (typeof hosts.regional === 'string' && !hosts.regional.includes('{region}')) {
+    fail(['x-tc-service', 'hosts', 'regional'], 'service', 'the regional host must contain {region}')
+  }
+  const fin = isObject(s.financialRegions) ? s.financialRegions.regions : undefined
+  const regions = strings(s.regions, 'regions')
+  const financialRegions = strings(fin, 'financialRegions')
+  for (const r of financialRegions)
+    if (!regions.includes(r)) fail(['x-tc-service', 'financialRegions'], 'service', `${r} is not in regions`)
+  if (typeof s.name !== 'string' || typeof s.version !== 'string')
+    fail(['x-tc-service'], 'service', 'name and version are required')
+  if (s.version !== (isObject(doc.info) ? doc.info.version : undefined))
+    fail(['x-tc-service', 'version'], 'service', 'must equal info.version')
+  return {
+    name: String(s.name),
+    version: String(s.version),
+    title: isObject(doc.info) ? String(doc.info.title) : '',
+    maxClockSkewSeconds: typeof s.maxClockSkewSeconds === 'number' ? s.maxClockSkewSeconds : 300,
+    hosts: { default: String(hosts.default), regional: String(hosts.regional), intl: String(hosts.intl) },
+    regions,
+    financialRegions,
+    commonErrors: readErrors(s.commonErrors, ['x-tc-service', 'commonErrors'], fail),
+  }
+}
+
+function readErrors(list: Json | undefined, pointer: Pointer, fail: Fail): ErrorCodeIR[] {
+  if (!Array.isArray(list)) return (fail(pointer, 'errors', 'must be a list of { code, description }'), [])
+  const out: ErrorCodeIR[] = []
+  list.forEach((e, i) => {
+    if (!isObject(e) || typeof e.code !== 'string' || !/^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/.test(e.code)) {
+      return fail(
+        [...pointer, i],
+        'error-code',
+        'each error needs a code like ResourceNotFound.InstanceNotExists',
+      )
+    }
+    if (out.some((o) => o.code === e.code))
+      return fail([...pointer, i], 'error-code-unique', `${e.code} is listed twice`)
+    out.push({
+      code: e.code,
+      description: typeof e.description === 'string' ? e.description : '',
+      ...(typeof e['x-description-ja'] === 'string' ? { descriptionJa: e['x-description-ja'] } : {}),
+      ...(e.refused === true ? { refused: true } : {}),
+      ...(e.transient === true ? { transient: true } : {}),
+    })
+  })
+  return out.sort((a, b) => (a.code < b.code ? -1 : 1))
+}
+
+function readAction(
+  at: Pointer,
+  op: { [key: string]: Json },
+  schemas: Record<string, Schema>,
+  fail: Fail,
+): ActionIR | undefined {
+  const name = op.operationId
+  if (typeof name !== 'string' || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+    return (
+      fail(
+        [...at, 'operationId'],
+        'operation-id',
+        'operationId must be the Tencent action name, e.g. DescribeInstanceBackups',
+      ),
+      undefined
+    )
+  }
+  if (typeof op['x-tc-idempotent'] !== 'boolean')
+    fail([...at], 'idempotency', `${name}: x-tc-idempotent (true or false) is required`)
+  const rate = isObject(op['x-tc-rate-limit']) ? op['x-tc-rate-limit'].perSecond : undefined
+  if (typeof rate !== 'number' || !Number.isInteger(rate) || rate <= 0)
+    fail([...at], 'rate-limit', `${name}: x-tc-rate-limit.perSecond must be a positive integer`)
+  const body =
+    isObject(op.requestBody) && isObject(op.requestBody.content)
+      ? op.requestBody.content['application/json']
+      : undefined
+  const requestSchema = isObject(body) && isObject(body.schema) ? refName(body.schema.$ref) : undefined
+  if (requestSchema !== `${name}Request`)
+    fail(
+      [...at, 'requestBody'],
+      'request-schema',
+      `${name}: the JSON body must be $ref: '#/components/schemas/${name}Request'`,
+    )
+  const ok = isObject(op.responses) && isObject(op.responses['200']) ? op.responses['200'] : undefined
+  const okBody =
+    ok && isObject(ok.content) && isObject(ok.content['application/json'])
+      ? ok.content['application/json']
+      : undefined
+  const okSchema = okBody && isObject(okBody.schema) ? okBody.schema : undefined
+  const variants =
+    okSchema && Array.isArray(okSchema.anyOf)
+      ? okSchema.anyOf.map((v) => (isObject(v) ? refName(v.$ref) : undefined))
+      : []
+  if (!variants.includes(`${name}Envelope`) || !variants.includes('ErrorEnvelope')) {
+    fail(
+      [...at, 'responses'],
+      'response-schema',
+      `${name}: the 200 response must be anyOf ${name}Envelope and ErrorEnvelope`,
+    )
+  }
+  for (const s of [`${name}Request`, `${name}Response`, `${name}Envelope`, 'ErrorEnvelope']) {
+    if (!schemas[s])
+      fail(['components', 'schemas'], 'schema-missing', `${name} needs components.schemas.${s}`)
+  }
+  const example = (content: Json | undefined) => {
+    const examples = isObject(content) && isObject(content.examples) ? Object.values(content.examples) : []
+    const first = examples[0]
+    return isObject(first) ? first.value : undefined
+  }
+  const responseExample = example(okBody)
+  return {
+    name,
+    method: name[0]!.toLowerCase() + name.slice(1),
+    summary: typeof op.summary === 'string' ? op.summary : name,
+    description: typeof op.description === 'string' ? op.description : '',
+    descriptionJa: typeof op['x-description-ja'] === 'string' ? op['x-description-ja'] : undefined,
+    idempotent: op['x-tc-idempotent'] === true,
+    rateLimitPerSecond: typeof rate === 'number' ? rate : 0,
+    pagination: readPagination([...at, 'x-tc-pagination'], op['x-tc-pagination'], name, schemas, fail),
+    errors: readErrors(op['x-tc-errors'] ?? [], [...at, 'x-tc-errors'], fail),
+    requestSchema: `${name}Request`,
+    responseSchema: `${name}Response`,
+    requestExample: example(body),
+    responseExample: isObject(responseExample) ? responseExample.Response : undefined,
+  }
+}
+
+function readPagination(
+  at: Pointer,
+  p: Json | undefined,
+  name: string,
+  schemas: Record<string, Schema>,
+  fail: Fail,
+): PaginationIR | undefined {
+  if (p === undefined) return undefined
+  if (!isObject(p))
+    return (fail(at, 'pagination', 'x-tc-pagination must be { limit, offset, total, items }'), undefined)
+  const req = schemas[`${name}Request`]?.properties
+  const res = schemas[`${name}Response`]?.properties
+  const prop = (props: Json | undefined, key: Json | undefined) =>
+    isObject(props) && typeof key === 'string' && isObject(props[key]) ? props[key] : undefined
+  const limit = prop(req, p.limit)
+  const items = prop(res, p.items)
+  for (const [key, props, side] of [
+    ['limit', req, 'request'],
+    ['offset', req, 'request'],
+    ['total', res, 'response'],
+    ['items', res, 'response'],
+  ] as const) {
+    if (!prop(props, p[key]))
+      fail([...at, key], 'pagination', `x-tc-pagination.${key} must name a property of the ${side} schema`)
+  }
+  const itemSchema = items && isObject(items.items) ? refName(items.items.$ref) : undefined
+  if (items && !itemSchema)
+    fail([...at, 'items'], 'pagination', 'the items property must be an array of a $ref schema')
+  if (!limit || !itemSchema) return undefined
+  return {
+    limit: String(p.limit),
+    offset: String(p.offset),
+    total: String(p.total),
+    items: String(p.items),
+    defaultLimit: typeof limit.default === 'number' ? limit.default : 20,
+    maxLimit: typeof limit.maximum === 'number' ? limit.maximum : undefined,
+    itemSchema,
+  }
+}

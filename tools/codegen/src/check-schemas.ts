@@ -1,0 +1,134 @@
+import type { ActionIR, Schema } from './ir.ts'
+import type { Json, Pointer } from './load-spec.ts'
+import { isSchema, properties, refTarget, requiredOf, resolve, typesOf } from './schema-utils.ts'
+
+type Fail = (pointer: Pointer, rule: string, detail: string) => void
+
+// Keywords the request validators implement. A request schema that uses anything else fails the build,
+// so a constraint written in the spec is never silently left unchecked.
+const requestKeywords = new Set([
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'default',
+  'description',
+  'examples',
+  'example',
+  'title',
+  '$ref',
+  'minItems',
+  'maxItems',
+  'deprecated',
+])
+const scalarTypes = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null'])
+
+export function checkSchemas(schemas: Record<string, Schema>, actions: ActionIR[], fail: Fail) {
+  for (const [name, schema] of Object.entries(schemas))
+    walkRefs(schema, ['components', 'schemas', name], schemas, fail)
+  const seen = new Set<string>()
+  for (const action of actions) {
+    const schema = schemas[action.requestSchema]
+    if (schema)
+      checkRequestSchema(schema, ['components', 'schemas', action.requestSchema], schemas, fail, seen)
+  }
+}
+
+function walkRefs(node: Json, at: Pointer, schemas: Record<string, Schema>, fail: Fail) {
+  if (Array.isArray(node)) return node.forEach((n, i) => walkRefs(n, [...at, i], schemas, fail))
+  if (!isSchema(node)) return
+  if (typeof node.$ref === 'string') {
+    const target = refTarget(node)
+    if (!target || !schemas[target])
+      fail([...at, '$ref'], 'ref-resolves', `${node.$ref} does not name a schema in components.schemas`)
+  }
+  for (const [key, value] of Object.entries(node))
+    if (key !== 'examples' && key !== 'example') walkRefs(value, [...at, key], schemas, fail)
+}
+
+function checkRequestSchema(
+  raw: Schema,
+  at: Pointer,
+  schemas: Record<string, Schema>,
+  fail: Fail,
+  seen: Set<string>,
+) {
+  const target = refTarget(raw)
+  if (target) {
+    if (seen.has(target) && typesOf(schemas[target] ?? {}).types.includes('object')) return
+    seen.add(target)
+  }
+  const schema = resolve(raw, schemas)
+  for (const key of Object.keys(schema)) {
+    if (!requestKeywords.has(key) && !key.startsWith('x-')) {
+      fail(
+        [...at, key],
+        'request-keyword',
+        `request schemas cannot use "${key}": the generated validators would not enforce it`,
+      )
+    }
+  }
+  const { types } = typesOf(schema)
+  if (types.length !== 1 || !scalarTypes.has(types[0]!)) {
+    return fail(
+      [...at, 'type'],
+      'request-type',
+      'each request schema needs exactly one type (plus "null" at most)',
+    )
+  }
+  if (Array.isArray(schema.enum)) {
+    const bad = schema.enum.find((v) => !matchesType(v, types[0]!))
+    if (bad !== undefined)
+      fail([...at, 'enum'], 'enum-type', `enum value ${JSON.stringify(bad)} is not of type ${types[0]}`)
+  }
+  if (schema.default !== undefined && !matchesType(schema.default, types[0]!)) {
+    fail(
+      [...at, 'default'],
+      'default-type',
+      `default ${JSON.stringify(schema.default)} is not of type ${types[0]}`,
+    )
+  }
+  if (typeof schema.pattern === 'string') {
+    try {
+      new RegExp(schema.pattern, 'u')
+    } catch {
+      fail([...at, 'pattern'], 'pattern', `pattern ${schema.pattern} is not a valid regular expression`)
+    }
+  }
+  if (types[0] === 'array') {
+    if (!isSchema(schema.items)) return fail([...at], 'array-items', 'an array needs items')
+    checkRequestSchema(schema.items, [...at, 'items'], schemas, fail, seen)
+  }
+  if (types[0] === 'object') {
+    const props = properties(schema)
+    const names = new Set(props.map(([n]) => n))
+    for (const r of requiredOf(schema))
+      if (!names.has(r))
+        fail([...at, 'required'], 'required-exists', `required names ${r}, which is not a property`)
+    for (const [name, prop] of props) {
+      const pat: Pointer = [...at, 'properties', name]
+      for (const rule of ['x-tc-multiple-of', 'x-tc-not-before']) {
+        const other = prop[rule]
+        if (other !== undefined && (typeof other !== 'string' || !names.has(other)))
+          fail([...pat, rule], 'cross-field', `${rule} must name a sibling property`)
+      }
+      checkRequestSchema(prop, pat, schemas, fail, seen)
+    }
+  }
+}
+
+function matchesType(value: Json, type: string): boolean {
+  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value)
+  if (type === 'array') return Array.isArray(value)
+  if (type === 'object') return isSchema(value)
+  return typeof value === type
+}

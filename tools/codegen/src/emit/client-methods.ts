@@ -1,0 +1,91 @@
+import type { Project } from 'ts-morph'
+import type { SpecIR } from '../ir.ts'
+import { docText, printFile } from './source-file.ts'
+
+/** One typed method per action (and a paginate method per paginated action) over the client's runtime. */
+export function emitClientMethods(project: Project, ir: SpecIR): string {
+  const file = project.createSourceFile('methods.gen.ts', '', { overwrite: true })
+  const className = `${ir.service.name[0]!.toUpperCase()}${ir.service.name.slice(1)}ClientMethods`
+  const models = new Set<string>()
+  for (const a of ir.actions) {
+    models.add(a.requestSchema).add(a.responseSchema)
+    if (a.pagination) models.add(a.pagination.itemSchema)
+  }
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '@crs-kit/core',
+    namedImports: ['ActionName', 'ActionTypes', 'PaginatedActionName', ...[...models].sort()],
+  })
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '../call-options.ts',
+    namedImports: ['CallOptions'],
+  })
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '../page-item.ts',
+    namedImports: ['PageItem'],
+  })
+  const cls = file.addClass({
+    isExported: true,
+    isAbstract: true,
+    name: className,
+    docs: [`The generated surface of the ${ir.service.name} client: one method per action of the spec.`],
+  })
+  cls.addMethod({
+    scope: 'protected' as never,
+    isAbstract: true,
+    name: 'send',
+    typeParameters: [{ name: 'A', constraint: 'ActionName' }],
+    parameters: [
+      { name: 'action', type: 'A' },
+      { name: 'input', type: "ActionTypes[A]['request']" },
+      { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+    ],
+    returnType: "Promise<ActionTypes[A]['response']>",
+  })
+  cls.addMethod({
+    scope: 'protected' as never,
+    isAbstract: true,
+    name: 'paginate',
+    typeParameters: [{ name: 'A', constraint: 'PaginatedActionName' }],
+    parameters: [
+      { name: 'action', type: 'A' },
+      { name: 'input', type: "Omit<ActionTypes[A]['request'], 'Offset'>" },
+      { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+    ],
+    returnType: 'AsyncIterableIterator<PageItem<A>>',
+  })
+  for (const a of ir.actions) {
+    const example = a.requestExample
+      ? `\n@example\nawait client.${a.method}(${JSON.stringify(a.requestExample)})`
+      : ''
+    cls.addMethod({
+      name: a.method,
+      docs: [
+        `${docText(`${a.summary}${a.idempotent ? '' : ' Not idempotent: never retried once the request may have reached the service.'}`, a.descriptionJa)}${example}`,
+      ],
+      parameters: [
+        { name: 'input', type: a.requestSchema },
+        { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+      ],
+      returnType: `Promise<${a.responseSchema}>`,
+      statements: `return this.send('${a.name}', input, options)`,
+    })
+    if (a.pagination) {
+      cls.addMethod({
+        name: `paginate${a.name}`,
+        docs: [
+          `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}).\n@example\nfor await (const item of client.paginate${a.name}({ InstanceId: 'crs-5a4py64p' })) console.log(item)`,
+        ],
+        parameters: [
+          { name: 'input', type: `Omit<${a.requestSchema}, '${a.pagination.offset}'>` },
+          { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+        ],
+        returnType: `AsyncIterableIterator<${a.pagination.itemSchema}>`,
+        statements: `return this.paginate('${a.name}', input, options)`,
+      })
+    }
+  }
+  return printFile(file, ir.specName)
+}

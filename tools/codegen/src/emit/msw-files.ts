@@ -1,0 +1,72 @@
+import type { Project } from 'ts-morph'
+import type { SpecIR } from '../ir.ts'
+import { docText, literal, printFile } from './source-file.ts'
+
+/** The mock's contract: what the hand-written state machine must implement, one method per action. */
+export function emitMswActions(project: Project, ir: SpecIR): string {
+  const file = project.createSourceFile('actions.gen.ts', '', { overwrite: true })
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '@crs-kit/core',
+    namedImports: ir.actions.flatMap((a) => [a.requestSchema, a.responseSchema]).sort(),
+  })
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '../call-context.ts',
+    namedImports: ['CallContext'],
+  })
+  for (const a of ir.actions) {
+    file.addTypeAlias({
+      isExported: true,
+      name: `${a.responseSchema}Body`,
+      type: `Omit<${a.responseSchema}, 'RequestId'>`,
+    })
+  }
+  file.addInterface({
+    isExported: true,
+    name: 'ActionImplementations',
+    docs: [
+      'The mock service: one method per action. Throw a MockApiError (or return) as the real service would.',
+    ],
+    methods: ir.actions.map((a) => ({
+      name: a.name,
+      docs: [docText(a.summary, a.descriptionJa)],
+      parameters: [
+        { name: 'input', type: a.requestSchema },
+        { name: 'ctx', type: 'CallContext' },
+      ],
+      returnType: `${a.responseSchema}Body`,
+    })),
+  })
+  file.addStatements(`export const implementedActions = ${literal(ir.actions.map((a) => a.name))} as const`)
+  return printFile(file, ir.specName)
+}
+
+/** The seed samples (with the spec's corrections) as the mock's starting data. */
+export function emitMswFixtures(project: Project, ir: SpecIR): string {
+  const file = project.createSourceFile('fixtures.gen.ts', '', { overwrite: true })
+  const paged = ir.actions.find((a) => a.pagination)
+  const itemSchema = paged?.pagination?.itemSchema
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '@crs-kit/core',
+    namedImports: itemSchema ? [itemSchema] : [],
+  })
+  const examples = Object.fromEntries(
+    ir.actions.map((a) => [a.name, { request: a.requestExample, response: a.responseExample }]),
+  )
+  file.addStatements(`/** Each action's example request and response from the spec. */
+export const examples = ${literal(examples)} as const`)
+  const instance = ir.actions
+    .map((a) => (a.requestExample as { InstanceId?: unknown } | undefined)?.InstanceId)
+    .find((v) => typeof v === 'string')
+  file.addStatements(`/** The instance of the seed samples. */
+export const seedInstanceId = ${literal(instance ?? '')}`)
+  if (paged?.pagination && itemSchema) {
+    const items =
+      (paged.responseExample as Record<string, unknown> | undefined)?.[paged.pagination.items] ?? []
+    file.addStatements(`/** The ${itemSchema} list of the ${paged.name} seed sample. */
+export const seedBackups: readonly ${itemSchema}[] = ${literal(items)}`)
+  }
+  return printFile(file, ir.specName)
+}

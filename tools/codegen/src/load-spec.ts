@@ -1,0 +1,47 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { SpecError, SpecErrors } from './spec-error.ts'
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type Pointer = readonly (string | number)[]
+
+export interface LoadedSpec {
+  file: string
+  doc: { [key: string]: Json }
+  /** The line and column of the node at `pointer`, or of its nearest existing parent. */
+  locate(pointer: Pointer): { line: number; column: number }
+  error(pointer: Pointer, rule: string, detail: string): SpecError
+}
+
+/** Parses YAML text strictly: syntax errors, duplicate keys and non-string keys all fail with a location. */
+export function loadSpec(text: string, file: string): LoadedSpec {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true })
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  const problems = [...document.errors, ...document.warnings].map((e) => {
+    const { line, column } = at(e.pos[0])
+    return new SpecError(file, line, column, 'yaml-syntax', e.message.split('\n')[0] ?? e.message)
+  })
+  if (problems.length > 0) throw new SpecErrors(problems)
+  if (!isMap(document.contents))
+    throw new SpecErrors([new SpecError(file, 1, 1, 'yaml-root', 'the spec must be a YAML mapping')])
+  const locate = (pointer: Pointer) => {
+    for (let n = pointer.length; n >= 0; n--) {
+      const node = document.getIn(pointer.slice(0, n), true)
+      const range = (node as { range?: [number, number, number] } | undefined)?.range
+      if (range && (isScalar(node) || typeof node === 'object')) return at(range[0])
+    }
+    return { line: 1, column: 1 }
+  }
+  return {
+    file,
+    doc: document.toJS({ maxAliasCount: 100 }) as { [key: string]: Json },
+    locate,
+    error(pointer, rule, detail) {
+      const { line, column } = locate(pointer)
+      return new SpecError(file, line, column, rule, detail)
+    },
+  }
+}

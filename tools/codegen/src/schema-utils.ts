@@ -1,0 +1,39 @@
+import type { Schema } from './ir.ts'
+import type { Json } from './load-spec.ts'
+
+export const isSchema = (v: Json | undefined): v is Schema =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+export const refTarget = (schema: Schema): string | undefined =>
+  typeof schema.$ref === 'string' && schema.$ref.startsWith('#/components/schemas/')
+    ? schema.$ref.slice(21)
+    : undefined
+
+/** A property schema with a `$ref` to a non-object schema, merged with its siblings (siblings win). */
+export function resolve(schema: Schema, schemas: Record<string, Schema>): Schema {
+  const target = refTarget(schema)
+  if (!target || !schemas[target]) return schema
+  const { $ref: _ref, ...siblings } = schema
+  return { ...resolve(schemas[target], schemas), ...siblings }
+}
+
+/** The non-null JSON types a schema allows, and whether it allows null. */
+export function typesOf(schema: Schema): { types: string[]; nullable: boolean } {
+  const raw = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : []
+  const names = raw.filter((t): t is string => typeof t === 'string')
+  return { types: names.filter((t) => t !== 'null'), nullable: names.includes('null') }
+}
+
+/** Is this a named object schema that deserves its own function? */
+export function objectRef(schema: Schema, schemas: Record<string, Schema>): string | undefined {
+  const target = refTarget(schema)
+  return target && typesOf(schemas[target] ?? {}).types.includes('object') ? target : undefined
+}
+
+export const properties = (schema: Schema): [string, Schema][] =>
+  isSchema(schema.properties)
+    ? Object.entries(schema.properties).filter((e): e is [string, Schema] => isSchema(e[1]))
+    : []
+
+export const requiredOf = (schema: Schema): string[] =>
+  Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []
