@@ -34,7 +34,7 @@ export function toQueryParams(input: Record<string, unknown>): [string, string][
   const out: [string, string][] = []
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined || value === null) continue
-    if (Array.isArray(value)) value.forEach((v, i) => out.push([`${key}.${i}`, String(v)]))
+    if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push([`${key}.${i}`, String(v)])
     else out.push([key, String(value)])
   }
   return out

@@ -58,15 +58,14 @@ type Fail = (pointer: Pointer, rule: string, detail: string) => void
 
 function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | undefined {
   const s = doc['x-tc-service']
-  if (!isObject(s))
-    return (
-      fail(
-        ['x-tc-service'],
-        'service',
-        'x-tc-service (name, version, hosts, regions, financialRegions, commonErrors) is required',
-      ),
-      undefined
+  if (!isObject(s)) {
+    fail(
+      ['x-tc-service'],
+      'service',
+      'x-tc-service (name, version, hosts, regions, financialRegions, commonErrors) is required',
     )
+    return undefined
+  }
   const strings = (v: Json | undefined, key: string) => {
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...(v as string[])].sort()
     fail(['x-tc-service', key], 'service', `x-tc-service.${key} must be a list of strings`)
@@ -102,18 +101,20 @@ function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | unde
 }
 
 function readErrors(list: Json | undefined, pointer: Pointer, fail: Fail): ErrorCodeIR[] {
-  if (!Array.isArray(list)) return (fail(pointer, 'errors', 'must be a list of { code, description }'), [])
+  if (!Array.isArray(list)) {
+    fail(pointer, 'errors', 'must be a list of { code, description }')
+    return []
+  }
   const out: ErrorCodeIR[] = []
-  list.forEach((e, i) => {
+  for (const [i, e] of list.entries()) {
     if (!isObject(e) || typeof e.code !== 'string' || !/^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/.test(e.code)) {
-      return fail(
-        [...pointer, i],
-        'error-code',
-        'each error needs a code like ResourceNotFound.InstanceNotExists',
-      )
+      fail([...pointer, i], 'error-code', 'each error needs a code like ResourceNotFound.InstanceNotExists')
+      continue
     }
-    if (out.some((o) => o.code === e.code))
-      return fail([...pointer, i], 'error-code-unique', `${e.code} is listed twice`)
+    if (out.some((o) => o.code === e.code)) {
+      fail([...pointer, i], 'error-code-unique', `${e.code} is listed twice`)
+      continue
+    }
     out.push({
       code: e.code,
       description: typeof e.description === 'string' ? e.description : '',
@@ -121,7 +122,7 @@ function readErrors(list: Json | undefined, pointer: Pointer, fail: Fail): Error
       ...(e.refused === true ? { refused: true } : {}),
       ...(e.transient === true ? { transient: true } : {}),
     })
-  })
+  }
   return out.sort((a, b) => (a.code < b.code ? -1 : 1))
 }
 
@@ -133,14 +134,12 @@ function readAction(
 ): ActionIR | undefined {
   const name = op.operationId
   if (typeof name !== 'string' || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    return (
-      fail(
-        [...at, 'operationId'],
-        'operation-id',
-        'operationId must be the Tencent action name, e.g. DescribeInstanceBackups',
-      ),
-      undefined
+    fail(
+      [...at, 'operationId'],
+      'operation-id',
+      'operationId must be the Tencent action name, e.g. DescribeInstanceBackups',
     )
+    return undefined
   }
   if (typeof op['x-tc-idempotent'] !== 'boolean')
     fail([...at], 'idempotency', `${name}: x-tc-idempotent (true or false) is required`)
@@ -210,8 +209,10 @@ function readPagination(
   fail: Fail,
 ): PaginationIR | undefined {
   if (p === undefined) return undefined
-  if (!isObject(p))
-    return (fail(at, 'pagination', 'x-tc-pagination must be { limit, offset, total, items }'), undefined)
+  if (!isObject(p)) {
+    fail(at, 'pagination', 'x-tc-pagination must be { limit, offset, total, items }')
+    return undefined
+  }
   const req = schemas[`${name}Request`]?.properties
   const res = schemas[`${name}Response`]?.properties
   const prop = (props: Json | undefined, key: Json | undefined) =>

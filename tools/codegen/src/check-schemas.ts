@@ -44,7 +44,10 @@ export function checkSchemas(schemas: Record<string, Schema>, actions: ActionIR[
 }
 
 function walkRefs(node: Json, at: Pointer, schemas: Record<string, Schema>, fail: Fail) {
-  if (Array.isArray(node)) return node.forEach((n, i) => walkRefs(n, [...at, i], schemas, fail))
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) walkRefs(n, [...at, i], schemas, fail)
+    return
+  }
   if (!isSchema(node)) return
   if (typeof node.$ref === 'string') {
     const target = refTarget(node)

@@ -30,7 +30,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${usage}`)
     return 2
   }
-  if (args.help) return (console.log(usage), 0)
+  if (args.help) {
+    console.log(usage)
+    return 0
+  }
   const specPath = resolve(args.spec ?? resolve(repoRoot, 'spec/redis.yaml'))
   const outRoot = resolve(args.out ?? repoRoot)
   const inRepo = relative(repoRoot, specPath)
@@ -47,8 +50,10 @@ async function main(argv: string[]): Promise<number> {
       console.error(`generate: ${error.errors.length} problem(s) in ${specName}; no file was changed`)
       return 1
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return (console.error(`generate: cannot read ${specPath}`), 1)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`generate: cannot read ${specPath}`)
+      return 1
+    }
     throw error
   }
   const drift = await findDrift(outRoot, files, generatedDirs)
@@ -59,8 +64,10 @@ async function main(argv: string[]): Promise<number> {
   ]
   const ms = Math.round(performance.now() - started)
   if (args.check) {
-    if (stale.length === 0)
-      return (console.log(`generate --check: ${files.size} files match ${specName} (${ms} ms)`), 0)
+    if (stale.length === 0) {
+      console.log(`generate --check: ${files.size} files match ${specName} (${ms} ms)`)
+      return 0
+    }
     console.error(
       `generate --check: generated code does not match ${specName}:\n  ${stale.join('\n  ')}\nrun \`pnpm generate\` and commit the result`,
     )

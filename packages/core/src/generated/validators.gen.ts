@@ -2,9 +2,11 @@
 import type { ValidationIssue } from '../validation.ts'
 import { checkArray, checkEnum, checkFormat, checkInteger, checkKnownKeys, checkLength, checkMultipleOf, checkNotBefore, checkObject, checkRange, checkRequired, checkString, joinPath } from '../validation.ts'
 import type { ActionName } from './actions.gen.ts'
+const DescribeInstanceBackupsRequestKeys: ReadonlySet<string> = new Set(['InstanceId', 'Limit', 'Offset', 'BeginTime', 'EndTime', 'Status'])
+const ManualBackupInstanceRequestKeys: ReadonlySet<string> = new Set(['InstanceId', 'Remark'])
 function checkDescribeInstanceBackupsRequest(issues: ValidationIssue[], path: string, value: unknown): void {
   if (!checkObject(issues, path, value)) return
-  checkKnownKeys(issues, path, value, new Set(['InstanceId', 'Limit', 'Offset', 'BeginTime', 'EndTime', 'Status']))
+  checkKnownKeys(issues, path, value, DescribeInstanceBackupsRequestKeys)
   if (checkRequired(issues, joinPath(path, 'InstanceId'), value['InstanceId'])) {
     if (checkString(issues, joinPath(path, 'InstanceId'), value['InstanceId'])) {
       checkLength(issues, joinPath(path, 'InstanceId'), value['InstanceId'], 1, undefined)
@@ -47,7 +49,7 @@ function checkDescribeInstanceBackupsRequest(issues: ValidationIssue[], path: st
 
 function checkManualBackupInstanceRequest(issues: ValidationIssue[], path: string, value: unknown): void {
   if (!checkObject(issues, path, value)) return
-  checkKnownKeys(issues, path, value, new Set(['InstanceId', 'Remark']))
+  checkKnownKeys(issues, path, value, ManualBackupInstanceRequestKeys)
   if (checkRequired(issues, joinPath(path, 'InstanceId'), value['InstanceId'])) {
     if (checkString(issues, joinPath(path, 'InstanceId'), value['InstanceId'])) {
       checkLength(issues, joinPath(path, 'InstanceId'), value['InstanceId'], 1, undefined)
