@@ -21,3 +21,4 @@ export {
 export { fromQueryParams, toQueryParams } from './query-params.ts'
 export { ResponseShapeError } from './response-shape-error.ts'
 export { isTcDateTime, type ValidationIssue } from './validation.ts'
+export * from './tc3/index.ts'

@@ -77,7 +77,7 @@ export interface components {
        *     (ja) インスタンスリストのサイズ。デフォルトで20です
        * @default 20
        */
-      Limit: number
+      Limit?: number
       /**
        * Format: int64
        * @description The offset of the page; a whole multiple of Limit.
@@ -85,7 +85,7 @@ export interface components {
        *     (ja) オフセット量。Limit の整数倍を取ります
        * @default 0
        */
-      Offset: number
+      Offset?: number
       /**
        * @description Start of the time range, e.g. `2017-02-08 16:46:34`: lists the backups that started within [BeginTime, EndTime].
        *

@@ -125,7 +125,10 @@ describe('the WebCrypto signer', () => {
     let derivations = 0
     const counting = {
       ...webCrypto,
-      importKey: (raw: Uint8Array) => (derivations++, webCrypto.importKey(raw)),
+      importKey: (raw: Uint8Array) => {
+        derivations++
+        return webCrypto.importKey(raw)
+      },
     }
     const { signTc3: sign } = createTc3Signer(counting)
     const input = { ...redisVector, headers: { 'Content-Type': 'application/json' } }

@@ -5,7 +5,7 @@ import {
   type Tc3Headers,
   type Tc3Query,
 } from './canonical-request.ts'
-import { type MaybePromise, then } from './maybe-async.ts'
+import { chain, type MaybePromise } from './maybe-async.ts'
 import { SigningKeyCache } from './signing-key-cache.ts'
 import { authorizationHeader, credentialScope, stringToSign } from './string-to-sign.ts'
 import type { Tc3Crypto } from './tc3-crypto.ts'
@@ -52,13 +52,13 @@ export function createTc3Signer<K>(crypto: Tc3Crypto<K>, cacheSize = 32): Tc3Sig
   const cache = new SigningKeyCache<MaybePromise<K>>(cacheSize)
 
   const signingKey = (secretKey: string, date: string, service: string) =>
-    then(crypto.hmac(`TC3${secretKey}`, date), (kDate) =>
-      then(crypto.hmac(kDate, service), (kService) => crypto.hmac(kService, 'tc3_request')),
+    chain(crypto.hmac(`TC3${secretKey}`, date), (kDate) =>
+      chain(crypto.hmac(kDate, service), (kService) => crypto.hmac(kService, 'tc3_request')),
     )
 
   const cachedKey = (secretKey: string, date: string, service: string) =>
     cache.get(secretKey, date, service, () => {
-      const key = then(signingKey(secretKey, date, service), crypto.importKey)
+      const key = chain(signingKey(secretKey, date, service), crypto.importKey)
       // A rejected derivation must not poison the cache for the rest of the day.
       if (key instanceof Promise) key.catch(() => cache.delete(secretKey, date, service))
       return key
@@ -81,10 +81,10 @@ export function createTc3Signer<K>(crypto: Tc3Crypto<K>, cacheSize = 32): Tc3Sig
     const path = input.path ?? '/'
     const query = canonicalQueryString(input.query)
 
-    return then(crypto.sha256Hex(input.body ?? ''), (bodySha256Hex) =>
-      then(crypto.sha256Hex(canonicalRequest({ method, path, query, headers, bodySha256Hex })), (hash) =>
-        then(cachedKey(secretKey, date, service), (key) =>
-          then(crypto.hmacHex(key, stringToSign(timestamp, scope, hash)), (signature) => ({
+    return chain(crypto.sha256Hex(input.body ?? ''), (bodySha256Hex) =>
+      chain(crypto.sha256Hex(canonicalRequest({ method, path, query, headers, bodySha256Hex })), (hash) =>
+        chain(cachedKey(secretKey, date, service), (key) =>
+          chain(crypto.hmacHex(key, stringToSign(timestamp, scope, hash)), (signature) => ({
             authorization: authorizationHeader(secretId, scope, headers.signed, signature),
             signature,
           })),

@@ -3,6 +3,7 @@ export type MaybePromise<T> = T | Promise<T>
 
 // Chaining through this instead of `await` keeps the node:crypto path synchronous end to end,
 // so one signer implementation serves both runtimes without paying for microtasks in Node.
-export function then<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+// (Not named `then`: a module exporting `then` is a thenable, and `await import()` would call it.)
+export function chain<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
   return value instanceof Promise ? value.then(next) : next(value)
 }

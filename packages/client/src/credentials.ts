@@ -1,0 +1,54 @@
+import { ConfigurationError } from './errors.ts'
+import type { Credentials, CredentialsProvider } from './redis-client-options.ts'
+
+type Env = Record<string, string | undefined>
+
+// `process` does not exist in browsers and some edge runtimes; reading it must not throw there.
+const processEnv = (): Env | undefined => (globalThis as { process?: { env?: Env } }).process?.env
+
+/** Credentials from TENCENTCLOUD_SECRET_ID / _SECRET_KEY / _SESSION_TOKEN, read at call time. */
+export function credentialsFromEnv(env: Env | undefined = processEnv()): Credentials {
+  const secretId = env?.TENCENTCLOUD_SECRET_ID
+  const secretKey = env?.TENCENTCLOUD_SECRET_KEY
+  if (!secretId || !secretKey) {
+    throw new ConfigurationError(
+      'no credentials: pass `credentials` to RedisClient or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+    )
+  }
+  return { secretId, secretKey, token: env.TENCENTCLOUD_SESSION_TOKEN || undefined }
+}
+
+/** Normalizes the `credentials` option into one async getter that checks what it gets. */
+export function credentialSource(
+  option: Credentials | CredentialsProvider | undefined,
+): () => Promise<Credentials> {
+  if (option === undefined) return async () => credentialsFromEnv()
+  if (typeof option !== 'function') {
+    const fixed = checked(option)
+    return async () => fixed
+  }
+  return async () => {
+    let provided: Credentials
+    try {
+      provided = await option()
+    } catch (cause) {
+      throw new ConfigurationError('the credentials provider failed', { cause })
+    }
+    return checked(provided)
+  }
+}
+
+function checked(credentials: Credentials): Credentials {
+  if (!credentials || typeof credentials.secretId !== 'string' || typeof credentials.secretKey !== 'string') {
+    throw new ConfigurationError('credentials need a secretId and a secretKey (strings)')
+  }
+  if (!credentials.secretId || !credentials.secretKey) {
+    throw new ConfigurationError('credentials have an empty secretId or secretKey')
+  }
+  // Copied so that later mutation of the caller's object cannot change a call half-way through.
+  return {
+    secretId: credentials.secretId,
+    secretKey: credentials.secretKey,
+    token: credentials.token || undefined,
+  }
+}

@@ -1,0 +1,35 @@
+import { hostForRegion } from '@crs-kit/core'
+import { ConfigurationError } from './errors.ts'
+
+export interface Endpoint {
+  /** Where requests go: `https://redis.tencentcloudapi.com`. */
+  origin: string
+  /** The host that is signed: the hostname without a port, as Tencent's own SDKs sign it. */
+  signedHost: string
+}
+
+/** The region's host (financial regions on their own), or the `endpoint` option checked as a full origin. */
+export function resolveEndpoint(region: string, endpoint?: string, intl?: boolean): Endpoint {
+  if (endpoint === undefined) {
+    const host = hostForRegion(region, { intl: intl === true })
+    return { origin: `https://${host}`, signedHost: host }
+  }
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    throw new ConfigurationError(
+      `endpoint must be a full origin such as http://127.0.0.1:4010, got ${endpoint}`,
+    )
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigurationError(`endpoint must use http: or https:, got ${endpoint}`)
+  }
+  // Every action is POST / on the host: a path, query or fragment would be silently dropped, so refuse it.
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigurationError(
+      `endpoint must be an origin without path, query or credentials, got ${url.origin}…`,
+    )
+  }
+  return { origin: url.origin, signedHost: url.hostname }
+}

@@ -1,0 +1,31 @@
+import type { ManualBackupInstanceErrorCode, RedisBackupSet } from '@crs-kit/core'
+import { describe, expectTypeOf, it } from 'vitest'
+import { RedisClient, TencentCloudError } from './index.ts'
+import type { PageItem } from './page-item.ts'
+
+describe('types', () => {
+  it('types an API error code from the action', () => {
+    const check = (error: unknown) => {
+      if (!TencentCloudError.is(error, 'ManualBackupInstance')) return
+      expectTypeOf(error.code).toEqualTypeOf<ManualBackupInstanceErrorCode>()
+      expectTypeOf(error.action).toEqualTypeOf<'ManualBackupInstance'>()
+      expectTypeOf(error.name).toEqualTypeOf<'TencentCloudError'>()
+      // @ts-expect-error not a code of this action
+      error.code === 'ResourceNotFound.NoSuchThing'
+    }
+    check(undefined)
+  })
+
+  it('types methods and pages from the contract', () => {
+    const client = new RedisClient({ region: 'ap-guangzhou' })
+    expectTypeOf(client.manualBackupInstance)
+      .returns.resolves.toHaveProperty('TaskId')
+      .toEqualTypeOf<number>()
+    expectTypeOf<PageItem<'DescribeInstanceBackups'>>().toEqualTypeOf<RedisBackupSet>()
+    expectTypeOf(client.paginateDescribeInstanceBackups({ InstanceId: 'x' })).toEqualTypeOf<
+      AsyncIterableIterator<RedisBackupSet>
+    >()
+    // @ts-expect-error Offset is managed by the paginator
+    client.paginateDescribeInstanceBackups({ InstanceId: 'x', Offset: 5 })
+  })
+})

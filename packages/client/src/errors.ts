@@ -1,0 +1,123 @@
+import type { ActionName, ActionTypes, ValidationIssue } from '@crs-kit/core'
+
+/** The base of every error the client throws: `catch (e) { if (e instanceof CrsKitError) ... }`. */
+export class CrsKitError extends Error {
+  override name: string = 'CrsKitError'
+  /** The action being called, when the error belongs to a call. */
+  readonly action: ActionName | undefined
+  constructor(message: string, options: { action?: ActionName | undefined; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.action = options.action
+  }
+}
+
+/**
+ * The service answered with `Response.Error`. `code` is typed from the action's error union
+ * (the common codes and the action's own); `message` is the service's text.
+ */
+export class TencentCloudError<A extends ActionName = ActionName> extends CrsKitError {
+  override readonly name = 'TencentCloudError' as const
+  declare readonly action: A
+  readonly code: ActionTypes[A]['errorCode']
+  readonly requestId: string | undefined
+  constructor(init: { action: A; code: string; message: string; requestId?: string | undefined }) {
+    super(init.message, { action: init.action })
+    this.code = init.code as ActionTypes[A]['errorCode']
+    this.requestId = init.requestId
+  }
+
+  /** Narrows an unknown error, optionally to one action's code union. */
+  static is<A extends ActionName = ActionName>(error: unknown, action?: A): error is TencentCloudError<A> {
+    return error instanceof TencentCloudError && (action === undefined || error.action === action)
+  }
+}
+
+/** The input broke the contract; found locally, before any network call. */
+export class ValidationError extends CrsKitError {
+  override readonly name = 'ValidationError' as const
+  readonly issues: readonly ValidationIssue[]
+  constructor(action: ActionName, issues: readonly ValidationIssue[]) {
+    super(`${action}: invalid input: ${issues.map((i) => `${i.code} ${i.message}`).join('; ')}`, { action })
+    this.issues = issues
+  }
+}
+
+/** The connection failed (refused, DNS, reset, cut-off body). */
+export class NetworkError extends CrsKitError {
+  override readonly name = 'NetworkError' as const
+  /** The system error code when the runtime tells it, e.g. `ECONNRESET`, `ECONNREFUSED`, `ENOTFOUND`. */
+  readonly code: string | undefined
+  /** False only when the request provably never reached the server (refused connection, DNS failure). */
+  readonly mayHaveReachedServer: boolean
+  constructor(
+    message: string,
+    init: { code?: string | undefined; mayHaveReachedServer: boolean; action?: ActionName; cause?: unknown },
+  ) {
+    super(message, init)
+    this.code = init.code
+    this.mayHaveReachedServer = init.mayHaveReachedServer
+  }
+}
+
+/** One attempt took longer than `timeoutMs`. */
+export class TimeoutError extends CrsKitError {
+  override readonly name = 'TimeoutError' as const
+  readonly timeoutMs: number
+  constructor(action: ActionName, timeoutMs: number) {
+    super(`${action}: no complete response within ${timeoutMs} ms`, { action })
+    this.timeoutMs = timeoutMs
+  }
+}
+
+/** The HTTP response was not a Tencent Cloud API envelope (an HTML error page, truncated or empty JSON). */
+export class ResponseError extends CrsKitError {
+  override readonly name = 'ResponseError' as const
+  readonly status: number
+  /** The start of the body, whitespace collapsed, for logs. */
+  readonly excerpt: string
+  readonly requestId: string | undefined
+  constructor(init: {
+    action: ActionName
+    status: number
+    body: string
+    problem: string
+    requestId?: string
+    cause?: unknown
+  }) {
+    const excerpt = init.body.replace(/\s+/g, ' ').trim().slice(0, 160)
+    super(`${init.action}: HTTP ${init.status}, ${init.problem}: ${JSON.stringify(excerpt)}`, init)
+    this.status = init.status
+    this.excerpt = excerpt
+    this.requestId = init.requestId
+  }
+}
+
+/**
+ * A non-idempotent call may have reached the server and its outcome is unknown, so it was not
+ * re-sent. `check` says how to find out whether it ran before calling it again; `cause` is the failure.
+ */
+export class OutcomeUnknownError extends CrsKitError {
+  override readonly name = 'OutcomeUnknownError' as const
+  readonly check: string
+  constructor(action: ActionName, check: string, cause: CrsKitError) {
+    super(
+      `${action} may have reached the server but its outcome is unknown (${cause.message}); it was not retried ` +
+        `because it is not idempotent. Before calling it again, ${check}`,
+      { action, cause },
+    )
+    this.check = check
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends CrsKitError {
+  override readonly name = 'AbortError' as const
+  constructor(action: ActionName | undefined, reason: unknown) {
+    super(`${action ?? 'the call'} was aborted`, { action, cause: reason })
+  }
+}
+
+/** The client is misconfigured (options, missing credentials). */
+export class ConfigurationError extends CrsKitError {
+  override readonly name = 'ConfigurationError' as const
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { ResponseError, TencentCloudError } from './errors.ts'
+import { readEnvelope } from './read-envelope.ts'
+
+const http = (body: string, status = 200) => ({ status, date: null, body })
+
+describe('readEnvelope', () => {
+  it('reads a success leniently: numeric-string TaskId, null and extra fields kept', () => {
+    const manual = readEnvelope(
+      'ManualBackupInstance',
+      http('{"Response":{"TaskId":"6954227","RequestId":"r1"}}'),
+    )
+    expect(manual).toEqual({ kind: 'ok', value: { TaskId: 6954227, RequestId: 'r1' } })
+    const backup = {
+      StartTime: '2018-09-04 12:51:21',
+      BackupId: 'b',
+      BackupType: '0',
+      Status: 2,
+      Remark: '',
+      Locked: 0,
+    }
+    const body = JSON.stringify({
+      Response: { TotalCount: 1, BackupSet: [{ ...backup, BackupSize: null, Future: 'x' }], RequestId: 'r2' },
+    })
+    const outcome = readEnvelope('DescribeInstanceBackups', http(body))
+    expect(outcome.kind).toBe('ok')
+    if (outcome.kind === 'ok')
+      expect(outcome.value.BackupSet[0]).toMatchObject({ BackupSize: null, Future: 'x' })
+  })
+
+  it('turns Response.Error into a TencentCloudError with code, message, requestId and action', () => {
+    const body =
+      '{"Response":{"Error":{"Code":"ResourceUnavailable.InstanceLockedError","Message":"locked"},"RequestId":"r3"}}'
+    const outcome = readEnvelope('ManualBackupInstance', http(body))
+    expect(outcome.kind).toBe('api-error')
+    const error = (outcome as { error: TencentCloudError<'ManualBackupInstance'> }).error
+    expect(error).toBeInstanceOf(TencentCloudError)
+    expect(error).toMatchObject({
+      name: 'TencentCloudError',
+      code: 'ResourceUnavailable.InstanceLockedError',
+      message: 'locked',
+      requestId: 'r3',
+      action: 'ManualBackupInstance',
+    })
+  })
+
+  it.each([
+    ['an HTML 502 page', '<html><body><h1>502 Bad Gateway</h1></body></html>', 502, /not JSON/],
+    ['truncated JSON', '{"Response":{"TaskId":69', 200, /not JSON/],
+    ['an empty body', '', 200, /empty body/],
+    ['JSON without Response', '{"ok":true}', 200, /not a Tencent Cloud API response/],
+    ['a success envelope with a 500', '{"Response":{"TaskId":1,"RequestId":"r"}}', 500, /without an error/],
+    ['a success missing a required field', '{"Response":{"RequestId":"r"}}', 200, /breaks the contract/],
+  ])('reports %s as a ResponseError with status and excerpt', (_, body, status, problem) => {
+    const outcome = readEnvelope('ManualBackupInstance', http(body, status))
+    expect(outcome.kind).toBe('unreadable')
+    const error = (outcome as { error: ResponseError }).error
+    expect(error).toBeInstanceOf(ResponseError)
+    expect(error.status).toBe(status)
+    expect(error.excerpt).toBe(body.slice(0, 160))
+    expect(error.message).toMatch(problem)
+  })
+})

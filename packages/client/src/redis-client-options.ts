@@ -1,0 +1,38 @@
+/** Tencent Cloud API keys; `token` only for temporary credentials (STS). */
+export interface Credentials {
+  secretId: string
+  secretKey: string
+  token?: string | undefined
+}
+
+/** Called before each call: return cached credentials and refresh them yourself when they near expiry. */
+export type CredentialsProvider = () => Credentials | Promise<Credentials>
+
+/** The languages the service answers error messages in. */
+export type Language = 'zh-CN' | 'en-US'
+
+/** A fetch-compatible function: the global one, undici's, a proxy-aware one, a test double. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export interface RedisClientOptions {
+  /** Required, e.g. `ap-guangzhou`; financial regions (`ap-shanghai-fsi`) get their own host. */
+  region: string
+  /** Default: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_SESSION_TOKEN from the environment. */
+  credentials?: Credentials | CredentialsProvider
+  /** A full origin such as `http://127.0.0.1:4010`; default from the region. */
+  endpoint?: string
+  /** Use the international site's host (`redis.intl.tencentcloudapi.com`) for non-financial regions. */
+  intl?: boolean
+  /** Sent as X-TC-Language. */
+  language?: Language
+  /** Per attempt, default 60000. */
+  timeoutMs?: number
+  /** Attempts per call including the first, default 3. */
+  maxAttempts?: number
+  /** Requests per second per action: default the spec's limit; a number overrides it; `false` disables. */
+  rateLimit?: number | false
+  /** Full-jitter exponential backoff between attempts: the n-th retry waits up to min(maxMs, baseMs * 2^n). */
+  backoff?: { baseMs?: number; maxMs?: number }
+  /** Replaces the built-in transport (node:http(s) on Node, global fetch elsewhere). */
+  fetch?: FetchLike
+}

@@ -1,0 +1,246 @@
+import { inspect } from 'node:util'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { verifyTc3 } from '../test/loopback-server.ts'
+import {
+  AbortError,
+  ConfigurationError,
+  CrsKitError,
+  OutcomeUnknownError,
+  RedisClient,
+  type RedisClientOptions,
+  ValidationError,
+} from './index.ts'
+
+const secretKey = 'SECRETEXAMPLE-do-not-leak'
+const token = 'TOKEN-do-not-leak'
+
+interface Sent {
+  url: string
+  headers: Record<string, string>
+  body: string
+}
+
+/** A fetch double answering like the service, recording what it was sent. */
+function fakeFetch(answer: (sent: Sent) => unknown = () => ({ TaskId: 1, RequestId: 'r' })) {
+  const sent: Sent[] = []
+  const fetch = vi.fn(async (url: string, init: RequestInit) => {
+    const request = { url, headers: init.headers as Record<string, string>, body: String(init.body) }
+    sent.push(request)
+    return new Response(JSON.stringify({ Response: answer(request) }), {
+      headers: { 'Content-Type': 'application/json' },
+    })
+  })
+  return { sent, fetch }
+}
+
+const make = (options: Partial<RedisClientOptions> = {}) =>
+  new RedisClient({
+    region: 'ap-guangzhou',
+    credentials: { secretId: 'AKIDEXAMPLE', secretKey, token },
+    ...options,
+  })
+
+afterEach(() => vi.unstubAllEnvs())
+
+describe('RedisClient requests', () => {
+  it('sends a signed POST / with the X-TC-* headers and Content-Type exactly as signed', async () => {
+    const { sent, fetch } = fakeFetch()
+    await make({ fetch, language: 'en-US' }).manualBackupInstance({
+      InstanceId: 'crs-5a4py64p',
+      Remark: 'nightly',
+    })
+    const [request] = sent
+    expect(request!.url).toBe('https://redis.tencentcloudapi.com/')
+    expect(request!.body).toBe('{"InstanceId":"crs-5a4py64p","Remark":"nightly"}')
+    expect(request!.headers).toMatchObject({
+      'Content-Type': 'application/json',
+      'X-TC-Action': 'ManualBackupInstance',
+      'X-TC-Version': '2018-04-12',
+      'X-TC-Region': 'ap-guangzhou',
+      'X-TC-Token': token,
+      'X-TC-Language': 'en-US',
+    })
+    expect(Number(request!.headers['X-TC-Timestamp'])).toBeCloseTo(Date.now() / 1000, -1)
+    expect(request!.headers.Authorization).toMatch(
+      /^TC3-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{4}-\d\d-\d\d\/redis\/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=[0-9a-f]{64}$/,
+    )
+    const received = Object.fromEntries(
+      Object.entries({ ...request!.headers, Host: 'redis.tencentcloudapi.com' }).map(([k, v]) => [
+        k.toLowerCase(),
+        v,
+      ]),
+    )
+    expect(verifyTc3(received, request!.body, { AKIDEXAMPLE: secretKey })).toBeUndefined()
+  })
+
+  it('goes to a financial region its own host', async () => {
+    const { sent, fetch } = fakeFetch()
+    await make({ fetch, region: 'ap-shenzhen-fsi' }).manualBackupInstance({ InstanceId: 'crs-1' })
+    expect(sent[0]!.url).toBe('https://redis.ap-shenzhen-fsi.tencentcloudapi.com/')
+  })
+
+  it('reads credentials from TENCENTCLOUD_* by default', async () => {
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', 'AKIDENV')
+    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', 'envsecret')
+    vi.stubEnv('TENCENTCLOUD_SESSION_TOKEN', '')
+    const { sent, fetch } = fakeFetch()
+    await new RedisClient({ region: 'ap-guangzhou', fetch }).manualBackupInstance({ InstanceId: 'crs-1' })
+    expect(sent[0]!.headers.Authorization).toContain('Credential=AKIDENV/')
+    expect(sent[0]!.headers).not.toHaveProperty('X-TC-Token')
+  })
+
+  it('validates before any network call, reporting every issue', async () => {
+    const { fetch } = fakeFetch()
+    const input = { Limit: 500, Extra: 1 } as never
+    const error = await make({ fetch })
+      .describeInstanceBackups(input)
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error).toBeInstanceOf(CrsKitError)
+    expect(error.name).toBe('ValidationError')
+    expect(error.issues.map((i: { code: string }) => i.code).sort()).toEqual(
+      ['InvalidParameterValue', 'MissingParameter', 'UnknownParameter'].sort(),
+    )
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('pages through every backup', async () => {
+    const all = Array.from({ length: 12 }, (_, i) => ({
+      StartTime: '2018-09-04 12:51:21',
+      BackupId: `b${i}`,
+      BackupType: '1',
+      Status: 2,
+      Remark: '',
+      Locked: 0,
+    }))
+    const { sent, fetch } = fakeFetch(({ body }) => {
+      const { Limit, Offset } = JSON.parse(body)
+      return { TotalCount: all.length, BackupSet: all.slice(Offset, Offset + Limit), RequestId: 'r' }
+    })
+    const ids: string[] = []
+    for await (const backup of make({ fetch }).paginateDescribeInstanceBackups({
+      InstanceId: 'crs-1',
+      Limit: 5,
+    })) {
+      ids.push(backup.BackupId)
+    }
+    expect(ids).toEqual(all.map((b) => b.BackupId))
+    expect(sent).toHaveLength(3)
+  })
+})
+
+describe('RedisClient clock skew', () => {
+  const expired = { Error: { Code: 'AuthFailure.SignatureExpire', Message: 'expired' }, RequestId: 'r' }
+
+  it('does not retry a SignatureExpire it cannot correct (no Date header)', async () => {
+    const { sent, fetch } = fakeFetch(() => expired)
+    const error = await make({ fetch })
+      .describeInstanceBackups({ InstanceId: 'crs-1' })
+      .catch((e) => e)
+    expect(error).toMatchObject({ name: 'TencentCloudError', code: 'AuthFailure.SignatureExpire' })
+    expect(sent).toHaveLength(1)
+  })
+
+  it('corrects once from the Date header, signing with the server time, and stops if that fails too', async () => {
+    const serverTime = Date.now() + 7_200_000
+    const sent: string[] = []
+    const fetch = vi.fn(async (_: string, init: RequestInit) => {
+      sent.push((init.headers as Record<string, string>)['X-TC-Timestamp']!)
+      return new Response(JSON.stringify({ Response: expired }), {
+        headers: { Date: new Date(serverTime).toUTCString() },
+      })
+    })
+    const error = await make({ fetch })
+      .describeInstanceBackups({ InstanceId: 'crs-1' })
+      .catch((e) => e)
+    expect(error.code).toBe('AuthFailure.SignatureExpire')
+    expect(sent).toHaveLength(2)
+    expect(Number(sent[1]) - Number(sent[0])).toBeGreaterThan(7_190)
+  })
+})
+
+describe('RedisClient rate limiting', () => {
+  it('shares one bucket per action between concurrent calls; false disables it', async () => {
+    const { fetch } = fakeFetch()
+    const limited = make({ fetch, rateLimit: 50 })
+    let start = performance.now()
+    await Promise.all(Array.from({ length: 60 }, () => limited.manualBackupInstance({ InstanceId: 'crs-1' })))
+    expect(performance.now() - start).toBeGreaterThanOrEqual(180) // 50 at once, then 10 at 20 ms apiece
+    const free = make({ fetch, rateLimit: false })
+    start = performance.now()
+    await Promise.all(Array.from({ length: 60 }, () => free.manualBackupInstance({ InstanceId: 'crs-1' })))
+    expect(performance.now() - start).toBeLessThan(150)
+  })
+})
+
+describe('RedisClient aborts', () => {
+  const hanging = () =>
+    vi.fn(
+      (_: string, init: RequestInit) =>
+        new Promise<Response>((_, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
+    )
+
+  it('does not send at all with an aborted signal', async () => {
+    const fetch = hanging()
+    const error = await make({ fetch })
+      .describeInstanceBackups({ InstanceId: 'crs-1' }, { signal: AbortSignal.abort() })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(AbortError)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('reports an aborted describe as AbortError and an aborted backup as an unknown outcome', async () => {
+    const fetch = hanging()
+    const describeError = await make({ fetch })
+      .describeInstanceBackups({ InstanceId: 'crs-1' }, { signal: AbortSignal.timeout(20) })
+      .catch((e) => e)
+    expect(describeError).toBeInstanceOf(AbortError)
+    const manualError = await make({ fetch })
+      .manualBackupInstance({ InstanceId: 'crs-1' }, { signal: AbortSignal.timeout(20) })
+      .catch((e) => e)
+    expect(manualError).toBeInstanceOf(OutcomeUnknownError)
+    expect(manualError.cause).toBeInstanceOf(AbortError)
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('RedisClient secrets', () => {
+  it('never shows credentials in JSON.stringify, util.inspect or errors', async () => {
+    const fetch = vi.fn(async () => new Response('<html>502</html>', { status: 502 }))
+    const client = make({ fetch, backoff: { baseMs: 1 } })
+    const error = await client.manualBackupInstance({ InstanceId: 'crs-1' }).catch((e) => e)
+    expect(error).toBeInstanceOf(OutcomeUnknownError)
+    const views = [
+      JSON.stringify(client),
+      inspect(client, { depth: 10, showHidden: true }),
+      String(client),
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+      String(error.stack),
+    ]
+    for (const view of views) {
+      expect(view).not.toContain(secretKey)
+      expect(view).not.toContain(token)
+    }
+    expect(JSON.parse(views[0]!)).toEqual({
+      region: 'ap-guangzhou',
+      endpoint: 'https://redis.tencentcloudapi.com',
+    })
+  })
+})
+
+describe('RedisClient options', () => {
+  it.each<[Partial<RedisClientOptions>, RegExp]>([
+    [{ region: '' }, /region/],
+    [{ language: 'fr-FR' as never }, /language/],
+    [{ timeoutMs: 0 }, /timeoutMs/],
+    [{ maxAttempts: 1.5 }, /maxAttempts/],
+    [{ rateLimit: -1 }, /rateLimit/],
+    [{ endpoint: 'localhost:4010' }, /endpoint/],
+  ])('refuses %o', (options, message) => {
+    expect(() => make(options)).toThrow(ConfigurationError)
+    expect(() => make(options)).toThrow(message)
+  })
+})

@@ -1,0 +1,46 @@
+import { service } from '@crs-kit/core'
+import { type CrsKitError, NetworkError, ResponseError, TencentCloudError, TimeoutError } from './errors.ts'
+
+const flagged = (flag: 'refused' | 'transient'): ReadonlySet<string> =>
+  new Set(
+    service.commonErrors
+      .filter((e) => flag in e && (e as Record<string, unknown>)[flag] === true)
+      .map((e) => e.code),
+  )
+
+/** Codes the spec marks as refused before the action ran (rate limits, expired signatures). */
+export const REFUSED_CODES = flagged('refused')
+/** Codes the spec marks as worth retrying for an idempotent action. */
+export const TRANSIENT_CODES = flagged('transient')
+
+/** What to do after a failed attempt: try again, give up with the error, or report an unknown outcome. */
+export type RetryDecision = 'retry' | 'fail' | 'outcome-unknown'
+
+/**
+ * Any action is retried when the failure proves nothing ran: a refused code, a connection that never
+ * reached the server, or an HTTP 429 page from a gateway. An idempotent action is also retried on
+ * transient codes, 5xx pages, resets and timeouts. A non-idempotent action that may have reached the
+ * server is never re-sent: its outcome is unknown unless the service answered with an error.
+ */
+export function retryDecision(
+  error: CrsKitError,
+  idempotent: boolean,
+  mayHaveReachedServer: boolean,
+): RetryDecision {
+  if (error instanceof TencentCloudError) {
+    if (REFUSED_CODES.has(error.code)) return 'retry'
+    return idempotent && TRANSIENT_CODES.has(error.code) ? 'retry' : 'fail'
+  }
+  if (error instanceof ResponseError) {
+    if (error.status === 429) return 'retry'
+    if (idempotent) return error.status >= 500 ? 'retry' : 'fail'
+    // A 4xx page came from something in front of the service that refused the call; a 2xx or 5xx
+    // page may have come after the action ran.
+    return error.status >= 400 && error.status < 500 ? 'fail' : 'outcome-unknown'
+  }
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    if (!mayHaveReachedServer || idempotent) return 'retry'
+    return 'outcome-unknown'
+  }
+  return 'fail'
+}

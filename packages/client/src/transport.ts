@@ -1,0 +1,46 @@
+/** One signed API call on the wire: always `POST /` with a JSON body. */
+export interface HttpRequest {
+  url: string
+  headers: Record<string, string>
+  body: string
+  /** Use a new connection rather than a pooled one (non-idempotent calls: a stale pooled socket would make the outcome unknown). */
+  fresh?: boolean
+}
+
+export interface HttpResponse {
+  status: number
+  /** The `Date` header, for clock-skew correction. */
+  date: string | null
+  body: string
+}
+
+/**
+ * Sends one request. Rejects with a NetworkError (aborts included, code `ABORT_ERR`), whose
+ * `mayHaveReachedServer` is false only when the request provably never left.
+ */
+export type Transport = (request: HttpRequest, signal: AbortSignal) => Promise<HttpResponse>
+
+/** System error codes that prove the request never reached the server. */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EAI_FAIL',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+])
+
+/** The system error code of an error or of its causes (undici nests it: TypeError('fetch failed').cause.code). */
+export function systemCode(error: unknown): string | undefined {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code
+    if ((e as { name?: unknown }).name === 'AbortError') return 'ABORT_ERR'
+  }
+  return undefined
+}
