@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { parseCliArgs } from './cli-args.ts'
+
+describe('parseCliArgs', () => {
+  it('has the documented defaults', () => {
+    expect(parseCliArgs([])).toEqual({
+      host: '127.0.0.1',
+      port: 4010,
+      credentials: [],
+      verify: true,
+      rateLimit: true,
+      help: false,
+    })
+  })
+
+  it('reads every option, pairs repeated keys in order, and accepts --name=value', () => {
+    const args = parseCliArgs([
+      '--host',
+      '0.0.0.0',
+      '--port=0',
+      '--secret-id',
+      'A1',
+      '--secret-key',
+      'K1',
+      '--secret-id=A2',
+      '--secret-key=K2',
+      '--no-verify',
+      '--no-rate-limit',
+    ])
+    expect(args).toMatchObject({ host: '0.0.0.0', port: 0, verify: false, rateLimit: false })
+    expect(args.credentials).toEqual([
+      { secretId: 'A1', secretKey: 'K1' },
+      { secretId: 'A2', secretKey: 'K2' },
+    ])
+  })
+
+  it('rejects what it does not understand', () => {
+    expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port/)
+    expect(() => parseCliArgs(['--port', 'x'])).toThrow(/--port/)
+    expect(() => parseCliArgs(['--secret-id', 'A'])).toThrow(/--secret-key/)
+    expect(() => parseCliArgs(['--host'])).toThrow(/needs a value/)
+    expect(() => parseCliArgs(['--verbose'])).toThrow(/unknown argument/)
+  })
+})

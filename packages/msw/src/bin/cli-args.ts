@@ -1,0 +1,78 @@
+import type { Credential } from '../verify/credential.ts'
+
+export interface CliArgs {
+  host: string
+  port: number
+  /** Empty: the defaults (AKIDEXAMPLE / SECRETEXAMPLE). */
+  credentials: Credential[]
+  verify: boolean
+  rateLimit: boolean
+  help: boolean
+}
+
+export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--no-verify] [--no-rate-limit]
+
+  --host HOST          address to listen on (default 127.0.0.1)
+  --port PORT          port to listen on; 0 picks a free one (default 4010)
+  --secret-id ID       with --secret-key: a key pair to accept (repeatable; default AKIDEXAMPLE / SECRETEXAMPLE)
+  --secret-key KEY
+  --no-verify          accept requests without checking signatures
+  --no-rate-limit      do not enforce the per-action rate limit (20/s)`
+
+/** Parses the command line; throws a TypeError whose message is meant for the user. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {
+    host: '127.0.0.1',
+    port: 4010,
+    credentials: [],
+    verify: true,
+    rateLimit: true,
+    help: false,
+  }
+  const ids: string[] = []
+  const keys: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
+    const name = eq > 0 ? arg.slice(0, eq) : arg
+    const value = () => {
+      if (eq > 0) return arg.slice(eq + 1)
+      const next = argv[++i]
+      if (next === undefined || next.startsWith('--')) throw new TypeError(`${name} needs a value`)
+      return next
+    }
+    switch (name) {
+      case '--host':
+        args.host = value()
+        break
+      case '--port': {
+        const text = value()
+        const port = Number(text)
+        if (!/^\d+$/.test(text) || port > 65535) throw new TypeError(`--port must be 0 to 65535, got ${text}`)
+        args.port = port
+        break
+      }
+      case '--secret-id':
+        ids.push(value())
+        break
+      case '--secret-key':
+        keys.push(value())
+        break
+      case '--no-verify':
+        args.verify = false
+        break
+      case '--no-rate-limit':
+        args.rateLimit = false
+        break
+      case '--help':
+      case '-h':
+        args.help = true
+        break
+      default:
+        throw new TypeError(`unknown argument ${name}`)
+    }
+  }
+  if (ids.length !== keys.length) throw new TypeError('give each --secret-id its --secret-key')
+  args.credentials = ids.map((secretId, i) => ({ secretId, secretKey: keys[i]! }))
+  return args
+}

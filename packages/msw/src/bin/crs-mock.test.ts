@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { codeOf, envelope, tc3Post, v1Request } from '../test-requests.fixture.ts'
+import { spawnCrsMock } from './spawn-crs-mock.fixture.ts'
+
+// crs-mock as a user runs it: a real child process over loopback.
+
+describe('crs-mock', () => {
+  it('prints exactly one listening line, answers, and exits 0 on SIGTERM', async () => {
+    const mock = await spawnCrsMock(['--port', '0'])
+    expect(mock.line).toMatch(/^crs-mock listening on http:\/\/127\.0\.0\.1:\d+$/)
+    const timestamp = Math.floor(Date.now() / 1000)
+    const request = await tc3Post({ InstanceId: 'crs-5a4py64p' }, { url: `${mock.url}/`, timestamp })
+    expect(await envelope(await fetch(request))).toMatchObject({ TotalCount: 2 })
+    expect(await mock.stop('SIGTERM')).toBe(0)
+  })
+
+  it('takes repeated key pairs, and --no-verify / --no-rate-limit', async () => {
+    const mock = await spawnCrsMock([
+      '--port=0',
+      '--secret-id',
+      'AKID1',
+      '--secret-key',
+      'K1',
+      '--secret-id',
+      'AKID2',
+      '--secret-key',
+      'K2',
+    ])
+    const url = `${mock.url}/`
+    const call = (secretId: string, secretKey: string) =>
+      fetch(v1Request({ InstanceId: 'crs-5a4py64p' }, { url, secretId, secretKey }))
+    expect(await codeOf(await call('AKID1', 'K1'))).toBeUndefined()
+    expect(await codeOf(await call('AKID2', 'K2'))).toBeUndefined()
+    expect(await codeOf(await call('AKIDEXAMPLE', 'SECRETEXAMPLE'))).toBe('AuthFailure.SecretIdNotFound')
+    expect(await mock.stop('SIGINT')).toBe(0)
+
+    const open = await spawnCrsMock(['--port', '0', '--no-verify', '--no-rate-limit'])
+    const headers = {
+      'Content-Type': 'application/json',
+      'X-TC-Action': 'DescribeInstanceBackups',
+      'X-TC-Version': '2018-04-12',
+      'X-TC-Region': 'ap-guangzhou',
+    }
+    const codes = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`${open.url}/`, { method: 'POST', headers, body: '{"InstanceId":"crs-5a4py64p"}' }).then(
+          codeOf,
+        ),
+      ),
+    )
+    expect(codes.every((c) => c === undefined)).toBe(true)
+    expect(await open.stop()).toBe(0)
+  })
+
+  it('exits 2 with the usage on a bad command line', () => {
+    const bin = fileURLToPath(new URL('./crs-mock.ts', import.meta.url))
+    const run = spawnSync(process.execPath, ['--conditions=crs-kit-source', bin, '--secret-id', 'x'], {
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('--secret-key')
+    expect(run.stderr).toContain('usage: crs-mock')
+    expect(run.stdout).toBe('')
+  })
+})

@@ -1,0 +1,187 @@
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers } from './create-handlers.ts'
+import { handlers } from './index.ts'
+import { createMockClock } from './mock-clock.ts'
+import { codeOf, envelope, secretId, secretKey, tc3Get, tc3Post, v1Request } from './test-requests.fixture.ts'
+
+// Plain fetch through msw's setupServer, signed the way @crs-kit/client signs (core's signTc3).
+
+const clock = createMockClock()
+const mock = createHandlers({
+  credentials: [{ secretId, secretKey }],
+  clock,
+  backupDurationMs: 60_000,
+  hosts: ['127.0.0.1:4010'],
+})
+const server = setupServer(...mock.handlers)
+
+beforeAll(() => server.listen())
+afterEach(() => {
+  mock.reset()
+  clock.set(Date.now())
+})
+afterAll(() => server.close())
+
+const now = () => Math.floor(clock.now() / 1000)
+const describeBackups = async (params: object) =>
+  envelope(await fetch(await tc3Post({ InstanceId: 'crs-5a4py64p', ...params }, { timestamp: now() })))
+const manualBackup = async (Remark?: string) =>
+  envelope(
+    await fetch(
+      await tc3Post(
+        { InstanceId: 'crs-5a4py64p', Remark },
+        { action: 'ManualBackupInstance', timestamp: now() },
+      ),
+    ),
+  )
+
+describe('createHandlers with setupServer', () => {
+  it('answers the seed sample to a TC3-signed POST', async () => {
+    const response = await fetch(
+      await tc3Post({ InstanceId: 'crs-5a4py64p', Limit: 5, Offset: 0 }, { timestamp: now() }),
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    const r = await envelope(response)
+    expect(r).toMatchObject({
+      TotalCount: 2,
+      BackupSet: [{ BackupType: '0', Status: 2, Locked: 0 }, { Remark: 'xxx' }],
+    })
+  })
+
+  it('answers a TC3-signed GET and a v1 GET/POST, on the regional and the extra hosts', async () => {
+    const get = await fetch(await tc3Get('InstanceId=crs-5a4py64p&Status.0=2&Limit=1', { timestamp: now() }))
+    expect(await envelope(get)).toMatchObject({ TotalCount: 2, BackupSet: [{ Remark: 'テスト使用' }] })
+    for (const method of ['GET', 'POST'] as const) {
+      for (const signatureMethod of ['HmacSHA1', 'HmacSHA256'] as const) {
+        const url =
+          method === 'GET' ? 'https://redis.ap-guangzhou.tencentcloudapi.com/' : 'http://127.0.0.1:4010/'
+        const request = v1Request(
+          { InstanceId: 'crs-5a4py64p', Limit: 1 },
+          { method, signatureMethod, url, timestamp: now() },
+        )
+        expect(await envelope(await fetch(request)), `${method} ${signatureMethod}`).toMatchObject({
+          TotalCount: 2,
+        })
+      }
+    }
+  })
+
+  it('refuses wrong signatures, unknown keys, stale timestamps and bad headers', async () => {
+    expect(await codeOf(await fetch(await tc3Post({}, { secretKey: 'wrong', timestamp: now() })))).toBe(
+      'AuthFailure.SignatureFailure',
+    )
+    expect(await codeOf(await fetch(await tc3Post({}, { secretId: 'AKIDOTHER', timestamp: now() })))).toBe(
+      'AuthFailure.SecretIdNotFound',
+    )
+    expect(await codeOf(await fetch(await tc3Post({}, { timestamp: now() - 301 })))).toBe(
+      'AuthFailure.SignatureExpire',
+    )
+    expect(await codeOf(await fetch(await tc3Post({}, { timestamp: now() + 301 })))).toBe(
+      'AuthFailure.SignatureExpire',
+    )
+    expect(
+      await codeOf(await fetch(await tc3Post({ InstanceId: 'crs-5a4py64p' }, { timestamp: now() - 299 }))),
+    ).toBeUndefined()
+
+    const good = await tc3Post({ InstanceId: 'crs-5a4py64p' }, { timestamp: now() })
+    const withHeaders = (change: Record<string, string>, body = '{"InstanceId":"crs-5a4py64p"}') => {
+      const headers = new Headers(good.headers)
+      for (const [k, v] of Object.entries(change)) headers.set(k, v)
+      return fetch(good.url, { method: 'POST', headers, body })
+    }
+    expect(await codeOf(await withHeaders({ Authorization: 'Bearer x' }))).toBe(
+      'AuthFailure.InvalidAuthorization',
+    )
+    expect(await codeOf(await withHeaders({}, '{"InstanceId":"crs-other"}'))).toBe(
+      'AuthFailure.SignatureFailure',
+    )
+    // The Content-Type is signed as received: a charset added after signing breaks the signature.
+    expect(await codeOf(await withHeaders({ 'Content-Type': 'application/json; charset=utf-8' }))).toBe(
+      'AuthFailure.SignatureFailure',
+    )
+    const noAuth = new Headers(good.headers)
+    noAuth.delete('Authorization')
+    expect(await codeOf(await fetch(good.url, { method: 'POST', headers: noAuth, body: '{}' }))).toBe(
+      'AuthFailure.InvalidAuthorization',
+    )
+    expect(await codeOf(await withHeaders({}))).toBeUndefined()
+  })
+
+  it('runs a scripted session: backup, lock, finish on the clock, pages and filters', async () => {
+    const first = await manualBackup('nightly')
+    expect(first.TaskId).toEqual(expect.any(Number))
+    expect(
+      await codeOf(
+        await fetch(
+          await tc3Post({ InstanceId: 'crs-5a4py64p' }, { action: 'ManualBackupInstance', timestamp: now() }),
+        ),
+      ),
+    ).toBe('ResourceUnavailable.InstanceLockedError')
+    const running = await describeBackups({ Status: [1] })
+    expect(running).toMatchObject({
+      TotalCount: 1,
+      BackupSet: [{ BackupType: '0', Status: 1, Remark: 'nightly' }],
+    })
+    const startTime = (running.BackupSet as { StartTime: string }[])[0]!.StartTime
+    expect(startTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+
+    clock.advance(60_000)
+    expect(await describeBackups({ Status: [1] })).toMatchObject({ TotalCount: 0, BackupSet: [] })
+    const second = await manualBackup('second')
+    expect(second.TaskId).toBe((first.TaskId as number) + 1)
+    clock.advance(60_000)
+
+    // 4 backups now: two seeds (2018), two of ours. Pages of 2 are disjoint and in start-time order.
+    const page1 = await describeBackups({ Limit: 2, Offset: 0 })
+    const page2 = await describeBackups({ Limit: 2, Offset: 2 })
+    expect(page1.TotalCount).toBe(4)
+    expect(page2.TotalCount).toBe(4)
+    const remarks = [
+      ...(page1.BackupSet as { Remark: string }[]),
+      ...(page2.BackupSet as { Remark: string }[]),
+    ].map((b) => b.Remark)
+    expect(remarks).toEqual(['テスト使用', 'xxx', 'nightly', 'second'])
+    expect(await describeBackups({ Limit: 2, Offset: 4 })).toMatchObject({ TotalCount: 4, BackupSet: [] })
+
+    const ours = await describeBackups({ BeginTime: startTime })
+    expect(ours.TotalCount).toBe(2)
+    const seeds = await describeBackups({ BeginTime: '2018-09-04 00:00:00', EndTime: '2018-09-04 12:52:00' })
+    expect(seeds).toMatchObject({ TotalCount: 1, BackupSet: [{ Remark: 'テスト使用' }] })
+    expect(mock.state.backups('crs-5a4py64p').every((b) => b.Status === 2)).toBe(true)
+  })
+
+  it('answers the abnormal and unknown instance codes', async () => {
+    mock.state.setInstanceStatus('crs-5a4py64p', 'abnormal')
+    expect((await manualBackup()).Error).toMatchObject({ Code: 'ResourceUnavailable.InstanceStatusAbnormal' })
+    const unknown = await fetch(
+      await tc3Post({ InstanceId: 'crs-none' }, { action: 'ManualBackupInstance', timestamp: now() }),
+    )
+    expect(await codeOf(unknown)).toBe('ResourceNotFound.InstanceNotExists')
+  })
+
+  it('turns a networkError override into a failed fetch', async () => {
+    mock.override('ManualBackupInstance', { networkError: true, once: true })
+    await expect(manualBackup()).rejects.toThrow(TypeError)
+    expect((await manualBackup()).TaskId).toEqual(expect.any(Number))
+  })
+})
+
+describe('the default handlers export', () => {
+  it('answers without signatures', async () => {
+    server.use(...handlers)
+    const response = await fetch('https://redis.tencentcloudapi.com/', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-TC-Action': 'DescribeInstanceBackups',
+        'X-TC-Version': '2018-04-12',
+        'X-TC-Region': 'ap-guangzhou',
+      },
+      body: JSON.stringify({ InstanceId: 'crs-5a4py64p' }),
+    })
+    expect(await envelope(response)).toMatchObject({ TotalCount: 2 })
+    server.resetHandlers()
+  })
+})

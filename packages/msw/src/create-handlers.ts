@@ -1,0 +1,31 @@
+import { type HttpHandler, HttpResponse, http } from 'msw'
+import { createMockService, type MockService, type MockServiceOptions } from './create-mock-service.ts'
+import { dropConnection } from './dispatch-call.ts'
+import { hostPattern } from './host-pattern.ts'
+
+export interface CreateHandlersOptions extends Omit<MockServiceOptions, 'hmac'> {
+  /** More hosts to answer on besides the service's own: `host`, `host:port` or a URL with a path. */
+  hosts?: readonly string[]
+}
+
+/** The mock service as msw handlers, plus its state and per-test controls. */
+export interface CrsMock extends MockService {
+  /** `setupServer(...mock.handlers)` or `setupWorker(...mock.handlers)`. */
+  readonly handlers: HttpHandler[]
+}
+
+/**
+ * MSW handlers that behave like the Redis backup API: state, signatures, validation and error codes.
+ * @example
+ * const mock = createHandlers({ credentials: [{ secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }] })
+ * const server = setupServer(...mock.handlers)
+ * afterEach(() => mock.reset())
+ */
+export function createHandlers(options: CreateHandlersOptions = {}): CrsMock {
+  const service = createMockService(options)
+  const handler = http.all(hostPattern(options.hosts), async ({ request }) => {
+    const answer = await service.handle(request)
+    return answer === dropConnection ? HttpResponse.error() : answer
+  })
+  return { ...service, handlers: [handler] }
+}

@@ -1,0 +1,81 @@
+import type { ActionName } from '@crs-kit/core'
+import type { HmacAdapter } from './crypto/hmac-adapter.ts'
+import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
+import { dispatchCall, type dropConnection } from './dispatch-call.ts'
+import { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
+import { type Clock, systemClock } from './mock-clock.ts'
+import { type Override, OverrideRegistry } from './overrides.ts'
+import { RateLimiter } from './rate-limiter.ts'
+import { type InstanceSeed, MockState } from './state/mock-state.ts'
+import type { Credential } from './verify/credential.ts'
+
+export interface MockServiceOptions {
+  /** Verify signatures against these key pairs. Omitted: signatures are not checked. */
+  credentials?: readonly Credential[]
+  /** Seed state. Default: crs-5a4py64p holding the two backups of the seed sample. */
+  instances?: readonly InstanceSeed[]
+  /** Time for backup progress, locks, signature expiry and rate limits. Default: the system clock. */
+  clock?: Clock
+  /** The spec's per-action rate (20/s) on the mock clock. Default true; false disables it. */
+  rateLimit?: boolean
+  /** How long a manual backup stays in progress, in clock milliseconds. Default 5000. */
+  backupDurationMs?: number
+  /** Largest accepted body in bytes; larger ones get RequestSizeLimitExceeded. Default 1 MiB. */
+  maxBodyBytes?: number
+  /** @internal The HMAC for v1 signatures; the Node server passes node:crypto. */
+  hmac?: HmacAdapter
+}
+
+/** The mock service without any transport: the state machine and the protocol, as a fetch-style function. */
+export interface MockService {
+  readonly state: MockState
+  readonly clock: Clock
+  /** Answer one request; `dropConnection` means the transport should fail the connection. */
+  handle(request: Request): Promise<Response | typeof dropConnection>
+  /**
+   * Make an action answer differently, for every call or the next few: an error code, a response, a
+   * dropped connection, or a delay. Returns a function that removes it.
+   * @example mock.override('ManualBackupInstance', { error: 'ResourceUnavailable.InstanceLockedError', once: true })
+   */
+  override<A extends ActionName>(action: A, override: Override<A>): () => void
+  clearOverrides(): void
+  /** Seed state, no overrides, empty rate-limit windows. The clock is the caller's and is left alone. */
+  reset(): void
+}
+
+export const defaultInstances: readonly InstanceSeed[] = [
+  { InstanceId: seedInstanceId, InstanceName: 'crs-seed', Region: 'ap-guangzhou', backups: seedBackups },
+]
+
+export function createMockService(options: MockServiceOptions = {}): MockService {
+  const clock = options.clock ?? systemClock
+  const state = new MockState({
+    clock,
+    backupDurationMs: options.backupDurationMs ?? 5000,
+    instances: options.instances ?? defaultInstances,
+  })
+  const overrides = new OverrideRegistry()
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
+  const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
+  const deps = {
+    state,
+    clock,
+    credentials,
+    limiter,
+    overrides,
+    hmac: options.hmac ?? webCryptoHmac,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+  }
+  return {
+    state,
+    clock,
+    handle: (request) => dispatchCall(request, deps),
+    override: (action, override) => overrides.add(action, override),
+    clearOverrides: () => overrides.clear(),
+    reset() {
+      state.reset()
+      overrides.clear()
+      limiter?.reset()
+    },
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * @crs-kit/msw: MSW handlers that behave like Tencent Cloud's Redis (CRS) backup API, generated from the
+ * same contract as @crs-kit/core and @crs-kit/client. The `crs-mock` server lives in `@crs-kit/msw/server`.
+ */
+import { createHandlers } from './create-handlers.ts'
+
+export type { CallContext } from './call-context.ts'
+export { type CreateHandlersOptions, type CrsMock, createHandlers } from './create-handlers.ts'
+export {
+  createMockService,
+  defaultInstances,
+  type MockService,
+  type MockServiceOptions,
+} from './create-mock-service.ts'
+export { dropConnection } from './dispatch-call.ts'
+export { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
+export { MockApiError } from './mock-api-error.ts'
+export { type Clock, createMockClock, type MockClock, systemClock } from './mock-clock.ts'
+export type { Override, ResponseBody } from './overrides.ts'
+export { type BackupQuery, type InstanceSeed, type InstanceStatus, MockState } from './state/mock-state.ts'
+export { formatTcTime, parseTcTime } from './state/tc-time.ts'
+export type { Credential } from './verify/credential.ts'
+
+/**
+ * Ready-made handlers: no signature checks, the seed state, the spec's rate limit. One shared state for
+ * the whole test run: use `createHandlers()` for state you can inspect and reset.
+ * @example setupServer(...handlers)
+ */
+export const handlers = createHandlers().handlers

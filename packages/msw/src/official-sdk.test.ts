@@ -1,0 +1,92 @@
+import { CommonClient } from 'tencentcloud-sdk-nodejs-common'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningMock, spawnCrsMock } from './bin/spawn-crs-mock.fixture.ts'
+
+// Tencent's own Node SDK against crs-mock, in every signing mode it has.
+
+let mock: RunningMock
+beforeAll(async () => {
+  mock = await spawnCrsMock(['--port', '0', '--no-rate-limit'])
+})
+afterAll(() => mock.stop())
+
+type Mode = { signMethod: 'TC3-HMAC-SHA256' | 'HmacSHA256' | 'HmacSHA1'; reqMethod: 'POST' | 'GET' }
+const modes: Mode[] = [
+  { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST' },
+  { signMethod: 'TC3-HMAC-SHA256', reqMethod: 'GET' },
+  { signMethod: 'HmacSHA256', reqMethod: 'GET' },
+  { signMethod: 'HmacSHA256', reqMethod: 'POST' },
+  { signMethod: 'HmacSHA1', reqMethod: 'GET' },
+  { signMethod: 'HmacSHA1', reqMethod: 'POST' },
+]
+
+function client(mode: Mode, secretKey = 'SECRETEXAMPLE') {
+  return new CommonClient('redis.tencentcloudapi.com', '2018-04-12', {
+    credential: { secretId: 'AKIDEXAMPLE', secretKey },
+    region: 'ap-guangzhou',
+    profile: {
+      signMethod: mode.signMethod,
+      httpProfile: {
+        endpoint: mock.url.replace('http://', ''),
+        protocol: 'http://',
+        reqMethod: mode.reqMethod,
+        reqTimeout: 10,
+      },
+    },
+  })
+}
+
+describe.each(modes)('official SDK, $signMethod $reqMethod', (mode) => {
+  it('lists backups with paging and a Status filter', async () => {
+    const r = await client(mode).request('DescribeInstanceBackups', {
+      InstanceId: 'crs-5a4py64p',
+      Limit: 1,
+      Offset: 1,
+      Status: [2],
+    })
+    expect(r).toMatchObject({
+      TotalCount: 2,
+      BackupSet: [{ BackupId: '6cbbf53a-affe-11e8-905b-4846fb00c75d', Remark: 'xxx', BackupType: '0' }],
+      RequestId: expect.any(String),
+    })
+  })
+
+  it('gets typed errors from the contract', async () => {
+    await expect(
+      client(mode).request('ManualBackupInstance', { InstanceId: 'crs-none' }),
+    ).rejects.toMatchObject({
+      code: 'ResourceNotFound.InstanceNotExists',
+      requestId: expect.any(String),
+    })
+    await expect(
+      client(mode).request('DescribeInstanceBackups', { InstanceId: 'crs-5a4py64p', Limit: 500 }),
+    ).rejects.toMatchObject({
+      code: 'InvalidParameterValue',
+    })
+  })
+
+  it('gets AuthFailure.SignatureFailure with a wrong secret', async () => {
+    await expect(
+      client(mode, 'WRONGSECRET').request('DescribeInstanceBackups', { InstanceId: 'crs-5a4py64p' }),
+    ).rejects.toMatchObject({
+      code: 'AuthFailure.SignatureFailure',
+    })
+  })
+})
+
+it('starts a backup through the SDK and sees it locked, then listed', async () => {
+  const sdk = client({ signMethod: 'TC3-HMAC-SHA256', reqMethod: 'POST' })
+  const { TaskId } = await sdk.request('ManualBackupInstance', {
+    InstanceId: 'crs-5a4py64p',
+    Remark: 'テスト',
+  })
+  expect(typeof TaskId).toBe('number')
+  await expect(sdk.request('ManualBackupInstance', { InstanceId: 'crs-5a4py64p' })).rejects.toMatchObject({
+    code: 'ResourceUnavailable.InstanceLockedError',
+  })
+  const listed = await sdk.request('DescribeInstanceBackups', { InstanceId: 'crs-5a4py64p', Status: [1] })
+  expect(listed).toMatchObject({
+    TotalCount: 1,
+    BackupSet: [{ Remark: 'テスト', Status: 1, BackupType: '0' }],
+  })
+})

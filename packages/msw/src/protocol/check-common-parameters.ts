@@ -1,0 +1,47 @@
+import { type ActionName, actions, isFinancialRegion, service } from '@crs-kit/core'
+import type { CallError, IncomingCall } from './incoming-call.ts'
+
+const regions: ReadonlySet<string> = new Set(service.regions)
+const languages = new Set(['zh-CN', 'en-US'])
+const tencentHost = /\.tencentcloudapi\.com$/
+
+/** Action, Version, Region and Language, checked as the service does once the caller is known. */
+export function checkCommonParameters(
+  call: IncomingCall,
+): { action: ActionName; region: string } | CallError {
+  const name = (p: string) => (call.form === 'v1' ? p : `X-TC-${p}`)
+  const { action, version, region, language } = call
+  if (!action) return { code: 'MissingParameter', message: `the request is missing ${name('Action')}` }
+  if (!Object.hasOwn(actions, action)) {
+    return {
+      code: 'InvalidAction',
+      message: `the action ${JSON.stringify(action.slice(0, 80))} does not exist`,
+    }
+  }
+  if (!version) return { code: 'MissingParameter', message: `the request is missing ${name('Version')}` }
+  if (version !== service.version) {
+    return {
+      code: 'NoSuchVersion',
+      message: `version ${JSON.stringify(version.slice(0, 40))} does not exist; use ${service.version}`,
+    }
+  }
+  if (!region) return { code: 'MissingParameter', message: `the request is missing ${name('Region')}` }
+  if (!regions.has(region)) {
+    return {
+      code: 'UnsupportedRegion',
+      message: `${action} is not available in region ${JSON.stringify(region.slice(0, 40))}`,
+    }
+  }
+  // Financial regions are isolated: on a real Tencent host their calls must go to their own host.
+  const host = call.url.hostname
+  if (isFinancialRegion(region) && tencentHost.test(host) && host !== `redis.${region}.tencentcloudapi.com`) {
+    return {
+      code: 'UnsupportedRegion',
+      message: `region ${region} is only served by redis.${region}.tencentcloudapi.com`,
+    }
+  }
+  if (language !== undefined && !languages.has(language)) {
+    return { code: 'InvalidParameterValue', message: `${name('Language')} must be zh-CN or en-US` }
+  }
+  return { action: action as ActionName, region }
+}

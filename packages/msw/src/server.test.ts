@@ -1,0 +1,125 @@
+import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type MockServer, startMockServer } from './server.ts'
+import { seededRandom } from './seeded-random.fixture.ts'
+import { codeOf, envelope, v1Request } from './test-requests.fixture.ts'
+
+/** A raw request through node:http, for what fetch refuses to send. */
+function raw(url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => {
+        text += c
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+describe('startMockServer', () => {
+  let server: MockServer
+  beforeAll(async () => {
+    server = await startMockServer({ maxBodyBytes: 4096, rateLimit: false })
+  })
+  afterAll(() => server.close())
+
+  it('listens on a free port and answers v1 calls signed for its own host', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
+    const ok = await fetch(v1Request({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/` }))
+    expect(ok.status).toBe(200)
+    expect(await envelope(ok)).toMatchObject({ TotalCount: 2 })
+    const wrong = await fetch(
+      v1Request({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/`, secretKey: 'nope' }),
+    )
+    expect(await codeOf(wrong)).toBe('AuthFailure.SignatureFailure')
+  })
+
+  it('checks signatures with the example key by default', async () => {
+    const unsigned = await fetch(`${server.url}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
+    expect(await codeOf(unsigned)).toBe('AuthFailure.InvalidAuthorization')
+  })
+
+  it('answers UnsupportedProtocol for any other method, in the envelope with HTTP 200', async () => {
+    for (const method of ['PUT', 'DELETE', 'TRACE', 'HEAD', 'PATCH']) {
+      const r = await raw(`${server.url}/`, method)
+      expect(r.status, method).toBe(200)
+      if (method !== 'HEAD') expect(JSON.parse(r.text).Response.Error.Code).toBe('UnsupportedProtocol')
+    }
+  })
+
+  it('refuses a body over the limit with RequestSizeLimitExceeded', async () => {
+    const r = await raw(`${server.url}/`, 'POST', 'x'.repeat(10_000))
+    expect(r.status).toBe(200)
+    expect(JSON.parse(r.text).Response.Error.Code).toBe('RequestSizeLimitExceeded')
+  })
+
+  it('drops the connection when an override says so', async () => {
+    const remove = server.override('DescribeInstanceBackups', { networkError: true })
+    await expect(
+      fetch(v1Request({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/` })),
+    ).rejects.toThrow()
+    remove()
+  })
+
+  it('shares state with the caller', async () => {
+    server.state.addInstance({ InstanceId: 'crs-new' })
+    const r = await fetch(v1Request({ InstanceId: 'crs-new' }, { url: `${server.url}/` }))
+    expect(await envelope(r)).toMatchObject({ TotalCount: 0, BackupSet: [] })
+  })
+})
+
+/** Writes raw bytes to the server and collects whatever comes back until it closes or goes quiet. */
+function rawExchange(port: number, bytes: Uint8Array): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    let text = ''
+    const done = () => {
+      socket.destroy()
+      resolve(text)
+    }
+    socket.setTimeout(300, done)
+    socket.on('data', (chunk) => {
+      text += chunk.toString('latin1')
+    })
+    socket.on('error', done)
+    socket.on('close', done)
+    socket.end(bytes)
+  })
+}
+
+it('survives malformed HTTP without ever answering 500', async () => {
+  const server = await startMockServer({ verify: false })
+  const random = seededRandom(99)
+  const templates = [
+    'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n{"a"',
+    'POST / HTTP/1.1\r\nHost: \u00ff\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+    'GET /?%zz=%ff HTTP/1.1\r\nHost: [::1\r\n\r\n',
+    'GET http://evil/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-TC-Action: DescribeInstanceBackups\r\n\r\n',
+    'BREW / HTTP/1.1\r\n\r\n',
+  ]
+  for (let i = 0; i < 150; i++) {
+    const base = new TextEncoder().encode(templates[i % templates.length])
+    const bytes = base.map((b) => (random() < 0.05 ? Math.floor(random() * 256) : b))
+    const reply = await rawExchange(server.port, i % 10 === 9 ? bytes.slice(0, Math.floor(random() * bytes.length)) : bytes)
+    expect(reply).not.toMatch(/^HTTP\/1\.1 5\d\d/)
+  }
+  const ok = await fetch(v1Request({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/` }))
+  expect(await envelope(ok)).toMatchObject({ TotalCount: 2 })
+  await server.close()
+})
+
+it('closes cleanly with connections open', async () => {
+  const server = await startMockServer({ verify: false })
+  await fetch(`${server.url}/`, { keepalive: true }).then((r) => r.text())
+  await server.close()
+  await expect(fetch(`${server.url}/`)).rejects.toThrow()
+})

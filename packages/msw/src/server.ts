@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createMockService, type MockService, type MockServiceOptions } from './create-mock-service.ts'
+import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
+import { dropConnection } from './dispatch-call.ts'
+import { errorResponse } from './envelope.ts'
+import { BodyTooLargeError, toFetchRequest } from './node-request.ts'
+import { randomId } from './random-id.ts'
+import type { Credential } from './verify/credential.ts'
+
+export interface MockServerOptions extends Omit<MockServiceOptions, 'hmac' | 'credentials'> {
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Default 0: a free port (the CLI defaults to 4010). */
+  port?: number
+  /** Key pairs to accept. Default: AKIDEXAMPLE / SECRETEXAMPLE, as the CLI. */
+  credentials?: readonly Credential[]
+  /** false: accept requests without checking signatures. Default true. */
+  verify?: boolean
+}
+
+export interface MockServer extends MockService {
+  /** `http://HOST:PORT` */
+  readonly url: string
+  readonly port: number
+  /** Stops accepting, ends open connections, resolves once closed. */
+  close(): Promise<void>
+}
+
+export const defaultCredentials: readonly Credential[] = [
+  { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' },
+]
+
+// Lets a browser page call crs-mock directly; the real service's CORS policy is not part of the contract.
+const cors = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Allow-Methods': 'GET, POST',
+  'Access-Control-Max-Age': '600',
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = { ...cors }
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const body = new Uint8Array(await response.arrayBuffer())
+  res.writeHead(response.status, { ...headers, 'Content-Length': String(body.byteLength) })
+  res.end(body)
+}
+
+/**
+ * The mock service over plain node:http: what the `crs-mock` bin runs, for tests in any language.
+ * @example const server = await startMockServer({ port: 4010 }); await server.close()
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const service = createMockService({
+    ...options,
+    credentials: options.verify === false ? undefined : (options.credentials ?? defaultCredentials),
+    hmac: nodeCryptoHmac,
+  })
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  let fallbackHost = '127.0.0.1'
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const method = req.method ?? ''
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, cors).end()
+      return
+    }
+    if (method !== 'GET' && method !== 'POST') {
+      // fetch's Request cannot even represent some methods (CONNECT, TRACE): answer before converting.
+      req.resume()
+      await send(
+        res,
+        errorResponse(
+          'UnsupportedProtocol',
+          `method ${method} is not supported; use GET or POST`,
+          randomId(),
+        ),
+      )
+      return
+    }
+    let request: Request
+    try {
+      request = await toFetchRequest(req, fallbackHost, maxBodyBytes)
+    } catch (e) {
+      const tooLarge = e instanceof BodyTooLargeError
+      const code = tooLarge ? 'RequestSizeLimitExceeded' : 'InvalidParameter'
+      const message = tooLarge
+        ? `the request body exceeds ${maxBodyBytes} bytes`
+        : 'the request could not be read'
+      // Stop reading an oversized body: answer, then close the connection.
+      res.setHeader('Connection', 'close')
+      await send(res, errorResponse(code, message, randomId()))
+      return
+    }
+    const answer = await service.handle(request)
+    if (answer === dropConnection) req.socket.destroy()
+    else await send(res, answer)
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((e) => {
+      console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
+      if (!res.headersSent)
+        void send(res, errorResponse('InternalError', 'internal error of the mock service', randomId()))
+      else res.destroy()
+    })
+  })
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    else socket.destroy()
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  fallbackHost = `${host}:${address.port}`
+  return {
+    ...service,
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}

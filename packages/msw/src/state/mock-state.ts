@@ -1,0 +1,216 @@
+import type { RedisBackupSet } from '@crs-kit/core'
+import { MockApiError } from '../mock-api-error.ts'
+import type { Clock } from '../mock-clock.ts'
+import { randomId } from '../random-id.ts'
+import { BackupIndex } from './backup-index.ts'
+import { formatTcTime, parseTcTime } from './tc-time.ts'
+
+export type InstanceStatus = 'normal' | 'abnormal'
+
+/** An instance the mock starts with (or that a test adds). */
+export interface InstanceSeed {
+  InstanceId: string
+  InstanceName?: string
+  Region?: string
+  /** `abnormal` makes ManualBackupInstance answer ResourceUnavailable.InstanceStatusAbnormal. */
+  status?: InstanceStatus
+  backups?: readonly RedisBackupSet[]
+}
+
+/** A page query on one instance's backups; times are the service's `YYYY-MM-DD HH:mm:ss` (UTC+8). */
+export interface BackupQuery {
+  InstanceId: string
+  limit: number
+  offset: number
+  BeginTime?: string | undefined
+  EndTime?: string | undefined
+  Status?: readonly number[] | undefined
+}
+
+interface Instance {
+  seed: InstanceSeed
+  status: InstanceStatus
+  lockedUntilMs: number
+  backups: BackupIndex
+}
+
+interface Pending {
+  instance: Instance
+  backupId: string
+  finishMs: number
+}
+
+const weekMs = 7 * 24 * 3600 * 1000
+/** The seed sample's TaskId is 6954227; new tasks continue from there. */
+const firstTaskId = 6954228
+
+const copy = (b: RedisBackupSet): RedisBackupSet => ({ ...b })
+
+/**
+ * The mock service's data: instances, their backups, locks and tasks. Time comes from the injected clock
+ * and progress is settled lazily on each call, so a test moves backups along by advancing its clock.
+ */
+export class MockState {
+  readonly #clock: Clock
+  readonly #seeds: readonly InstanceSeed[]
+  readonly #instances = new Map<string, Instance>()
+  #pending: Pending[] = []
+  #nextTaskId = firstTaskId
+  /** How long a manual backup stays in progress (Status 1), in clock milliseconds. */
+  backupDurationMs: number
+
+  constructor(options: { clock: Clock; backupDurationMs: number; instances: readonly InstanceSeed[] }) {
+    this.#clock = options.clock
+    this.#seeds = options.instances
+    this.backupDurationMs = options.backupDurationMs
+    this.reset()
+  }
+
+  /** Back to the seed instances and backups; task ids start over. */
+  reset(): void {
+    this.#instances.clear()
+    this.#pending = []
+    this.#nextTaskId = firstTaskId
+    for (const seed of this.#seeds) this.addInstance(seed)
+  }
+
+  addInstance(seed: InstanceSeed): void {
+    const instance: Instance = {
+      seed,
+      status: seed.status ?? 'normal',
+      lockedUntilMs: 0,
+      backups: new BackupIndex(),
+    }
+    this.#instances.set(seed.InstanceId, instance)
+    for (const b of seed.backups ?? []) this.addBackup(seed.InstanceId, b)
+  }
+
+  removeInstance(instanceId: string): boolean {
+    this.#pending = this.#pending.filter((p) => p.instance.seed.InstanceId !== instanceId)
+    return this.#instances.delete(instanceId)
+  }
+
+  hasInstance(instanceId: string): boolean {
+    return this.#instances.has(instanceId)
+  }
+
+  setInstanceStatus(instanceId: string, status: InstanceStatus): void {
+    this.#instance(instanceId).status = status
+  }
+
+  /** Lock an instance as a running task would (ManualBackupInstance then answers InstanceLockedError). */
+  lockInstance(instanceId: string, durationMs: number): void {
+    this.#instance(instanceId).lockedUntilMs = this.#clock.now() + durationMs
+  }
+
+  isLocked(instanceId: string): boolean {
+    this.#settle()
+    return this.#clock.now() < this.#instance(instanceId).lockedUntilMs
+  }
+
+  /** Add a backup as is (its StartTime must be `YYYY-MM-DD HH:mm:ss`). */
+  addBackup(instanceId: string, backup: RedisBackupSet): void {
+    const startMs = parseTcTime(backup.StartTime)
+    if (startMs === undefined) {
+      throw new TypeError(`[crs-kit/msw] backup ${backup.BackupId}: StartTime must be YYYY-MM-DD HH:mm:ss`)
+    }
+    const index = this.#instance(instanceId).backups
+    if (index.get(backup.BackupId))
+      throw new TypeError(`[crs-kit/msw] backup ${backup.BackupId} already exists`)
+    index.insert(copy(backup), startMs)
+  }
+
+  removeBackup(instanceId: string, backupId: string): boolean {
+    return this.#instance(instanceId).backups.remove(backupId)
+  }
+
+  setBackupStatus(instanceId: string, backupId: string, status: RedisBackupSet['Status']): void {
+    this.#instance(instanceId).backups.setStatus(backupId, status)
+  }
+
+  /** Every backup of the instance in listing order (copies; O(n), for assertions). */
+  backups(instanceId: string): RedisBackupSet[] {
+    this.#settle()
+    return this.#instance(instanceId)
+      .backups.entries()
+      .map((e) => copy(e.backup))
+  }
+
+  /** ManualBackupInstance: start a backup that finishes `backupDurationMs` later, locking the instance meanwhile. */
+  startManualBackup(instanceId: string, remark?: string): { taskId: number; backup: RedisBackupSet } {
+    this.#settle()
+    const instance = this.#existing(instanceId)
+    if (instance.status === 'abnormal') {
+      throw new MockApiError(
+        'ResourceUnavailable.InstanceStatusAbnormal',
+        `instance ${instanceId} is not running normally`,
+      )
+    }
+    const now = this.#clock.now()
+    if (now < instance.lockedUntilMs) {
+      throw new MockApiError(
+        'ResourceUnavailable.InstanceLockedError',
+        `instance ${instanceId} is locked by a running task`,
+      )
+    }
+    const backup: RedisBackupSet = {
+      StartTime: formatTcTime(now),
+      BackupId: randomId(),
+      BackupType: '0',
+      Status: 1,
+      Remark: remark ?? '',
+      Locked: 0,
+      BackupSize: null,
+      InstanceId: instanceId,
+      InstanceName: instance.seed.InstanceName ?? instanceId,
+      Region: instance.seed.Region ?? 'ap-guangzhou',
+      FileType: 'RDB-Redis 6.2',
+      ExpireTime: formatTcTime(now + weekMs),
+    }
+    const finishMs = now + this.backupDurationMs
+    instance.backups.insert(backup, Math.floor(now / 1000) * 1000)
+    instance.lockedUntilMs = finishMs
+    this.#pending.push({ instance, backupId: backup.BackupId, finishMs })
+    this.#pending.sort((a, b) => a.finishMs - b.finishMs)
+    return { taskId: this.#nextTaskId++, backup: copy(backup) }
+  }
+
+  /** DescribeInstanceBackups: one page of the matches and the number of all matches. */
+  listBackups(q: BackupQuery): { TotalCount: number; BackupSet: RedisBackupSet[] } {
+    this.#settle()
+    const instance = this.#existing(q.InstanceId)
+    const { total, items } = instance.backups.query({
+      beginMs: q.BeginTime === undefined ? undefined : parseTcTime(q.BeginTime),
+      endMs: q.EndTime === undefined ? undefined : parseTcTime(q.EndTime),
+      statuses: q.Status,
+      offset: q.offset,
+      limit: q.limit,
+    })
+    return { TotalCount: total, BackupSet: items.map((e) => copy(e.backup)) }
+  }
+
+  #settle(): void {
+    const now = this.#clock.now()
+    while (this.#pending.length > 0 && this.#pending[0]!.finishMs <= now) {
+      const { instance, backupId, finishMs } = this.#pending.shift()!
+      const entry = instance.backups.get(backupId)
+      if (entry?.backup.Status !== 1) continue
+      instance.backups.setStatus(backupId, 2)
+      entry.backup.EndTime = formatTcTime(finishMs)
+      entry.backup.BackupSize = 1_048_576
+    }
+  }
+
+  #existing(instanceId: string): Instance {
+    const instance = this.#instances.get(instanceId)
+    if (!instance)
+      throw new MockApiError('ResourceNotFound.InstanceNotExists', `instance ${instanceId} does not exist`)
+    return instance
+  }
+
+  #instance(instanceId: string): Instance {
+    const instance = this.#instances.get(instanceId)
+    if (!instance) throw new TypeError(`[crs-kit/msw] no instance ${instanceId} in the mock state`)
+    return instance
+  }
+}

@@ -1,0 +1,20 @@
+// The service writes times as China Standard Time wall clock (UTC+8, no DST) whatever the caller's zone.
+const offsetMs = 8 * 3600 * 1000
+const pattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
+
+/** Epoch milliseconds -> `YYYY-MM-DD HH:mm:ss` in UTC+8. */
+export function formatTcTime(ms: number): string {
+  const iso = new Date(Math.floor(ms / 1000) * 1000 + offsetMs).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+}
+
+/** `YYYY-MM-DD HH:mm:ss` (UTC+8) -> epoch milliseconds, or undefined when it is not a real calendar time. */
+export function parseTcTime(text: string): number | undefined {
+  const m = pattern.exec(text)
+  if (!m) return undefined
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s)
+  const t = new Date(utc)
+  if (t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined
+  return utc - offsetMs
+}
