@@ -16,7 +16,9 @@ const changed = git('diff', '--name-only', base, 'HEAD', '--', 'spec', 'packages
 const pending = readdirSync('.changeset').filter((f) => f.endsWith('.md') && f !== 'README.md')
 
 if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0) {
-  console.error(`changeset-check: spec/ changed since ${base.slice(0, 8)} but .changeset/ has no pending changeset`)
+  console.error(
+    `changeset-check: spec/ changed since ${base.slice(0, 8)} but .changeset/ has no pending changeset`,
+  )
   console.error('run `pnpm changeset` and describe the change for the packages')
   process.exit(1)
 }

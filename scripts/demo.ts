@@ -30,7 +30,9 @@ try {
   const started = Date.now()
   for (;;) {
     const running = await client.describeInstanceBackups({ InstanceId, Status: [1] })
-    console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${running.TotalCount} backup(s) in progress`)
+    console.log(
+      `  ${((Date.now() - started) / 1000).toFixed(1)} s: ${running.TotalCount} backup(s) in progress`,
+    )
     if (running.TotalCount === 0) break
     await new Promise((r) => setTimeout(r, 500))
   }

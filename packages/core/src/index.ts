@@ -20,5 +20,5 @@ export {
 } from './generated/validators.gen.ts'
 export { fromQueryParams, toQueryParams } from './query-params.ts'
 export { ResponseShapeError } from './response-shape-error.ts'
-export { isTcDateTime, type ValidationIssue } from './validation.ts'
 export * from './tc3/index.ts'
+export { isTcDateTime, type ValidationIssue } from './validation.ts'

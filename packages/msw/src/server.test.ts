@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type MockServer, startMockServer } from './server.ts'
 import { seededRandom } from './seeded-random.fixture.ts'
+import { type MockServer, startMockServer } from './server.ts'
 import { codeOf, envelope, v1Request } from './test-requests.fixture.ts'
 
 /** A raw request through node:http, for what fetch refuses to send. */
@@ -109,7 +109,10 @@ it('survives malformed HTTP without ever answering 500', async () => {
   for (let i = 0; i < 150; i++) {
     const base = new TextEncoder().encode(templates[i % templates.length])
     const bytes = base.map((b) => (random() < 0.05 ? Math.floor(random() * 256) : b))
-    const reply = await rawExchange(server.port, i % 10 === 9 ? bytes.slice(0, Math.floor(random() * bytes.length)) : bytes)
+    const reply = await rawExchange(
+      server.port,
+      i % 10 === 9 ? bytes.slice(0, Math.floor(random() * bytes.length)) : bytes,
+    )
     expect(reply).not.toMatch(/^HTTP\/1\.1 5\d\d/)
   }
   const ok = await fetch(v1Request({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/` }))

@@ -6,7 +6,11 @@ import { docText, printFile } from './source-file.ts'
 
 /** openapi-typescript writes the type text; we add one named alias per schema so users import by model name. */
 export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<string> {
-  const ast = await openapiTS(withJapanese(ir.document) as never, { alphabetize: false, silent: true, defaultNonNullable: false })
+  const ast = await openapiTS(withJapanese(ir.document) as never, {
+    alphabetize: false,
+    silent: true,
+    defaultNonNullable: false,
+  })
   const file = project.createSourceFile('types.gen.ts', astToString(ast), { overwrite: true })
   for (const name of Object.keys(ir.schemas)) {
     file.addTypeAlias({ isExported: true, name, type: `components['schemas']['${name}']` })
