@@ -195,3 +195,19 @@ function describe(value: unknown): string {
 }
 
 export { join as joinPath }
+
+export function checkItemCount(issues: Issues, path: string, value: unknown[], min?: number, max?: number) {
+  if ((min === undefined || value.length >= min) && (max === undefined || value.length <= max)) return true
+  const bound =
+    min !== undefined && max !== undefined
+      ? `${min} to ${max}`
+      : min !== undefined
+        ? `at least ${min}`
+        : `at most ${max}`
+  issues.push({
+    path,
+    code: 'InvalidParameterValue',
+    message: `${path} must have ${bound} items, got ${value.length}`,
+  })
+  return false
+}

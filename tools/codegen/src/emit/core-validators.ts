@@ -154,6 +154,12 @@ function valueCheck(
     used.add('checkEnum')
     inner.push(`checkEnum(issues, ${at}, ${value}, ${literal(allowed)})`)
   }
+  if (type === 'array' && (schema.minItems !== undefined || schema.maxItems !== undefined)) {
+    used.add('checkItemCount')
+    inner.push(
+      `checkItemCount(issues, ${at}, ${value}, ${schema.minItems ?? 'undefined'}, ${schema.maxItems ?? 'undefined'})`,
+    )
+  }
   if (type === 'array' && schema.items && typeof schema.items === 'object') {
     const item = `item${depth}`
     const index = `i${depth}`
