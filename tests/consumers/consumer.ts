@@ -1,0 +1,31 @@
+// Type-level consumer: the published declarations as a TypeScript app sees them.
+import { RedisClient, TencentCloudError } from '@crs-kit/client'
+import type {
+  DescribeInstanceBackupsRequest,
+  ManualBackupInstanceErrorCode,
+  RedisBackupSet,
+} from '@crs-kit/core'
+import { createHandlers } from '@crs-kit/msw'
+
+const client = new RedisClient({ region: 'ap-guangzhou', credentials: { secretId: 'a', secretKey: 'b' } })
+const input: DescribeInstanceBackupsRequest = { InstanceId: 'crs-5a4py64p', Status: [2] }
+export async function run(): Promise<number> {
+  const page = await client.describeInstanceBackups(input)
+  const first: RedisBackupSet | undefined = page.BackupSet[0]
+  const { TaskId } = await client.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })
+  try {
+    await client.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })
+  } catch (error) {
+    if (error instanceof TencentCloudError) {
+      const code: string = error.code
+      void code
+    }
+  }
+  const locked: ManualBackupInstanceErrorCode = 'ResourceUnavailable.InstanceLockedError'
+  void locked
+  // @ts-expect-error BackupType is a string on the wire, not a number
+  const wrong: RedisBackupSet['BackupType'] = 0
+  void wrong
+  void createHandlers().handlers
+  return TaskId + (first?.Status ?? 0)
+}
