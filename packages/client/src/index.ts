@@ -3,6 +3,21 @@
  * rate limiting, pagination and typed errors, for Node, browsers and edge runtimes.
  */
 
+// The models and error codes, so an app needs one import for a call and its types.
+export type {
+  ActionName,
+  ActionTypes,
+  BackupStatus,
+  CommonErrorCode,
+  DescribeInstanceBackupsErrorCode,
+  DescribeInstanceBackupsRequest,
+  DescribeInstanceBackupsResponse,
+  ManualBackupInstanceErrorCode,
+  ManualBackupInstanceRequest,
+  ManualBackupInstanceResponse,
+  RedisBackupSet,
+  ValidationIssue,
+} from '@crs-kit/core'
 export { signTc3, type Tc3Signature, type Tc3SignInput } from '@crs-kit/core'
 export type { CallOptions } from './call-options.ts'
 export {

@@ -1,0 +1,74 @@
+import { RedisClient, TencentCloudError } from '@crs-kit/client'
+import { demoCredentials, startMockService } from './mock-service.ts'
+import { renderBackups } from './render-backups.ts'
+
+const InstanceId = 'crs-5a4py64p'
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+const message = $<HTMLParagraphElement>('message')
+const say = (text: string, error = false) => {
+  message.textContent = text
+  message.className = error ? 'error' : ''
+}
+
+await startMockService()
+$('instance').textContent = InstanceId
+$('mode').textContent = 'mocked by @crs-kit/msw in a service worker'
+const client = new RedisClient({ region: 'ap-guangzhou', credentials: demoCredentials })
+
+const filters = $<HTMLFormElement>('filters')
+let offset = 0
+let refresh: ReturnType<typeof setTimeout> | undefined
+
+async function load() {
+  clearTimeout(refresh)
+  const form = new FormData(filters)
+  const limit = Number(form.get('limit'))
+  const status = String(form.get('status'))
+  const begin = String(form.get('begin')).trim()
+  const end = String(form.get('end')).trim()
+  try {
+    const page = await client.describeInstanceBackups({
+      InstanceId,
+      Limit: limit,
+      Offset: offset,
+      ...(status ? { Status: [Number(status) as 1 | 2 | -1] } : {}),
+      ...(begin ? { BeginTime: begin } : {}),
+      ...(end ? { EndTime: end } : {}),
+    })
+    renderBackups($('rows'), page.BackupSet)
+    const pages = Math.max(1, Math.ceil(page.TotalCount / limit))
+    $('page').textContent = `page ${offset / limit + 1} of ${pages} · ${page.TotalCount} backups`
+    $<HTMLButtonElement>('prev').disabled = offset === 0
+    $<HTMLButtonElement>('next').disabled = offset + limit >= page.TotalCount
+    // Keep watching while a backup runs, so its row turns from in-progress to normal by itself.
+    if (page.BackupSet.some((b) => b.Status === 1)) refresh = setTimeout(load, 1000)
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error), true)
+  }
+}
+
+filters.addEventListener('submit', (event) => {
+  event.preventDefault()
+  offset = 0
+  void load()
+})
+$('prev').addEventListener('click', () => {
+  offset = Math.max(0, offset - Number(new FormData(filters).get('limit')))
+  void load()
+})
+$('next').addEventListener('click', () => {
+  offset += Number(new FormData(filters).get('limit'))
+  void load()
+})
+$<HTMLFormElement>('start').addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const Remark = String(new FormData(event.target as HTMLFormElement).get('remark'))
+  try {
+    const { TaskId } = await client.manualBackupInstance({ InstanceId, Remark })
+    say(`Backup started: task ${TaskId}`)
+    await load()
+  } catch (error) {
+    say(error instanceof TencentCloudError ? `${error.code}: ${error.message}` : String(error), true)
+  }
+})
+await load()
