@@ -3,5 +3,10 @@ import { defineProject } from 'vitest/config'
 export default defineProject({
   resolve: { conditions: ['crs-kit-source'] },
   ssr: { resolve: { conditions: ['crs-kit-source'] } },
-  test: { name: 'msw', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], env: { EXPECT_MSW_MAJOR: '3' } },
+  test: {
+    name: 'msw',
+    testTimeout: 30_000,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    env: { EXPECT_MSW_MAJOR: '3' },
+  },
 })
