@@ -1,12 +1,30 @@
-import http from 'node:http'
-import https from 'node:https'
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import { NetworkError } from '../errors.ts'
 import { NOT_SENT_CODES, systemCode, type Transport } from '../transport.ts'
 
-// Keep-alive pools shared by every client in the process: the TLS handshake is the costly part of a call.
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-  'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+interface Protocol {
+  request(url: URL, options: RequestOptions, onResponse: (res: IncomingMessage) => void): ClientRequest
+  agent: Agent
+}
+
+// node:http costs about 50 ms to load on Node 24 and node:https more: load each with the first request that
+// needs it, not with the package, so importing the client stays cheap. Keep-alive pools are shared by every
+// client in the process: the TLS handshake is the costly part of a call.
+const protocols = new Map<string, Protocol | Promise<Protocol>>()
+function protocolFor(scheme: string): Protocol | Promise<Protocol> {
+  let found = protocols.get(scheme)
+  if (!found) {
+    found = (scheme === 'https:' ? import('node:https') : import('node:http')).then(({ default: mod }) => {
+      const loaded: Protocol = {
+        request: (url, options, onResponse) => mod.request(url, options, onResponse),
+        agent: new mod.Agent({ keepAlive: true, scheduling: 'lifo' }),
+      }
+      protocols.set(scheme, loaded)
+      return loaded
+    })
+    protocols.set(scheme, found)
+  }
+  return found
 }
 
 // A client sends every call to one URL: parse it once, not per request.
@@ -22,10 +40,11 @@ function parse(url: string): URL {
 }
 
 /** Node: node:http(s) with keep-alive, several times cheaper per call than Node's fetch. */
-export const defaultTransport: Transport = (request, signal) =>
-  new Promise((resolve, reject) => {
-    const url = parse(request.url)
-    const client = url.protocol === 'https:' ? https : http
+export const defaultTransport: Transport = async (request, signal) => {
+  const url = parse(request.url)
+  const loaded = protocolFor(url.protocol)
+  const protocol = loaded instanceof Promise ? await loaded : loaded
+  return new Promise((resolve, reject) => {
     // A socket that connected (or came connected from the pool) may have delivered the request.
     let connected = false
     let settled = false
@@ -46,12 +65,12 @@ export const defaultTransport: Transport = (request, signal) =>
       fail(reason, 'request aborted')
       req.destroy(reason)
     }
-    const req = client.request(
+    const req = protocol.request(
       url,
       {
         method: 'POST',
         headers: { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) },
-        agent: request.fresh ? false : agents[url.protocol as 'http:' | 'https:'],
+        agent: request.fresh ? false : protocol.agent,
       },
       (res) => {
         const chunks: Buffer[] = []
@@ -86,3 +105,4 @@ export const defaultTransport: Transport = (request, signal) =>
     signal.addEventListener('abort', onAbort, { once: true })
     req.end(request.body)
   })
+}
