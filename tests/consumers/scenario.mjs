@@ -1,7 +1,7 @@
 // What another team's test suite does with the published packages: MSW handlers in setupServer, the client
 // against the service's default host, a backup created, listed and paged, and a bad signature.
 import assert from 'node:assert/strict'
-import { RedisClient, TencentCloudError } from '@crs-kit/client'
+import { CrsKitError, NetworkError, RedisClient, TencentCloudError } from '@crs-kit/client'
 import { createHandlers } from '@crs-kit/msw'
 import { setupServer } from 'msw/node'
 
@@ -9,6 +9,11 @@ const credentials = { secretId: 'AKIDCONSUMER', secretKey: 'consumer-secret' }
 const mock = createHandlers({ credentials: [credentials] })
 const server = setupServer(...mock.handlers)
 server.listen()
+let listening = true
+const stop = () => {
+  if (listening) server.close()
+  listening = false
+}
 const results = []
 const check = async (name, fn) => {
   try {
@@ -57,7 +62,22 @@ try {
       return true
     })
   })
+  await check('a refused connection is a NetworkError, one class across the package', async () => {
+    const offline = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: 'http://127.0.0.1:9',
+      maxAttempts: 2,
+    })
+    stop() // nothing intercepts now: the request really goes to a closed port
+    await assert.rejects(offline.describeInstanceBackups({ InstanceId }), (error) => {
+      assert.ok(error instanceof NetworkError, `${error?.name}: ${error?.message}`)
+      assert.ok(error instanceof CrsKitError)
+      assert.equal(error.mayHaveReachedServer, false)
+      return true
+    })
+  })
 } finally {
-  server.close()
+  stop()
 }
 console.log(JSON.stringify(results))
