@@ -1,4 +1,4 @@
-import { service } from './generated/service.gen.ts'
+import { regions, service } from './generated/service.gen.ts'
 
 const financial: ReadonlySet<string> = new Set(service.financialRegions)
 
@@ -21,6 +21,6 @@ export function allServiceHosts(): string[] {
   return [
     service.hosts.default,
     service.hosts.intl,
-    ...service.regions.map((r) => hostForRegion(r, { regional: true })),
+    ...regions.map((r) => hostForRegion(r, { regional: true })),
   ]
 }

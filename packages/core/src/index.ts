@@ -11,7 +11,7 @@ export type * from './generated/errors.gen.ts'
 export { errorCodes } from './generated/errors.gen.ts'
 export { requestFields } from './generated/fields.gen.ts'
 export { responseReaders } from './generated/readers.gen.ts'
-export { type Region, service } from './generated/service.gen.ts'
+export { type Region, regions, service } from './generated/service.gen.ts'
 export type * from './generated/types.gen.ts'
 export {
   requestValidators,

@@ -1,6 +1,7 @@
 import { checkSchemas } from './check-schemas.ts'
 import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
 import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
+import { resolve } from './schema-utils.ts'
 import { type SpecError, SpecErrors } from './spec-error.ts'
 
 const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
@@ -12,7 +13,9 @@ const refName = (ref: Json | undefined) =>
 export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
   const errors: SpecError[] = []
   const fail = (pointer: Pointer, rule: string, detail: string) => {
-    errors.push(spec.error(pointer, rule, detail))
+    const error = spec.error(pointer, rule, detail)
+    // A schema used by several fields is checked once per use: report each problem once.
+    if (!errors.some((e) => e.message === error.message)) errors.push(error)
   }
   const { doc } = spec
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
@@ -217,7 +220,8 @@ function readPagination(
   const res = schemas[`${name}Response`]?.properties
   const prop = (props: Json | undefined, key: Json | undefined) =>
     isObject(props) && typeof key === 'string' && isObject(props[key]) ? props[key] : undefined
-  const limit = prop(req, p.limit)
+  const limitProp = prop(req, p.limit)
+  const limit = limitProp && resolve(limitProp, schemas)
   const items = prop(res, p.items)
   for (const [key, props, side] of [
     ['limit', req, 'request'],

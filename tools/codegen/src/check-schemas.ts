@@ -66,15 +66,18 @@ function checkRequestSchema(
   seen: Set<string>,
 ) {
   const target = refTarget(raw)
+  // A $ref that does not resolve is reported once, by walkRefs; its missing type is not another problem.
+  if (typeof raw.$ref === 'string' && !(target && schemas[target])) return
   if (target) {
     if (seen.has(target) && typesOf(schemas[target] ?? {}).types.includes('object')) return
     seen.add(target)
   }
   const schema = resolve(raw, schemas)
+  const where = (key: string) => written(raw, at, key, schemas)
   for (const key of Object.keys(schema)) {
     if (!requestKeywords.has(key) && !key.startsWith('x-')) {
       fail(
-        [...at, key],
+        where(key),
         'request-keyword',
         `request schemas cannot use "${key}": the generated validators would not enforce it`,
       )
@@ -83,7 +86,7 @@ function checkRequestSchema(
   const { types } = typesOf(schema)
   if (types.length !== 1 || !scalarTypes.has(types[0]!)) {
     return fail(
-      [...at, 'type'],
+      where('type'),
       'request-type',
       'each request schema needs exactly one type (plus "null" at most)',
     )
@@ -91,11 +94,11 @@ function checkRequestSchema(
   if (Array.isArray(schema.enum)) {
     const bad = schema.enum.find((v) => !matchesType(v, types[0]!))
     if (bad !== undefined)
-      fail([...at, 'enum'], 'enum-type', `enum value ${JSON.stringify(bad)} is not of type ${types[0]}`)
+      fail(where('enum'), 'enum-type', `enum value ${JSON.stringify(bad)} is not of type ${types[0]}`)
   }
   if (schema.default !== undefined && !matchesType(schema.default, types[0]!)) {
     fail(
-      [...at, 'default'],
+      where('default'),
       'default-type',
       `default ${JSON.stringify(schema.default)} is not of type ${types[0]}`,
     )
@@ -104,21 +107,21 @@ function checkRequestSchema(
     try {
       new RegExp(schema.pattern, 'u')
     } catch {
-      fail([...at, 'pattern'], 'pattern', `pattern ${schema.pattern} is not a valid regular expression`)
+      fail(where('pattern'), 'pattern', `pattern ${schema.pattern} is not a valid regular expression`)
     }
   }
   if (types[0] === 'array') {
-    if (!isSchema(schema.items)) return fail([...at], 'array-items', 'an array needs items')
-    checkRequestSchema(schema.items, [...at, 'items'], schemas, fail, seen)
+    if (!isSchema(schema.items)) return fail(where('type'), 'array-items', 'an array needs items')
+    checkRequestSchema(schema.items, where('items'), schemas, fail, seen)
   }
   if (types[0] === 'object') {
     const props = properties(schema)
     const names = new Set(props.map(([n]) => n))
     for (const r of requiredOf(schema))
       if (!names.has(r))
-        fail([...at, 'required'], 'required-exists', `required names ${r}, which is not a property`)
+        fail(where('required'), 'required-exists', `required names ${r}, which is not a property`)
     for (const [name, prop] of props) {
-      const pat: Pointer = [...at, 'properties', name]
+      const pat: Pointer = [...where('properties'), name]
       for (const rule of ['x-tc-multiple-of', 'x-tc-not-before']) {
         const other = prop[rule]
         if (other !== undefined && (typeof other !== 'string' || !names.has(other)))
@@ -127,6 +130,24 @@ function checkRequestSchema(
       checkRequestSchema(prop, pat, schemas, fail, seen)
     }
   }
+}
+
+/**
+ * Where `key` of a possibly $ref'd schema is written: beside the $ref (siblings win, as in resolve) or in the
+ * schema it points to, so an error names the line of the keyword and not the line of every reference to it.
+ */
+function written(raw: Schema, at: Pointer, key: string, schemas: Record<string, Schema>): Pointer {
+  let node = raw
+  let pointer = at
+  const visited = new Set<string>()
+  while (!(key in node)) {
+    const target = refTarget(node)
+    if (!target || !schemas[target] || visited.has(target)) break
+    visited.add(target)
+    node = schemas[target]
+    pointer = ['components', 'schemas', target]
+  }
+  return [...pointer, key]
 }
 
 function matchesType(value: Json, type: string): boolean {

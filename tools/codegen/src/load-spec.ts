@@ -29,6 +29,13 @@ export function loadSpec(text: string, file: string): LoadedSpec {
     throw new SpecErrors([new SpecError(file, 1, 1, 'yaml-root', 'the spec must be a YAML mapping')])
   const locate = (pointer: Pointer) => {
     for (let n = pointer.length; n >= 0; n--) {
+      // A mapping entry is located at its key: for a block value the value starts on a later line.
+      const parent = n > 0 ? document.getIn(pointer.slice(0, n - 1), true) : undefined
+      const pair = isMap(parent)
+        ? parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(pointer[n - 1]))
+        : undefined
+      const keyRange = isScalar(pair?.key) ? pair.key.range : undefined
+      if (keyRange) return at(keyRange[0])
       const node = document.getIn(pointer.slice(0, n), true)
       const range = (node as { range?: [number, number, number] } | undefined)?.range
       if (range && (isScalar(node) || typeof node === 'object')) return at(range[0])

@@ -1,128 +1,115 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { fixture, runCli, tempDir } from './harness.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  copyTree,
+  fixture,
+  generatedDirs,
+  generatedFiles,
+  generateFile,
+  readTree,
+  runCli,
+  tempDir,
+} from './harness.ts'
 
+// `pnpm generate` as a user runs it, on a temp output root: node tools/codegen/src/cli.ts --spec --out.
 const spec = fixture('widgets.yaml')
 const coreTypes = 'packages/core/src/generated/types.gen.ts'
-let out: string
+let pristine: string
+let firstRun: ReturnType<typeof runCli>
 
-async function snapshot(root: string) {
-  const files: Record<string, string> = {}
-  for (const dir of [
-    'packages/core/src/generated',
-    'packages/client/src/generated',
-    'packages/msw/src/generated',
-  ]) {
-    for (const name of await readdir(join(root, dir)))
-      files[`${dir}/${name}`] = await readFile(join(root, dir, name), 'utf8')
-  }
-  return files
-}
-
-beforeEach(async () => {
-  out = await tempDir()
-  const first = runCli('--spec', spec, '--out', out)
-  expect(first.code, first.stderr).toBe(0)
-  expect(first.stdout).toMatch(/10 files from .*widgets\.yaml, 10 updated/)
+beforeAll(async () => {
+  pristine = await tempDir()
+  firstRun = runCli(['--spec', spec, '--out', pristine])
 })
 
+const check = (out: string) => runCli(['--check', '--spec', spec, '--out', out])
+
 describe('pnpm generate', () => {
-  it('changes nothing on a second run', async () => {
-    const before = await snapshot(out)
-    const mtime = (await stat(join(out, coreTypes))).mtimeMs
-    const second = runCli('--spec', spec, '--out', out)
+  it('writes the ten files of generate() on a first run', async () => {
+    expect(firstRun.code, firstRun.stderr).toBe(0)
+    expect(firstRun.stdout).toMatch(/^generate: 10 files from \S*widgets\.yaml, 10 updated \(\d+ ms\)\n$/)
+    const tree = await readTree(pristine)
+    expect(Object.keys(tree)).toEqual(generatedFiles)
+    const specName = firstRun.stdout.split(' from ')[1]!.split(',')[0]!
+    const expected = await generateFile(spec, specName)
+    for (const [path, text] of expected) expect(tree[path]!.bytes.toString('utf8'), path).toBe(text)
+  })
+
+  it('updates nothing and leaves every byte and timestamp alone on a second run', async () => {
+    const out = await copyTree(pristine)
+    const before = await readTree(out)
+    const second = runCli(['--spec', spec, '--out', out])
+    expect(second.code, second.stderr).toBe(0)
     expect(second.stdout).toMatch(/, 0 updated/)
-    expect(await snapshot(out)).toEqual(before)
-    expect((await stat(join(out, coreTypes))).mtimeMs).toBe(mtime)
+    expect(await readTree(out)).toEqual(before)
   })
 })
 
 describe('pnpm generate --check', () => {
-  it('passes on a clean tree', () => {
-    expect(runCli('--check', '--spec', spec, '--out', out).code).toBe(0)
+  it('exits 0 on a clean tree', async () => {
+    const run = check(await copyTree(pristine))
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/10 files match/)
   })
 
-  it.each([
-    ['an edited file', 'changed', (p: string) => writeFile(p, '// edited by hand\n', { flag: 'a' })],
-    ['a deleted file', 'missing', (p: string) => rm(p)],
-  ])('fails on %s and names it', async (_, word, damage) => {
-    await damage(join(out, coreTypes))
-    const check = runCli('--check', '--spec', spec, '--out', out)
-    expect(check.code).toBe(1)
-    expect(check.stderr).toContain(`${word}  ${coreTypes}`)
-  })
-
-  it.each(['stray.gen.ts', 'notes.ts'])('fails on an extra file %s in a generated folder', async (name) => {
-    await writeFile(join(out, 'packages/msw/src/generated', name), 'export {}\n')
-    const check = runCli('--check', '--spec', spec, '--out', out)
-    expect(check.code).toBe(1)
-    expect(check.stderr).toContain(`extra    packages/msw/src/generated/${name}`)
-    expect(runCli('--spec', spec, '--out', out).code).toBe(0)
-    expect(runCli('--check', '--spec', spec, '--out', out).code).toBe(0)
-  })
-})
-
-describe('a broken spec', () => {
-  const cases: [string, (text: string) => string, string, string][] = [
+  const cases: [string, string, string, (out: string) => Promise<void>][] = [
     [
-      'a YAML syntax error',
-      (t) => t.replace('      summary: Make a widget.', '      summary: Make: a widget.'),
-      'yaml-syntax',
-      '      summary: Make:',
+      'an edited file',
+      'changed',
+      coreTypes,
+      (out) => writeFile(join(out, coreTypes), '// edited\n', { flag: 'a' }),
+    ],
+    ['a deleted file', 'missing', coreTypes, (out) => rm(join(out, coreTypes))],
+    [
+      'an extra generated file',
+      'extra',
+      'packages/msw/src/generated/stray.gen.ts',
+      (out) => writeFile(join(out, 'packages/msw/src/generated/stray.gen.ts'), 'export {}\n'),
     ],
     [
-      'a duplicate key',
-      (t) =>
-        t.replace('      summary: List widgets.\n', '      summary: List widgets.\n      summary: again\n'),
-      'yaml-syntax',
-      '      summary: again',
-    ],
-    [
-      'a missing x-tc-idempotent',
-      (t) => t.replace('      x-tc-idempotent: false\n', ''),
-      'idempotency',
-      '    post:\n      operationId: MakeWidget',
-    ],
-    [
-      'a $ref to a missing schema',
-      (t) =>
-        t.replace(
-          "$ref: '#/components/schemas/Stamp'\n          x-tc",
-          "$ref: '#/components/schemas/Stmp'\n          x-tc",
-        ),
-      'ref-resolves',
-      "$ref: '#/components/schemas/Stmp'",
-    ],
-    [
-      'an unsupported request keyword',
-      (t) =>
-        t.replace(
-          '        ShelfId:\n          type: string\n',
-          '        ShelfId:\n          type: string\n          oneOf: []\n',
-        ),
-      'request-keyword',
-      '          oneOf: []',
-    ],
-    [
-      'a pagination field that does not exist',
-      (t) => t.replace('        items: Widgets', '        items: Gadgets'),
-      'pagination',
-      '        items: Gadgets',
+      'an extra hand-written file in a generated folder',
+      'extra',
+      'packages/client/src/generated/notes.ts',
+      (out) => writeFile(join(out, 'packages/client/src/generated/notes.ts'), 'export {}\n'),
     ],
   ]
 
-  it.each(cases)('with %s fails at its line and changes no file', async (_, edit, rule, marker) => {
-    const text = edit(await readFile(spec, 'utf8'))
-    const broken = join(out, 'broken.yaml')
-    await writeFile(broken, text)
-    const before = await snapshot(out)
-    const run = runCli('--spec', broken, '--out', out)
+  it.each(cases)('exits 1 on %s, names it, and changes nothing', async (_, word, file, damage) => {
+    const out = await copyTree(pristine)
+    await damage(out)
+    const damaged = await readTree(out)
+    const run = check(out)
     expect(run.code).toBe(1)
-    const markerLine =
-      text.slice(0, text.indexOf(marker)).split('\n').length + (marker.startsWith('    post:') ? 1 : 0)
-    expect(run.stderr).toMatch(new RegExp(`broken\\.yaml:${markerLine}:\\d+ error \\[${rule}\\]`))
-    expect(run.stderr).toContain('no file was changed')
-    expect(await snapshot(out)).toEqual(before)
+    // One drift line, naming the file and what is wrong with it.
+    const drift = run.stderr.split('\n').filter((l) => /^ {2}(changed|missing|extra) /.test(l))
+    expect(drift).toEqual([`  ${word.padEnd(7)}  ${file}`])
+    expect(await readTree(out)).toEqual(damaged)
+  })
+
+  it('is repaired by pnpm generate, which restores edited and deleted files and removes extra ones', async () => {
+    const out = await copyTree(pristine)
+    await writeFile(join(out, coreTypes), 'export {}\n')
+    await rm(join(out, 'packages/core/src/generated/errors.gen.ts'))
+    await writeFile(join(out, 'packages/msw/src/generated/notes.ts'), 'export {}\n')
+    const run = runCli(['--spec', spec, '--out', out])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/, 3 updated/)
+    const repaired = await readTree(out)
+    const original = await readTree(pristine)
+    expect(Object.keys(repaired)).toEqual(Object.keys(original))
+    for (const path of Object.keys(original))
+      expect(repaired[path]!.bytes.equals(original[path]!.bytes), path).toBe(true)
+    for (const dir of generatedDirs)
+      expect((await readdir(join(out, dir))).every((n) => n.endsWith('.gen.ts'))).toBe(true)
+    expect(check(out).code).toBe(0)
+  })
+
+  it('reports every file missing when the output root has never been generated', async () => {
+    const run = check(await tempDir())
+    expect(run.code).toBe(1)
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('  missing  '))).toEqual(
+      generatedFiles.map((f) => `  missing  ${f}`),
+    )
   })
 })

@@ -1,28 +1,124 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { fixture, realSpec, runCli, tempDir, withCoreRuntime } from './harness.ts'
+import { addCoreRuntime, fixture, generateFile, repoRoot, tempDir, writeTree } from './harness.ts'
 
-// The emitted validators and readers, run for real on the fixture spec's nested refs, nullables, enums,
-// item counts and cross-field rules.
-let core: Awaited<ReturnType<typeof withCoreRuntime>>
+// The code emitted for the fixture specs, compiled with the workspace's strict settings and run for real next
+// to core's hand-written runtime.
+
+type Validators = { requestValidators: Record<string, (input: unknown) => { path: string; code: string }[]> }
+type Readers = { responseReaders: Record<string, (raw: unknown) => Record<string, unknown>> }
+type Actions = { actions: Record<string, { pagination?: { defaultLimit: number; maxLimit?: number } }> }
+
+const trees: Record<string, string> = {}
 beforeAll(async () => {
-  const out = await tempDir()
-  expect(runCli('--spec', fixture('widgets.yaml'), '--out', out).code).toBe(0)
-  core = await withCoreRuntime(out)
+  for (const name of ['minimal', 'widgets', 'edges']) {
+    const root = await tempDir()
+    await writeTree(root, await generateFile(fixture(`${name}.yaml`)))
+    await addCoreRuntime(root)
+    trees[name] = root
+  }
 })
 
-const issues = (action: string, input: unknown) =>
-  core.validators.requestValidators[action]!(input).map((i) => `${i.code} ${i.path}`)
+const load = async (name: string) => {
+  const generated = join(trees[name]!, 'packages/core/src/generated')
+  return {
+    validators: (await import(join(generated, 'validators.gen.ts'))) as Validators,
+    readers: (await import(join(generated, 'readers.gen.ts'))) as Readers,
+    actions: (await import(join(generated, 'actions.gen.ts'))) as Actions,
+  }
+}
 
-describe('emitted validators', () => {
-  it('accept valid input, including nulls for optional fields', () => {
-    expect(issues('ListWidgets', { ShelfId: 's-1', Limit: 5, Offset: 10, Kinds: [1, -1] })).toEqual([])
-    expect(issues('MakeWidget', { Spec: { Color: 'red', Sizes: [1, 2, 3] }, Note: null })).toEqual([])
+const issuesOf = (v: Validators, action: string) => (input: unknown) =>
+  v.requestValidators[action]!(input).map((i) => `${i.code} ${i.path}`)
+
+function caught(run: () => unknown): Error & { path?: string } {
+  try {
+    run()
+  } catch (error) {
+    return error as Error & { path?: string }
+  }
+  throw new Error('expected a throw')
+}
+
+describe('the emitted code type-checks', () => {
+  it.each(['minimal', 'widgets', 'edges'])('%s.yaml: all ten files, strict', async (name) => {
+    const root = trees[name]!
+    // What the generated files import from outside their folders: core's index, the client's PageItem (real
+    // file) and two option interfaces (stubs: only their names matter here).
+    const core = join(root, 'packages/core/src')
+    await writeFile(join(root, 'package.json'), '{ "type": "module" }\n')
+    await writeFile(
+      join(core, 'index.ts'),
+      `export type * from './generated/types.gen.ts'
+export type { ActionName, ActionTypes, PaginatedActionName } from './generated/actions.gen.ts'
+export { actions } from './generated/actions.gen.ts'
+`,
+    )
+    await cp(
+      join(repoRoot, 'packages/client/src/page-item.ts'),
+      join(root, 'packages/client/src/page-item.ts'),
+    )
+    await writeFile(join(root, 'packages/client/src/call-options.ts'), 'export interface CallOptions {}\n')
+    await mkdir(join(root, 'packages/msw/src'), { recursive: true })
+    await writeFile(join(root, 'packages/msw/src/call-context.ts'), 'export interface CallContext {}\n')
+    const roots = ['core/src/generated', 'client/src/generated', 'msw/src/generated'].flatMap((dir) =>
+      ts.sys.readDirectory(join(root, 'packages', dir), ['.ts']),
+    )
+    expect(roots).toHaveLength(10)
+    const program = ts.createProgram(roots, {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+      noEmit: true,
+      allowImportingTsExtensions: true,
+      verbatimModuleSyntax: true,
+      erasableSyntaxOnly: true,
+      isolatedModules: true,
+      skipLibCheck: true,
+      paths: { '@crs-kit/core': [join(core, 'index.ts')] },
+    })
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
+    expect(problems).toEqual([])
+  })
+})
+
+describe('minimal.yaml', () => {
+  it('validates and reads its one action', async () => {
+    const { validators, readers } = await load('minimal')
+    const issues = issuesOf(validators, 'Ping')
+    expect(issues({ Target: 'x' })).toEqual([])
+    expect(issues({ Target: 1, Other: true })).toEqual(['UnknownParameter Other', 'InvalidParameter Target'])
+    expect(issues({})).toEqual(['MissingParameter Target'])
+    expect(readers.responseReaders.Ping!({ RequestId: 'r', New: 1 })).toEqual({ RequestId: 'r', New: 1 })
+  })
+})
+
+describe('widgets.yaml', () => {
+  it('accepts valid input, including nulls for optional fields', async () => {
+    const { validators } = await load('widgets')
+    expect(
+      issuesOf(validators, 'ListWidgets')({ ShelfId: 's-1', Limit: 5, Offset: 10, Kinds: [1, -1] }),
+    ).toEqual([])
+    expect(
+      issuesOf(validators, 'MakeWidget')({ Spec: { Color: 'red', Sizes: [1, 2, 3] }, Note: null }),
+    ).toEqual([])
   })
 
-  it('report every problem at once with the service codes and paths', () => {
+  it('reports every problem at once, with the service codes and paths', async () => {
+    const { validators } = await load('widgets')
     expect(
-      issues('ListWidgets', {
+      issuesOf(
+        validators,
+        'ListWidgets',
+      )({
         Limit: 0,
         Offset: 7,
         From: '2020-02-30 00:00:00',
@@ -36,83 +132,103 @@ describe('emitted validators', () => {
       'InvalidParameterValue From',
       'InvalidParameterValue Kinds.1',
       'InvalidParameter Kinds.2',
-    ]) // Offset 7 is not checked against Limit 0: Limit is already reported
+    ]) // Offset 7 is not checked against the invalid Limit 0, which is already reported
   })
 
-  it('descend into nested object refs with their own unknown-field and item-count rules', () => {
-    expect(issues('MakeWidget', { Spec: { Color: 'green', Sizes: [0, 1, 2, 3], Shape: 'x' } })).toEqual([
+  it('descends into nested object refs with their own unknown-field and item-count rules', async () => {
+    const { validators } = await load('widgets')
+    const issues = issuesOf(validators, 'MakeWidget')
+    expect(issues({ Spec: { Color: 'green', Sizes: [0, 1, 2, 3], Shape: 'x' } })).toEqual([
       'UnknownParameter Spec.Shape',
       'InvalidParameterValue Spec.Color',
       'InvalidParameterValue Spec.Sizes',
       'InvalidParameterValue Spec.Sizes.0',
     ])
-    expect(issues('MakeWidget', { Spec: 'red' })).toEqual(['InvalidParameter Spec'])
+    expect(issues({ Spec: 'red' })).toEqual(['InvalidParameter Spec'])
+    expect(issues({ Spec: { Color: 'red' }, Note: 7 })).toEqual(['InvalidParameter Note'])
   })
 
-  it('apply the cross-field rules with the default of the other field', () => {
-    expect(issues('ListWidgets', { ShelfId: 's', Offset: 5 })).toEqual(['InvalidParameterValue Offset'])
-    expect(issues('ListWidgets', { ShelfId: 's', Offset: 20 })).toEqual([])
-    expect(
-      issues('ListWidgets', { ShelfId: 's', From: '2020-01-02 00:00:00', To: '2020-01-01 23:59:59' }),
-    ).toEqual(['InvalidParameterValue To'])
+  it('applies the cross-field rules, with the default of the other field', async () => {
+    const { validators } = await load('widgets')
+    const issues = issuesOf(validators, 'ListWidgets')
+    expect(issues({ ShelfId: 's', Offset: 5 })).toEqual(['InvalidParameterValue Offset'])
+    expect(issues({ ShelfId: 's', Offset: 20 })).toEqual([])
+    expect(issues({ ShelfId: 's', Offset: 6, Limit: 3 })).toEqual([])
+    expect(issues({ ShelfId: 's', From: '2020-01-02 00:00:00', To: '2020-01-01 23:59:59' })).toEqual([
+      'InvalidParameterValue To',
+    ])
+    expect(issues({ ShelfId: 's', From: '2020-01-02 00:00:00', To: '2020-01-02 00:00:00' })).toEqual([])
   })
-})
 
-describe('emitted readers', () => {
-  it('coerce numeric strings, keep nulls and unknown fields', () => {
-    const read = core.readers.responseReaders.ListWidgets!
-    const out = read({
+  it('reads leniently: numeric strings, nulls and unknown fields', async () => {
+    const { readers } = await load('widgets')
+    const read = readers.responseReaders.ListWidgets!
+    const raw = {
       Total: '2',
       Widgets: [{ Id: 7, Weight: null, Future: { a: 1 } }, { Id: 'b' }],
       RequestId: 'r',
-    })
-    expect(out).toEqual({
+    }
+    expect(read(raw)).toEqual({
       Total: 2,
       Widgets: [{ Id: '7', Weight: null, Future: { a: 1 } }, { Id: 'b' }],
       RequestId: 'r',
     })
+    expect(raw.Total).toBe('2') // the input is not modified
   })
 
-  it('name the path of a field that cannot be recovered', () => {
-    const read = core.readers.responseReaders.ListWidgets!
-    expect(() => read({ Total: 1, Widgets: [{ Id: 'a' }, { Weight: 1 }], RequestId: 'r' })).toThrow(
-      /Widgets\.1\.Id/,
-    )
-    expect(() => core.readers.responseReaders.MakeWidget!({ TaskId: 'abc', RequestId: 'r' })).toThrow(
-      /TaskId/,
+  it('names the path of a field that cannot be read', async () => {
+    const { readers } = await load('widgets')
+    const list = { Total: 1, Widgets: [{ Id: 'a' }, { Weight: 1 }], RequestId: 'r' }
+    expect(caught(() => readers.responseReaders.ListWidgets!(list)).path).toBe('Widgets.1.Id')
+    expect(caught(() => readers.responseReaders.MakeWidget!({ TaskId: 'abc', RequestId: 'r' })).path).toBe(
+      'TaskId',
     )
   })
 })
 
-describe('a field added to the spec', () => {
-  it('appears in the types and the validators with no other edit', async () => {
-    const spec = await readFile(realSpec, 'utf8')
-    const anchor =
-      '        Remark:\n          type: string\n          description: A note kept with the backup.\n'
-    expect(spec).toContain(anchor)
-    const edited = spec.replace(
-      anchor,
-      `${anchor}        RetentionDays:\n          type: integer\n          minimum: 1\n`,
-    )
-    const dir = await tempDir()
-    await writeFile(`${dir}/redis.yaml`, edited)
-    const out = `${dir}/out`
-    expect(runCli('--spec', `${dir}/redis.yaml`, '--out', out).code).toBe(0)
-    const types = await readFile(`${out}/packages/core/src/generated/types.gen.ts`, 'utf8')
-    expect(types).toMatch(/RetentionDays\?: number/)
-    const after = await withCoreRuntime(out)
-    const validate = after.validators.requestValidators.ManualBackupInstance!
-    expect(validate({ InstanceId: 'x', RetentionDays: 3 })).toEqual([])
-    expect(validate({ InstanceId: 'x', RetentionDays: 0 }).map((i) => `${i.code} ${i.path}`)).toEqual([
-      'InvalidParameterValue RetentionDays',
+describe('edges.yaml', () => {
+  it('enforces a pattern written with slashes, nested arrays, const and a nullable number range', async () => {
+    const { validators } = await load('edges')
+    const issues = issuesOf(validators, 'ListThings')
+    expect(issues({ Path: 'a/b/c' })).toEqual([])
+    expect(issues({ Path: 'a/b/' })).toEqual([])
+    expect(issues({ Path: 'a//b' })).toEqual(['InvalidParameterValue Path'])
+    expect(issues({ Path: 'a', Note: "it's */ fine", Mode: 'fast', Ratio: null, DryRun: false })).toEqual([])
+    expect(issues({ Path: 'a', Grid: [["it's"], ['back\\slash', "it's"]] })).toEqual([])
+    expect(issues({ Path: 'a', Grid: [], Mode: 'slow', Ratio: 1.5, DryRun: 'yes' })).toEqual([
+      'InvalidParameterValue Mode',
+      'InvalidParameterValue Ratio',
+      'InvalidParameter DryRun',
+      'InvalidParameterValue Grid',
     ])
-    const pristine = `${dir}/pristine`
-    expect(runCli('--spec', realSpec, '--out', pristine).code).toBe(0)
-    const before = await withCoreRuntime(pristine)
-    expect(
-      before.validators.requestValidators.ManualBackupInstance!({ InstanceId: 'x', RetentionDays: 3 }).map(
-        (i) => i.code,
-      ),
-    ).toEqual(['UnknownParameter'])
+    expect(issues({ Path: 'a', Grid: [['x', "it's", 'back\\slash'], 'y'] })).toEqual([
+      'InvalidParameterValue Grid.0',
+      'InvalidParameterValue Grid.0.0',
+      'InvalidParameter Grid.1',
+    ])
+  })
+
+  it('uses the default and maximum of a $ref page size in the validator and in the action table alike', async () => {
+    const { validators, actions } = await load('edges')
+    const issues = issuesOf(validators, 'ListThings')
+    // PageSize in edges.yaml: default 50, maximum 200.
+    expect(actions.actions.ListThings!.pagination).toMatchObject({ defaultLimit: 50, maxLimit: 200 })
+    expect(issues({ Path: 'a', Offset: 100 })).toEqual([])
+    expect(issues({ Path: 'a', Offset: 20 })).toEqual(['InvalidParameterValue Offset'])
+    expect(issues({ Path: 'a', Limit: 201 })).toEqual(['InvalidParameterValue Limit'])
+  })
+
+  it('reads a required nullable field as null, and still requires it', async () => {
+    const { readers } = await load('edges')
+    const read = readers.responseReaders.ListThings!
+    const thing = { Id: 't', Label: null, Score: '0.5', Flags: [1, 'false'], Meta: { k: 1 } }
+    expect(read({ Total: 1, Things: [thing], RequestId: 'r' })).toEqual({
+      Total: 1,
+      Things: [{ Id: 't', Label: null, Score: 0.5, Flags: [true, false], Meta: { k: 1 } }],
+      RequestId: 'r',
+    })
+    expect(caught(() => read({ Total: 1, Things: [{ Id: 't' }], RequestId: 'r' })).path).toBe(
+      'Things.0.Label',
+    )
   })
 })

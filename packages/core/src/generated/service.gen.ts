@@ -9,130 +9,108 @@ export const service = {
     regional: 'redis.{region}.tencentcloudapi.com',
     intl: 'redis.intl.tencentcloudapi.com',
   },
-  regions: [
-    'ap-bangkok',
-    'ap-beijing',
-    'ap-chengdu',
-    'ap-chongqing',
-    'ap-guangzhou',
-    'ap-hongkong',
-    'ap-mumbai',
-    'ap-nanjing',
-    'ap-seoul',
-    'ap-shanghai',
-    'ap-shanghai-fsi',
-    'ap-shenzhen-fsi',
-    'ap-singapore',
-    'ap-tokyo',
-    'eu-frankfurt',
-    'eu-moscow',
-    'na-ashburn',
-    'na-siliconvalley',
-    'na-toronto',
-  ],
   financialRegions: ['ap-shanghai-fsi', 'ap-shenzhen-fsi'],
   commonErrors: [
     {
       code: 'AuthFailure.InvalidAuthorization',
-      description: 'The Authorization header is malformed.',
     },
     {
       code: 'AuthFailure.InvalidSecretId',
-      description: 'The SecretId is not a valid key id.',
     },
     {
       code: 'AuthFailure.SecretIdNotFound',
-      description: 'The SecretId does not exist or is disabled.',
     },
     {
       code: 'AuthFailure.SignatureExpire',
-      description: 'The request timestamp is more than 5 minutes away from the server\'s clock.',
       refused: true,
     },
     {
       code: 'AuthFailure.SignatureFailure',
-      description: 'The signature does not match.',
     },
     {
       code: 'AuthFailure.TokenFailure',
-      description: 'The temporary credentials\' token is invalid or expired.',
     },
     {
       code: 'AuthFailure.UnauthorizedOperation',
-      description: 'The request is not authorized.',
     },
     {
       code: 'InternalError',
-      description: 'Internal error.',
       transient: true,
     },
     {
       code: 'InvalidAction',
-      description: 'The action does not exist.',
     },
     {
       code: 'InvalidParameter',
-      description: 'A parameter is wrong.',
     },
     {
       code: 'InvalidParameterValue',
-      description: 'A parameter\'s value is wrong.',
     },
     {
       code: 'MissingParameter',
-      description: 'A required parameter is missing.',
     },
     {
       code: 'NoSuchVersion',
-      description: 'The API version does not exist.',
     },
     {
       code: 'RequestLimitExceeded',
-      description: 'Too many requests.',
       refused: true,
     },
     {
       code: 'RequestLimitExceeded.GlobalRegionUinLimitExceeded',
-      description: 'Too many requests for this account across regions.',
       refused: true,
     },
     {
       code: 'RequestLimitExceeded.IPLimitExceeded',
-      description: 'Too many requests from this IP.',
       refused: true,
     },
     {
       code: 'RequestLimitExceeded.UinLimitExceeded',
-      description: 'Too many requests for this account.',
       refused: true,
     },
     {
       code: 'RequestSizeLimitExceeded',
-      description: 'The request is too large.',
     },
     {
       code: 'ServiceUnavailable',
-      description: 'The service is temporarily unavailable.',
       transient: true,
     },
     {
       code: 'UnknownParameter',
-      description: 'A parameter is not defined for this action.',
     },
     {
       code: 'UnsupportedOperation',
-      description: 'The operation is not supported.',
     },
     {
       code: 'UnsupportedProtocol',
-      description: 'Only GET and POST are accepted.',
     },
     {
       code: 'UnsupportedRegion',
-      description: 'The action is not available in this region.',
     },
   ],
 } as const
+/** Every region the service is offered in (a separate export, so bundles that do not list regions drop it). */
+export const regions: readonly Region[] = [
+  'ap-bangkok',
+  'ap-beijing',
+  'ap-chengdu',
+  'ap-chongqing',
+  'ap-guangzhou',
+  'ap-hongkong',
+  'ap-mumbai',
+  'ap-nanjing',
+  'ap-seoul',
+  'ap-shanghai',
+  'ap-shanghai-fsi',
+  'ap-shenzhen-fsi',
+  'ap-singapore',
+  'ap-tokyo',
+  'eu-frankfurt',
+  'eu-moscow',
+  'na-ashburn',
+  'na-siliconvalley',
+  'na-toronto',
+]
 
 /** A region the service is offered in. */
 export type Region = 'ap-bangkok' | 'ap-beijing' | 'ap-chengdu' | 'ap-chongqing' | 'ap-guangzhou' | 'ap-hongkong' | 'ap-mumbai' | 'ap-nanjing' | 'ap-seoul' | 'ap-shanghai' | 'ap-shanghai-fsi' | 'ap-shenzhen-fsi' | 'ap-singapore' | 'ap-tokyo' | 'eu-frankfurt' | 'eu-moscow' | 'na-ashburn' | 'na-siliconvalley' | 'na-toronto'

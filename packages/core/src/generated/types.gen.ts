@@ -48,12 +48,12 @@ export interface paths {
 export type webhooks = Record<string, never>
 export interface components {
   schemas: {
-    /**
-     * Format: tc-datetime
-     * @description A China Standard Time (UTC+8) wall-clock time, `YYYY-MM-DD HH:mm:ss`.
-     * @example 2017-02-08 16:46:34
-     */
-    TcDateTime: string
+    ApiError: {
+      /** @description The error code, e.g. `ResourceUnavailable.InstanceLockedError`. */
+      Code: string
+      /** @description A human-readable message. */
+      Message: string
+    }
     /**
      * @description 1 backup in progress, 2 backup normal, 3 converting the backup to an RDB file, 4 RDB conversion finished, -1 backup expired, -2 backup deleted.
      *
@@ -61,6 +61,9 @@ export interface components {
      * @enum {integer}
      */
     BackupStatus: 1 | 2 | 3 | 4 | -1 | -2
+    DescribeInstanceBackupsEnvelope: {
+      Response: components["schemas"]["DescribeInstanceBackupsResponse"]
+    }
     /** @description Input of DescribeInstanceBackups. */
     DescribeInstanceBackupsRequest: {
       /**
@@ -121,6 +124,16 @@ export interface components {
        */
       BackupSet: components["schemas"]["RedisBackupSet"][]
       RequestId: components["schemas"]["RequestId"]
+    }
+    /** @description Every API error, sent with HTTP 200. */
+    ErrorEnvelope: {
+      Response: {
+        Error: components["schemas"]["ApiError"]
+        RequestId: components["schemas"]["RequestId"]
+      }
+    }
+    ManualBackupInstanceEnvelope: {
+      Response: components["schemas"]["ManualBackupInstanceResponse"]
     }
     /** @description Input of ManualBackupInstance. */
     ManualBackupInstanceRequest: {
@@ -223,40 +236,27 @@ export interface components {
      *     (ja) 一意のリクエスト ID。毎回リクエストするごとに戻ります。問題を見つけ出す際、そのリクエストの RequestId を提供する必要があります。
      */
     RequestId: string
-    DescribeInstanceBackupsEnvelope: {
-      Response: components["schemas"]["DescribeInstanceBackupsResponse"]
-    }
-    ManualBackupInstanceEnvelope: {
-      Response: components["schemas"]["ManualBackupInstanceResponse"]
-    }
-    ApiError: {
-      /** @description The error code, e.g. `ResourceUnavailable.InstanceLockedError`. */
-      Code: string
-      /** @description A human-readable message. */
-      Message: string
-    }
-    /** @description Every API error, sent with HTTP 200. */
-    ErrorEnvelope: {
-      Response: {
-        Error: components["schemas"]["ApiError"]
-        RequestId: components["schemas"]["RequestId"]
-      }
-    }
+    /**
+     * Format: tc-datetime
+     * @description A China Standard Time (UTC+8) wall-clock time, `YYYY-MM-DD HH:mm:ss`.
+     * @example 2017-02-08 16:46:34
+     */
+    TcDateTime: string
   }
   responses: never
   parameters: {
     /** @description The action name (common parameter). */
     Action: string
-    /** @description The API version (common parameter). */
-    Version: "2018-04-12"
+    /** @description The language of error messages. */
+    Language: "zh-CN" | "en-US"
     /** @description The region (common parameter). */
     Region: string
     /** @description Unix time of the request in seconds; at most 5 minutes away from the server's clock. */
     Timestamp: number
     /** @description The session token of temporary credentials. */
     Token: string
-    /** @description The language of error messages. */
-    Language: "zh-CN" | "en-US"
+    /** @description The API version (common parameter). */
+    Version: "2018-04-12"
   }
   requestBodies: never
   headers: never
@@ -340,15 +340,15 @@ export interface operations {
   }
 }
 
-export type TcDateTime = components['schemas']['TcDateTime']
+export type ApiError = components['schemas']['ApiError']
 export type BackupStatus = components['schemas']['BackupStatus']
+export type DescribeInstanceBackupsEnvelope = components['schemas']['DescribeInstanceBackupsEnvelope']
 export type DescribeInstanceBackupsRequest = components['schemas']['DescribeInstanceBackupsRequest']
 export type DescribeInstanceBackupsResponse = components['schemas']['DescribeInstanceBackupsResponse']
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope']
+export type ManualBackupInstanceEnvelope = components['schemas']['ManualBackupInstanceEnvelope']
 export type ManualBackupInstanceRequest = components['schemas']['ManualBackupInstanceRequest']
 export type ManualBackupInstanceResponse = components['schemas']['ManualBackupInstanceResponse']
 export type RedisBackupSet = components['schemas']['RedisBackupSet']
 export type RequestId = components['schemas']['RequestId']
-export type DescribeInstanceBackupsEnvelope = components['schemas']['DescribeInstanceBackupsEnvelope']
-export type ManualBackupInstanceEnvelope = components['schemas']['ManualBackupInstanceEnvelope']
-export type ApiError = components['schemas']['ApiError']
-export type ErrorEnvelope = components['schemas']['ErrorEnvelope']
+export type TcDateTime = components['schemas']['TcDateTime']

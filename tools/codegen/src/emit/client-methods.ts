@@ -58,7 +58,7 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
   })
   for (const a of ir.actions) {
     const example = a.requestExample
-      ? `\n@example\nawait client.${a.method}(${JSON.stringify(a.requestExample)})`
+      ? `\n@example\nawait client.${a.method}(${JSON.stringify(a.requestExample).replace(/\*\//g, '*\\/')})`
       : ''
     cls.addMethod({
       name: a.method,

@@ -55,10 +55,14 @@ function readerFunction(name: string, schemas: Record<string, Schema>, need: (re
   for (const [prop, raw] of properties(schema)) {
     const read = readerFor(raw, schemas, need)
     if (!read) continue
+    // A required field whose type allows null must be present, but may be null.
+    const nullable = typesOf(resolve(raw, schemas)).nullable
     lines.push(
-      required.has(prop)
-        ? `out[${quote(prop)}] = required(source, ${quote(prop)}, path, ${read})`
-        : `optional(out, source, ${quote(prop)}, path, ${read})`,
+      !required.has(prop)
+        ? `optional(out, source, ${quote(prop)}, path, ${read})`
+        : nullable
+          ? `out[${quote(prop)}] = source[${quote(prop)}] === null ? null : required(source, ${quote(prop)}, path, ${read})`
+          : `out[${quote(prop)}] = required(source, ${quote(prop)}, path, ${read})`,
     )
   }
   lines.push(`return out as unknown as ${name}`)

@@ -11,12 +11,14 @@ export function emitCoreService(project: Project, ir: SpecIR): string {
     version: s.version,
     maxClockSkewSeconds: s.maxClockSkewSeconds,
     hosts: s.hosts,
-    regions: s.regions,
     financialRegions: s.financialRegions,
-    commonErrors: s.commonErrors.map(({ descriptionJa: _ja, ...e }) => e),
+    // Codes and retry flags only: the descriptions live in the JSDoc of the error-code unions, not in bundles.
+    commonErrors: s.commonErrors.map(({ code, refused, transient }) => ({ code, refused, transient })),
   }
-  file.addStatements(`/** ${s.title}: service ${s.name}, API version ${s.version}. */
+  file.addStatements(`/** ${docText(`${s.title}: service ${s.name}, API version ${s.version}.`, undefined)} */
 export const service = ${literal(data)} as const`)
+  file.addStatements(`/** Every region the service is offered in (a separate export, so bundles that do not list regions drop it). */
+export const regions: readonly Region[] = ${literal(s.regions)}`)
   file.addTypeAlias({
     isExported: true,
     name: 'Region',
@@ -42,7 +44,11 @@ export function emitCoreErrors(project: Project, ir: SpecIR): string {
     file.addTypeAlias({
       isExported: true,
       name: `${a.name}ErrorCode`,
-      docs: [`Error codes of ${a.name}: the common ones and\n${own.map((o) => `- ${o}`).join('\n')}`],
+      docs: [
+        own.length
+          ? `Error codes of ${a.name}: the common ones and\n${own.map((o) => `- ${o}`).join('\n')}`
+          : `Error codes of ${a.name}: the common ones.`,
+      ],
       type: `CommonErrorCode | ${union(a.errors.map((e) => e.code))}`,
     })
   }

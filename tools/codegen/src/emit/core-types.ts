@@ -6,13 +6,13 @@ import { docText, printFile } from './source-file.ts'
 
 /** openapi-typescript writes the type text; we add one named alias per schema so users import by model name. */
 export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<string> {
-  const ast = await openapiTS(withJapanese(ir.document) as never, {
+  const ast = await openapiTS(withJapanese(inNameOrder(ir.document)) as never, {
     alphabetize: false,
     silent: true,
     defaultNonNullable: false,
   })
   const file = project.createSourceFile('types.gen.ts', astToString(ast), { overwrite: true })
-  for (const name of Object.keys(ir.schemas)) {
+  for (const name of Object.keys(ir.schemas).sort(byName)) {
     file.addTypeAlias({ isExported: true, name, type: `components['schemas']['${name}']` })
   }
   return printFile(file, ir.specName)
@@ -28,5 +28,20 @@ function withJapanese(node: Json): Json {
   const ja = node['x-description-ja']
   if (typeof ja === 'string')
     out.description = docText(typeof node.description === 'string' ? node.description : undefined, ja)
+  return out
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const isMap = (v: Json | undefined): v is { [key: string]: Json } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+const sortedMap = (v: Json): Json =>
+  isMap(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => byName(a, b))) : v
+
+/** Paths and every components map in name order: openapi-typescript keeps document order, the output must not. */
+function inNameOrder(doc: { [key: string]: Json }): { [key: string]: Json } {
+  const out = { ...doc }
+  if (isMap(doc.paths)) out.paths = sortedMap(doc.paths)
+  if (isMap(doc.components))
+    out.components = Object.fromEntries(Object.entries(doc.components).map(([k, v]) => [k, sortedMap(v)]))
   return out
 }

@@ -131,7 +131,7 @@ function valueCheck(
     }
     if (typeof schema.format === 'string' || typeof schema.pattern === 'string') {
       used.add('checkFormat')
-      const pattern = typeof schema.pattern === 'string' ? `, /${schema.pattern.replace(/\//g, '\\/')}/u` : ''
+      const pattern = typeof schema.pattern === 'string' ? `, /${regexBody(schema.pattern)}/u` : ''
       inner.push(
         `checkFormat(issues, ${at}, ${value}, ${quote(typeof schema.format === 'string' ? schema.format : 'pattern')}${pattern})`,
       )
@@ -170,4 +170,18 @@ ${valueCheck(schema.items as Schema, item, `joinPath(${at}, ${index})`, schemas,
   const body = `if (${guard}(issues, ${at}, ${value})) {\n${inner.join('\n')}\n}`
   const checked = inner.length ? body : `${guard}(issues, ${at}, ${value})`
   return nullable ? `if (${value} !== null) {\n${checked}\n}` : checked
+}
+
+/** A pattern as the body of a regex literal: `/` not already escaped gets a backslash, line breaks become escapes. */
+function regexBody(pattern: string): string {
+  let out = ''
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!
+    if (c === '\\') out += c + (pattern[++i] ?? '')
+    else if (c === '/') out += '\\/'
+    else if (c === '\n') out += '\\n'
+    else if (c === '\r') out += '\\r'
+    else out += c
+  }
+  return out
 }

@@ -47,11 +47,13 @@ export function emitMswFixtures(project: Project, ir: SpecIR): string {
   const file = project.createSourceFile('fixtures.gen.ts', '', { overwrite: true })
   const paged = ir.actions.find((a) => a.pagination)
   const itemSchema = paged?.pagination?.itemSchema
-  file.addImportDeclaration({
-    isTypeOnly: true,
-    moduleSpecifier: '@crs-kit/core',
-    namedImports: itemSchema ? [itemSchema] : [],
-  })
+  // ts-morph cannot print an import with no names: a spec without a paginated action imports nothing.
+  if (itemSchema)
+    file.addImportDeclaration({
+      isTypeOnly: true,
+      moduleSpecifier: '@crs-kit/core',
+      namedImports: [itemSchema],
+    })
   const examples = Object.fromEntries(
     ir.actions.map((a) => [a.name, { request: a.requestExample, response: a.responseExample }]),
   )

@@ -49,7 +49,8 @@ export function literal(value: unknown, indent = ''): string {
   throw new Error(`cannot write ${typeof value} as a literal`)
 }
 
-export const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`
+export const quote = (s: string) =>
+  `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`
 export const key = (k: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : quote(k))
 
 /** JSDoc text with the English description first and the seed's Japanese wording after it. */
