@@ -1,51 +1,111 @@
 import { describe, expect, it } from 'vitest'
-import {
-  allServiceHosts,
-  fromQueryParams,
-  hostForRegion,
-  isFinancialRegion,
-  toQueryParams,
-  validateRequest,
-} from './index.ts'
+import { fromQueryParams, toQueryParams, validateRequest } from './index.ts'
 
-describe('the query form', () => {
-  it('turns Status.N and numbers back into typed input', () => {
-    const params = new URLSearchParams('InstanceId=crs-5a4py64p&Status.1=-1&Status.0=2&Limit=5&Offset=0')
-    expect(fromQueryParams('DescribeInstanceBackups', params)).toEqual({
-      InstanceId: 'crs-5a4py64p',
-      Status: [2, -1],
+const fromQuery = (query: string) => fromQueryParams('DescribeInstanceBackups', new URLSearchParams(query))
+const issues = (input: unknown) =>
+  validateRequest('DescribeInstanceBackups', input).map((i) => `${i.code} ${i.path}`)
+
+describe('fromQueryParams', () => {
+  it('turns Status.N back into a list and numbers into numbers', () => {
+    expect(fromQuery('Status.0=2&Status.1=-1&Limit=5')).toEqual({ Status: [2, -1], Limit: 5 })
+  })
+
+  it('reads the seed input sample', () => {
+    expect(fromQuery('Limit=5&Offset=0&InstanceId=crs-5a4py64p')).toEqual({
       Limit: 5,
       Offset: 0,
+      InstanceId: 'crs-5a4py64p',
     })
   })
 
-  it('round-trips through toQueryParams', () => {
-    const input = { InstanceId: 'crs-1', Limit: 10, Status: [1, 2, 3], BeginTime: '2018-09-04 12:51:21' }
-    expect(fromQueryParams('DescribeInstanceBackups', toQueryParams(input))).toEqual(input)
+  it('orders list items by their index, numerically, wherever they appear', () => {
+    expect(fromQuery('Status.2=3&InstanceId=crs-1&Status.0=1&Status.1=2')).toEqual({
+      InstanceId: 'crs-1',
+      Status: [1, 2, 3],
+    })
+    const eleven = Array.from({ length: 11 }, (_, i) => `Status.${10 - i}=${i % 2 ? 1 : 2}`).join('&')
+    expect(fromQuery(eleven).Status).toEqual([2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2].reverse())
   })
 
-  it('keeps values it cannot convert so the validator names them', () => {
-    const input = fromQueryParams('DescribeInstanceBackups', [
-      ['InstanceId', 'crs-1'],
-      ['Limit', 'ten'],
-      ['Nope', '1'],
-    ])
-    expect(input).toEqual({ InstanceId: 'crs-1', Limit: 'ten', Nope: '1' })
-    expect(validateRequest('DescribeInstanceBackups', input).map((i) => `${i.code} ${i.path}`)).toEqual([
+  it('keeps string fields as strings, even when they look like numbers', () => {
+    expect(fromQuery('InstanceId=123&BeginTime=2018-09-04%2012%3A51%3A21')).toEqual({
+      InstanceId: '123',
+      BeginTime: '2018-09-04 12:51:21',
+    })
+    expect(
+      fromQueryParams('ManualBackupInstance', [
+        ['InstanceId', 'crs-1'],
+        ['Remark', '007'],
+      ]),
+    ).toEqual({
+      InstanceId: 'crs-1',
+      Remark: '007',
+    })
+  })
+
+  it('keeps values it cannot convert as strings, so the validator names them', () => {
+    const input = fromQuery('InstanceId=crs-1&Limit=ten&Offset=&Status.0=x&Status.1=2&Nope=1&Status.a=3')
+    expect(input).toEqual({
+      InstanceId: 'crs-1',
+      Limit: 'ten',
+      Offset: '',
+      Status: ['x', 2],
+      Nope: '1',
+      'Status.a': '3',
+    })
+    expect(issues(input)).toEqual([
       'UnknownParameter Nope',
+      'UnknownParameter Status.a',
       'InvalidParameter Limit',
+      'InvalidParameter Offset',
+      'InvalidParameter Status.0',
     ])
+  })
+
+  it('leaves a list field sent without an index for the validator to refuse', () => {
+    const input = fromQuery('InstanceId=crs-1&Status=2')
+    expect(input).toEqual({ InstanceId: 'crs-1', Status: '2' })
+    expect(issues(input)).toEqual(['InvalidParameter Status'])
+  })
+
+  it('reads what the validator then accepts or refuses, as the service would', () => {
+    expect(issues(fromQuery('InstanceId=crs-1&Limit=5&Offset=10&Status.0=-2'))).toEqual([])
+    expect(issues(fromQuery('InstanceId=crs-1&Limit=5&Offset=3&Status.0=2&Status.1=7'))).toEqual([
+      'InvalidParameterValue Status.1',
+      'InvalidParameterValue Offset', // cross-field rules are checked after the fields themselves
+    ])
+  })
+
+  // Known bug in query-params.ts (reported): Number() also reads hex, exponent and padded forms, so the mock
+  // accepts `Limit=0x10` as 16. A query integer should be decimal digits; the rest should stay strings.
+  it.fails('keeps hex and exponent forms of integers as strings', () => {
+    expect(fromQuery('InstanceId=crs-1&Limit=0x10&Offset=1e1')).toEqual({
+      InstanceId: 'crs-1',
+      Limit: '0x10',
+      Offset: '1e1',
+    })
   })
 })
 
-describe('endpoints', () => {
-  it('sends financial regions to their own host and the rest to the default one', () => {
-    expect(hostForRegion('ap-guangzhou')).toBe('redis.tencentcloudapi.com')
-    expect(hostForRegion('ap-shanghai-fsi')).toBe('redis.ap-shanghai-fsi.tencentcloudapi.com')
-    expect(hostForRegion('ap-shenzhen-fsi', { intl: true })).toBe('redis.ap-shenzhen-fsi.tencentcloudapi.com')
-    expect(hostForRegion('ap-tokyo', { intl: true })).toBe('redis.intl.tencentcloudapi.com')
-    expect(hostForRegion('ap-tokyo', { regional: true })).toBe('redis.ap-tokyo.tencentcloudapi.com')
-    expect([isFinancialRegion('ap-shanghai-fsi'), isFinancialRegion('ap-shanghai')]).toEqual([true, false])
-    expect(allServiceHosts()).toContain('redis.ap-shenzhen-fsi.tencentcloudapi.com')
+describe('toQueryParams', () => {
+  it('flattens lists to Name.N, writes numbers as text, and leaves out undefined and null', () => {
+    expect(
+      toQueryParams({ InstanceId: 'crs-1', Limit: 5, Status: [2, -1], BeginTime: undefined, EndTime: null }),
+    ).toEqual([
+      ['InstanceId', 'crs-1'],
+      ['Limit', '5'],
+      ['Status.0', '2'],
+      ['Status.1', '-1'],
+    ])
+    expect(toQueryParams({ Status: [] })).toEqual([])
+  })
+
+  it.each([
+    { InstanceId: 'crs-1', Limit: 10, Offset: 20, Status: [1, 2, 3], BeginTime: '2018-09-04 12:51:21' },
+    { InstanceId: 'crs-5a4py64p' },
+    { InstanceId: 'a&b=c', Status: [-2] },
+  ])('round-trips through the query string with fromQueryParams: %o', (input) => {
+    const query = new URLSearchParams(toQueryParams(input)).toString()
+    expect(fromQuery(query)).toEqual(input)
   })
 })
