@@ -9,7 +9,7 @@ export default defineProject({
   ssr: { resolve: { conditions: ['crs-kit-source'] } },
   test: {
     name: 'msw@2',
-    include: ['src/create-handlers.test.ts', 'src/msw-version.test.ts'],
+    include: ['src/create-handlers.test.ts', 'src/redis-client.test.ts', 'src/msw-version.test.ts'],
     env: { EXPECT_MSW_MAJOR: '2' },
   },
 })

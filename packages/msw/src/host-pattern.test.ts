@@ -26,3 +26,7 @@ it('matches path / of every service host and of the extra hosts', () => {
     expect(p.test(url), url).toBe(false)
   }
 })
+
+it('names the entry it cannot read', () => {
+  expect(() => hostPattern(['http://'])).toThrow(/\[crs-kit\/msw\] hosts: "http:\/\/"/)
+})

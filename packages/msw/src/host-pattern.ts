@@ -11,7 +11,14 @@ const tencentHosts = String.raw`redis(?:\.[a-z0-9-]+)?\.tencentcloudapi\.com(?::
 export function hostPattern(extra: readonly string[] = []): RegExp {
   const alternatives = [`${tencentHosts}/`]
   for (const entry of extra) {
-    const url = new URL(entry.includes('://') ? entry : `http://${entry}`)
+    let url: URL
+    try {
+      url = new URL(entry.includes('://') ? entry : `http://${entry}`)
+    } catch {
+      throw new TypeError(
+        `[crs-kit/msw] hosts: ${JSON.stringify(entry)} is not a host, host:port or URL (e.g. 127.0.0.1:4010)`,
+      )
+    }
     const port = url.port ? `:${url.port}` : entry.includes('://') ? '' : String.raw`(?::\d+)?`
     const path = url.pathname === '/' ? '/' : `${escapeRegExp(url.pathname.replace(/\/$/, ''))}/?`
     alternatives.push(`${escapeRegExp(url.hostname)}${port}${path}`)

@@ -1,6 +1,7 @@
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningMock, spawnCrsMock } from './bin/spawn-crs-mock.fixture.ts'
+import { type MockServer, startMockServer } from './server.ts'
 
 // Tencent's own Node SDK against crs-mock, in every signing mode it has.
 
@@ -20,14 +21,14 @@ const modes: Mode[] = [
   { signMethod: 'HmacSHA1', reqMethod: 'POST' },
 ]
 
-function client(mode: Mode, secretKey = 'SECRETEXAMPLE') {
+function client(mode: Mode, secretKey = 'SECRETEXAMPLE', url = mock.url) {
   return new CommonClient('redis.tencentcloudapi.com', '2018-04-12', {
     credential: { secretId: 'AKIDEXAMPLE', secretKey },
     region: 'ap-guangzhou',
     profile: {
       signMethod: mode.signMethod,
       httpProfile: {
-        endpoint: mock.url.replace('http://', ''),
+        endpoint: url.replace('http://', ''),
         protocol: 'http://',
         reqMethod: mode.reqMethod,
         reqTimeout: 10,
@@ -49,6 +50,12 @@ describe.each(modes)('official SDK, $signMethod $reqMethod', (mode) => {
       BackupSet: [{ BackupId: '6cbbf53a-affe-11e8-905b-4846fb00c75d', Remark: 'xxx', BackupType: '0' }],
       RequestId: expect.any(String),
     })
+    // A space and colons in the value: encoded in the query (GET, v1), raw in the string to sign (v1).
+    const since = await client(mode).request('DescribeInstanceBackups', {
+      InstanceId: 'crs-5a4py64p',
+      BeginTime: '2018-09-04 12:53:00',
+    })
+    expect(since).toMatchObject({ TotalCount: 1, BackupSet: [{ Remark: 'xxx' }] })
   })
 
   it('gets typed errors from the contract', async () => {
@@ -88,5 +95,22 @@ it('starts a backup through the SDK and sees it locked, then listed', async () =
   expect(listed).toMatchObject({
     TotalCount: 1,
     BackupSet: [{ Remark: 'テスト', Status: 1, BackupType: '0' }],
+  })
+})
+
+describe('official SDK, every mode, a Remark with characters each wire form encodes differently', () => {
+  let server: MockServer
+  beforeAll(async () => {
+    // In process, so the state can be read; backups finish at once, so each mode can start one.
+    server = await startMockServer({ backupDurationMs: 0, rateLimit: false })
+  })
+  afterAll(() => server.close())
+
+  it.each(modes)('$signMethod $reqMethod', async (mode) => {
+    const Remark = `${mode.signMethod} ${mode.reqMethod}: a b+c&d=e/f?g%20 \u00e9 テスト 😀`
+    const sdk = client(mode, 'SECRETEXAMPLE', server.url)
+    const { TaskId } = await sdk.request('ManualBackupInstance', { InstanceId: 'crs-5a4py64p', Remark })
+    expect(typeof TaskId).toBe('number')
+    expect(server.state.backups('crs-5a4py64p').map((b) => b.Remark)).toContain(Remark)
   })
 })

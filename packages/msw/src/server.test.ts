@@ -124,5 +124,6 @@ it('closes cleanly with connections open', async () => {
   const server = await startMockServer({ verify: false })
   await fetch(`${server.url}/`, { keepalive: true }).then((r) => r.text())
   await server.close()
+  await server.close()
   await expect(fetch(`${server.url}/`)).rejects.toThrow()
 })

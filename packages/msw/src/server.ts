@@ -23,7 +23,7 @@ export interface MockServer extends MockService {
   /** `http://HOST:PORT` */
   readonly url: string
   readonly port: number
-  /** Stops accepting, ends open connections, resolves once closed. */
+  /** Stops accepting, ends open connections, resolves once closed; later calls share that promise. */
   close(): Promise<void>
 }
 
@@ -124,14 +124,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   fallbackHost = `${host}:${address.port}`
+  // One shutdown however often close() is called (an afterAll and a test's own cleanup, say).
+  let closed: Promise<void> | undefined
   return {
     ...service,
     url: `http://${host}:${address.port}`,
     port: address.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      })
+      return closed
+    },
   }
 }

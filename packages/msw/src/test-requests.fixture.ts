@@ -18,6 +18,10 @@ export interface CallOptions {
   token?: string
   url?: string
   contentType?: string
+  /** The host put in the string to sign; default the URL's hostname (no port, as the Node SDK signs). */
+  signedHost?: string
+  /** The path put in the string to sign (v1); default the URL's path. */
+  signedPath?: string
 }
 
 const common = (o: CallOptions) => ({
@@ -35,7 +39,7 @@ export async function tc3Post(params: unknown, o: CallOptions = {}): Promise<Req
   const contentType = o.contentType ?? 'application/json'
   const { authorization } = await signTc3({
     method: 'POST',
-    host: c.url.hostname,
+    host: o.signedHost ?? c.url.hostname,
     headers: { 'Content-Type': contentType },
     body,
     service: 'redis',
@@ -61,7 +65,7 @@ export async function tc3Get(query: string, o: CallOptions = {}): Promise<Reques
   const contentType = 'application/x-www-form-urlencoded'
   const { authorization } = await signTc3({
     method: 'GET',
-    host: c.url.hostname,
+    host: o.signedHost ?? c.url.hostname,
     query,
     headers: { 'Content-Type': contentType },
     service: 'redis',
@@ -99,7 +103,7 @@ export function v1Request(
   }
   if (o.signatureMethod) all.SignatureMethod = o.signatureMethod
   const sorted = Object.keys(all).sort()
-  const toSign = `${method}${c.url.host}${c.url.pathname}?${sorted.map((k) => `${k}=${all[k]}`).join('&')}`
+  const toSign = `${method}${o.signedHost ?? c.url.host}${o.signedPath ?? c.url.pathname}?${sorted.map((k) => `${k}=${all[k]}`).join('&')}`
   const hash = o.signatureMethod === 'HmacSHA256' ? 'sha256' : 'sha1'
   all.Signature = createHmac(hash, o.secretKey ?? secretKey)
     .update(toSign)

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { codeOf, envelope, tc3Post, v1Request } from '../test-requests.fixture.ts'
@@ -54,14 +57,25 @@ describe('crs-mock', () => {
     expect(await open.stop()).toBe(0)
   })
 
+  const bin = fileURLToPath(new URL('./crs-mock.ts', import.meta.url))
+  const runSync = (args: string[]) =>
+    spawnSync(process.execPath, ['--conditions=crs-kit-source', bin, ...args], { encoding: 'utf8' })
+
   it('exits 2 with the usage on a bad command line', () => {
-    const bin = fileURLToPath(new URL('./crs-mock.ts', import.meta.url))
-    const run = spawnSync(process.execPath, ['--conditions=crs-kit-source', bin, '--secret-id', 'x'], {
-      encoding: 'utf8',
-    })
+    const run = runSync(['--secret-id', 'x'])
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('--secret-key')
     expect(run.stderr).toContain('usage: crs-mock')
+    expect(run.stdout).toBe('')
+  })
+
+  it('exits 1 with the reason when it cannot listen', async () => {
+    const taken = createServer().listen(0, '127.0.0.1')
+    await once(taken, 'listening')
+    const run = runSync(['--port', String((taken.address() as AddressInfo).port)])
+    taken.close()
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/^\[crs-kit\/msw\] crs-mock cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/)
     expect(run.stdout).toBe('')
   })
 })

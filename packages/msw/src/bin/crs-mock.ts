@@ -8,7 +8,7 @@ let args: ReturnType<typeof parseCliArgs>
 try {
   args = parseCliArgs(process.argv.slice(2))
 } catch (e) {
-  process.stderr.write(`crs-mock: ${(e as Error).message}\n${usage}\n`)
+  process.stderr.write(`[crs-kit/msw] crs-mock: ${(e as Error).message}\n${usage}\n`)
   process.exit(2)
 }
 if (args.help) {
@@ -37,6 +37,8 @@ try {
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 } catch (e) {
-  process.stderr.write(`crs-mock: cannot listen on ${args.host}:${args.port}: ${(e as Error).message}\n`)
+  process.stderr.write(
+    `[crs-kit/msw] crs-mock cannot listen on ${args.host}:${args.port}: ${(e as Error).message}\n`,
+  )
   process.exit(1)
 }

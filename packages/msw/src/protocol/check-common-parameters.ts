@@ -1,7 +1,7 @@
-import { type ActionName, actions, isFinancialRegion, service } from '@crs-kit/core'
+import { type ActionName, actions, isFinancialRegion, regions, service } from '@crs-kit/core'
 import type { CallError, IncomingCall } from './incoming-call.ts'
 
-const regions: ReadonlySet<string> = new Set(service.regions)
+const knownRegions: ReadonlySet<string> = new Set(regions)
 const languages = new Set(['zh-CN', 'en-US'])
 const tencentHost = /\.tencentcloudapi\.com$/
 
@@ -26,7 +26,7 @@ export function checkCommonParameters(
     }
   }
   if (!region) return { code: 'MissingParameter', message: `the request is missing ${name('Region')}` }
-  if (!regions.has(region)) {
+  if (!knownRegions.has(region)) {
     return {
       code: 'UnsupportedRegion',
       message: `${action} is not available in region ${JSON.stringify(region.slice(0, 40))}`,

@@ -1,0 +1,116 @@
+import { OutcomeUnknownError, RedisClient, TencentCloudError } from '@crs-kit/client'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers } from './create-handlers.ts'
+import { createMockClock } from './mock-clock.ts'
+import { formatTcTime } from './state/tc-time.ts'
+
+// Our own RedisClient, with its default transport (node:https, intercepted by msw), against the handlers
+// with signatures checked: what a service's test suite does.
+
+const credentials = { secretId: 'AKIDCLIENT', secretKey: 'client-secret' }
+const clock = createMockClock()
+const mock = createHandlers({ credentials: [credentials], clock, backupDurationMs: 30_000 })
+const server = setupServer(...mock.handlers)
+
+beforeAll(() => server.listen())
+afterEach(() => {
+  mock.reset()
+  clock.set(Date.now())
+})
+afterAll(() => server.close())
+
+const client = (options: { region?: string; secretKey?: string } = {}) =>
+  new RedisClient({
+    region: options.region ?? 'ap-guangzhou',
+    credentials: { ...credentials, secretKey: options.secretKey ?? credentials.secretKey },
+    backoff: { baseMs: 1, maxMs: 5 },
+  })
+
+const rejection = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+
+describe('RedisClient against the handlers', () => {
+  it('lists the seed backups and starts a backup that locks the instance until it finishes', async () => {
+    const redis = client()
+    const listed = await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p', Limit: 5 })
+    expect(listed).toMatchObject({ TotalCount: 2, BackupSet: [{ Remark: 'テスト使用' }, { Remark: 'xxx' }] })
+
+    const { TaskId } = await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'nightly' })
+    expect(Number.isSafeInteger(TaskId)).toBe(true)
+    const locked = await rejection(redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' }))
+    expect(locked).toBeInstanceOf(TencentCloudError)
+    expect(locked).toMatchObject({
+      code: 'ResourceUnavailable.InstanceLockedError',
+      action: 'ManualBackupInstance',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
+    const running = await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p', Status: [1] })
+    expect(running.BackupSet).toMatchObject([{ Remark: 'nightly', BackupType: '0', Status: 1 }])
+
+    clock.advance(30_000)
+    const done = await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p', Status: [2] })
+    expect(done.TotalCount).toBe(3)
+    expect((await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })).TaskId).toBe(TaskId + 1)
+  })
+
+  it('paginates every backup once, in order', async () => {
+    const base = Date.UTC(2024, 0, 1)
+    for (let i = 0; i < 45; i++) {
+      mock.state.addBackup('crs-5a4py64p', {
+        StartTime: formatTcTime(base + i * 60_000),
+        BackupId: `b-${i}`,
+        BackupType: '1',
+        Status: 2,
+        Remark: `auto ${i}`,
+        Locked: 0,
+      })
+    }
+    const ids: string[] = []
+    for await (const b of client().paginateDescribeInstanceBackups({ InstanceId: 'crs-5a4py64p', Limit: 10 }))
+      ids.push(b.BackupId)
+    expect(ids).toHaveLength(47)
+    expect(ids.slice(2)).toEqual(Array.from({ length: 45 }, (_, i) => `b-${i}`))
+  })
+
+  it('reaches a financial region on its own host', async () => {
+    const r = await client({ region: 'ap-shanghai-fsi' }).describeInstanceBackups({
+      InstanceId: 'crs-5a4py64p',
+    })
+    expect(r.TotalCount).toBe(2)
+  })
+
+  it('gets AuthFailure.SignatureFailure with a wrong secret', async () => {
+    const e = await rejection(
+      client({ secretKey: 'wrong' }).describeInstanceBackups({ InstanceId: 'crs-5a4py64p' }),
+    )
+    expect(e).toMatchObject({ name: 'TencentCloudError', code: 'AuthFailure.SignatureFailure' })
+  })
+
+  it('retries what the overrides make retryable, and never runs a dropped backup twice', async () => {
+    mock.override('DescribeInstanceBackups', { networkError: true, once: true })
+    mock.override('ManualBackupInstance', { error: 'RequestLimitExceeded', once: true })
+    const redis = client()
+    expect((await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })).TotalCount).toBe(2)
+    expect((await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })).TaskId).toEqual(
+      expect.any(Number),
+    )
+
+    clock.advance(30_000)
+    // A dropped connection stops the call before the action runs. Whether the client may re-send it
+    // depends on when the failure shows: msw 3 fails an open connection (outcome unknown, not re-sent),
+    // msw 2 fails it before it connects (re-sent). Either way no backup is started twice.
+    const before = mock.state.backups('crs-5a4py64p').length
+    mock.override('ManualBackupInstance', { networkError: true, once: true })
+    const outcome = await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' }).catch((e: unknown) => e)
+    if (outcome instanceof OutcomeUnknownError) {
+      expect(mock.state.backups('crs-5a4py64p')).toHaveLength(before)
+    } else {
+      expect(outcome).toMatchObject({ TaskId: expect.any(Number) })
+      expect(mock.state.backups('crs-5a4py64p')).toHaveLength(before + 1)
+    }
+  })
+})
