@@ -6,6 +6,7 @@ import type {
   RedisBackupSet,
 } from '@crs-kit/core'
 import { createHandlers } from '@crs-kit/msw'
+import { type MockServer, startMockServer } from '@crs-kit/msw/server'
 
 const client = new RedisClient({ region: 'ap-guangzhou', credentials: { secretId: 'a', secretKey: 'b' } })
 const input: DescribeInstanceBackupsRequest = { InstanceId: 'crs-5a4py64p', Status: [2] }
@@ -27,5 +28,9 @@ export async function run(): Promise<number> {
   const wrong: RedisBackupSet['BackupType'] = 0
   void wrong
   void createHandlers().handlers
+  const server: MockServer = await startMockServer({ port: 0, verify: false })
+  const mocked = new RedisClient({ region: 'ap-guangzhou', endpoint: server.url })
+  await mocked.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })
+  await server.close()
   return TaskId + (first?.Status ?? 0)
 }

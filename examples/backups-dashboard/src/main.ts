@@ -18,9 +18,12 @@ const client = new RedisClient({ region: 'ap-guangzhou', credentials: demoCreden
 const filters = $<HTMLFormElement>('filters')
 let offset = 0
 let refresh: ReturnType<typeof setTimeout> | undefined
+// Only the newest listing is drawn: an automatic refresh that answers late must not overwrite a newer page.
+let latest = 0
 
 async function load() {
   clearTimeout(refresh)
+  const call = ++latest
   const form = new FormData(filters)
   const limit = Number(form.get('limit'))
   const status = String(form.get('status'))
@@ -35,29 +38,34 @@ async function load() {
       ...(begin ? { BeginTime: begin } : {}),
       ...(end ? { EndTime: end } : {}),
     })
+    if (call !== latest) return
     renderBackups($('rows'), page.BackupSet)
     const pages = Math.max(1, Math.ceil(page.TotalCount / limit))
-    $('page').textContent = `page ${offset / limit + 1} of ${pages} · ${page.TotalCount} backups`
+    const count = `${page.TotalCount} backup${page.TotalCount === 1 ? '' : 's'}`
+    $('page').textContent = `page ${Math.floor(offset / limit) + 1} of ${pages} · ${count}`
     $<HTMLButtonElement>('prev').disabled = offset === 0
     $<HTMLButtonElement>('next').disabled = offset + limit >= page.TotalCount
     // Keep watching while a backup runs, so its row turns from in-progress to normal by itself.
     if (page.BackupSet.some((b) => b.Status === 1)) refresh = setTimeout(load, 1000)
   } catch (error) {
-    say(error instanceof Error ? error.message : String(error), true)
+    if (call === latest) say(error instanceof Error ? error.message : String(error), true)
   }
 }
 
 filters.addEventListener('submit', (event) => {
   event.preventDefault()
   offset = 0
+  say('')
   void load()
 })
 $('prev').addEventListener('click', () => {
   offset = Math.max(0, offset - Number(new FormData(filters).get('limit')))
+  say('')
   void load()
 })
 $('next').addEventListener('click', () => {
   offset += Number(new FormData(filters).get('limit'))
+  say('')
   void load()
 })
 $<HTMLFormElement>('start').addEventListener('submit', async (event) => {

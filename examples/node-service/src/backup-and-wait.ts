@@ -33,7 +33,7 @@ export async function backupAndWait(
   }
   let total = 0
   for await (const b of client.paginateDescribeInstanceBackups({ InstanceId: instanceId, Limit: 50 })) {
-    if (b.Remark === remark) report.line(`finished: ${b.BackupId} status=${b.Status}`)
+    if (b.Remark === remark) report.line(`finished: ${b.BackupId} status=${b.Status} ${b.Remark}`)
     total++
   }
   report.line(`${total} backups now`)
