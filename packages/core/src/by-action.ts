@@ -8,14 +8,14 @@ import type { ValidationIssue } from './validation.ts'
  * @example validateRequest('DescribeInstanceBackups', { Limit: 0 }) // MissingParameter InstanceId, InvalidParameterValue Limit
  */
 export function validateRequest(action: ActionName, input: unknown): ValidationIssue[] {
-  const validate = requestValidators[action]
+  const validate = Object.hasOwn(requestValidators, action) ? requestValidators[action] : undefined
   if (!validate) throw new TypeError(`unknown action ${String(action)}`)
   return validate(input)
 }
 
 /** Reads an action's `Response` object leniently (numeric strings, nulls, extra fields); throws ResponseShapeError. */
 export function readResponse<A extends ActionName>(action: A, raw: unknown): ActionTypes[A]['response'] {
-  const read = responseReaders[action]
+  const read = Object.hasOwn(responseReaders, action) ? responseReaders[action] : undefined
   if (!read) throw new TypeError(`unknown action ${String(action)}`)
   return read(raw) as ActionTypes[A]['response']
 }

@@ -76,14 +76,26 @@ describe('fromQueryParams', () => {
     ])
   })
 
-  // Known bug in query-params.ts (reported): Number() also reads hex, exponent and padded forms, so the mock
-  // accepts `Limit=0x10` as 16. A query integer should be decimal digits; the rest should stay strings.
-  it.fails('keeps hex and exponent forms of integers as strings', () => {
+  // Number() would also read hex, exponent and padded forms; a query integer is decimal digits.
+  it('keeps hex and exponent forms of integers as strings', () => {
     expect(fromQuery('InstanceId=crs-1&Limit=0x10&Offset=1e1')).toEqual({
       InstanceId: 'crs-1',
       Limit: '0x10',
       Offset: '1e1',
     })
+  })
+})
+
+describe('fromQueryParams on keys named like Object members', () => {
+  it('keeps `constructor`, `toString` and `__proto__` as own unknown parameters instead of failing or dropping them', () => {
+    const input = fromQuery('InstanceId=crs-1&constructor=x&toString=1&__proto__=y')
+    expect(Object.keys(input)).toEqual(['InstanceId', 'constructor', 'toString', '__proto__'])
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype)
+    expect(issues(input)).toEqual([
+      'UnknownParameter constructor',
+      'UnknownParameter toString',
+      'UnknownParameter __proto__',
+    ])
   })
 })
 

@@ -16,17 +16,28 @@ export function fromQueryParams(
     const dot = rawKey.lastIndexOf('.')
     const base = dot > 0 ? rawKey.slice(0, dot) : rawKey
     const index = dot > 0 ? rawKey.slice(dot + 1) : ''
-    const kind = kinds[base]
+    // Own keys only: a parameter named `constructor` or `toString` is unknown, not Object's method.
+    const kind = Object.hasOwn(kinds, base) ? kinds[base] : undefined
     if (kind?.endsWith('[]') && /^\d+$/.test(index)) {
       const list = lists.get(base) ?? []
       list.push({ index: Number(index), value: convert(kind.slice(0, -2), raw) })
       lists.set(base, list)
     } else {
-      out[rawKey] = kind ? convert(kind, raw) : raw
+      setOwn(out, rawKey, kind ? convert(kind, raw) : raw)
     }
   }
-  for (const [key, list] of lists) out[key] = list.sort((a, b) => a.index - b.index).map((e) => e.value)
+  for (const [key, list] of lists)
+    setOwn(
+      out,
+      key,
+      list.sort((a, b) => a.index - b.index).map((e) => e.value),
+    )
   return out
+}
+
+/** Defines `key` as an own property even when it is `__proto__`, so the validator sees and reports it. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
 /** The reverse of fromQueryParams: arrays flatten to `Name.0`, `Name.1`; undefined and null are left out. */
@@ -41,10 +52,9 @@ export function toQueryParams(input: Record<string, unknown>): [string, string][
 }
 
 function convert(kind: string, raw: string): unknown {
-  if (kind === 'integer' || kind === 'number') {
-    const n = Number(raw)
-    return raw.trim() !== '' && Number.isFinite(n) ? n : raw
-  }
+  // Plain decimal only: Number() would also read `0x10`, `1e1` and ` 5 `, which the service refuses.
+  if (kind === 'integer') return /^-?\d+$/.test(raw) ? Number(raw) : raw
+  if (kind === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
   if (kind === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw
   return raw
 }

@@ -13,7 +13,7 @@ export function readObject(value: unknown, path: string): Record<string, unknown
 }
 
 export function readInteger(value: unknown, path: string): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value === 'number' && Number.isInteger(value)) return value
   if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
     const n = Number(value)
     if (Number.isSafeInteger(n)) return n
