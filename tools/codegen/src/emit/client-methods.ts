@@ -1,4 +1,4 @@
-import type { Project } from 'ts-morph'
+import type { MethodDeclarationStructure, OptionalKind, Project } from 'ts-morph'
 import type { SpecIR } from '../ir.ts'
 import { docText, printFile } from './source-file.ts'
 
@@ -56,36 +56,42 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
     ],
     returnType: 'AsyncIterableIterator<PageItem<A>>',
   })
-  for (const a of ir.actions) {
-    const example = a.requestExample
-      ? `\n@example\nawait client.${a.method}(${JSON.stringify(a.requestExample).replace(/\*\//g, '*\\/')})`
-      : ''
-    cls.addMethod({
-      name: a.method,
-      docs: [
-        `${docText(`${a.summary}${a.idempotent ? '' : ' Not idempotent: never retried once the request may have reached the service.'}`, a.descriptionJa)}${example}`,
-      ],
-      parameters: [
-        { name: 'input', type: a.requestSchema },
-        { name: 'options', type: 'CallOptions', hasQuestionToken: true },
-      ],
-      returnType: `Promise<${a.responseSchema}>`,
-      statements: `return this.send('${a.name}', input, options)`,
-    })
-    if (a.pagination) {
-      cls.addMethod({
-        name: `paginate${a.name}`,
-        docs: [
-          `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}).\n@example\nfor await (const item of client.paginate${a.name}({ InstanceId: 'crs-5a4py64p' })) console.log(item)`,
-        ],
-        parameters: [
-          { name: 'input', type: `Omit<${a.requestSchema}, '${a.pagination.offset}'>` },
-          { name: 'options', type: 'CallOptions', hasQuestionToken: true },
-        ],
-        returnType: `AsyncIterableIterator<${a.pagination.itemSchema}>`,
-        statements: `return this.paginate('${a.name}', input, options)`,
-      })
-    }
-  }
+  // One batch insertion: ts-morph re-parses the file on every insertion, so a call per method grows quadratically.
+  cls.addMethods(
+    ir.actions.flatMap((a) => {
+      const example = a.requestExample
+        ? `\n@example\nawait client.${a.method}(${JSON.stringify(a.requestExample).replace(/\*\//g, '*\\/')})`
+        : ''
+      const methods: OptionalKind<MethodDeclarationStructure>[] = [
+        {
+          name: a.method,
+          docs: [
+            `${docText(`${a.summary}${a.idempotent ? '' : ' Not idempotent: never retried once the request may have reached the service.'}`, a.descriptionJa)}${example}`,
+          ],
+          parameters: [
+            { name: 'input', type: a.requestSchema },
+            { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+          ],
+          returnType: `Promise<${a.responseSchema}>`,
+          statements: `return this.send('${a.name}', input, options)`,
+        },
+      ]
+      if (a.pagination) {
+        methods.push({
+          name: `paginate${a.name}`,
+          docs: [
+            `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}).\n@example\nfor await (const item of client.paginate${a.name}({ InstanceId: 'crs-5a4py64p' })) console.log(item)`,
+          ],
+          parameters: [
+            { name: 'input', type: `Omit<${a.requestSchema}, '${a.pagination.offset}'>` },
+            { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+          ],
+          returnType: `AsyncIterableIterator<${a.pagination.itemSchema}>`,
+          statements: `return this.paginate('${a.name}', input, options)`,
+        })
+      }
+      return methods
+    }),
+  )
   return printFile(file, ir.specName)
 }

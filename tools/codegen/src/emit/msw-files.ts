@@ -15,13 +15,13 @@ export function emitMswActions(project: Project, ir: SpecIR): string {
     moduleSpecifier: '../call-context.ts',
     namedImports: ['CallContext'],
   })
-  for (const a of ir.actions) {
-    file.addTypeAlias({
+  file.addTypeAliases(
+    ir.actions.map((a) => ({
       isExported: true,
       name: `${a.responseSchema}Body`,
       type: `Omit<${a.responseSchema}, 'RequestId'>`,
-    })
-  }
+    })),
+  )
   file.addInterface({
     isExported: true,
     name: 'ActionImplementations',
