@@ -2,17 +2,15 @@
 export function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b])
   const controller = new AbortController()
-  const first = a.aborted ? a : b.aborted ? b : undefined
-  if (first) {
-    controller.abort(first.reason)
-    return controller.signal
-  }
-  const onAbort = (event: Event) => {
+  const onAbort = () => {
     a.removeEventListener('abort', onAbort)
     b.removeEventListener('abort', onAbort)
-    controller.abort((event.target as AbortSignal).reason)
+    controller.abort((a.aborted ? a : b).reason)
   }
-  a.addEventListener('abort', onAbort)
-  b.addEventListener('abort', onAbort)
+  if (a.aborted || b.aborted) onAbort()
+  else {
+    a.addEventListener('abort', onAbort)
+    b.addEventListener('abort', onAbort)
+  }
   return controller.signal
 }

@@ -20,7 +20,7 @@ import type { Credentials, Language } from './redis-client-options.ts'
 import { retryDecision } from './retry-policy.ts'
 import { signedRequest } from './signed-request.ts'
 import type { TokenBucket } from './token-bucket.ts'
-import type { HttpResponse, Transport } from './transport.ts'
+import type { HttpRequest, HttpResponse, Transport } from './transport.ts'
 
 /** Everything a call needs from its client. */
 export interface CallContext {
@@ -36,82 +36,64 @@ export interface CallContext {
   backoff: { baseMs: number; maxMs: number }
 }
 
-type Attempt = { response: HttpResponse } | { error: CrsKitError; mayHaveReachedServer: boolean }
+/** A response, or the failure and whether the request may have reached the server. */
+type Attempt = HttpResponse | [error: CrsKitError, mayHaveReachedServer: boolean]
 
 /** Validates, signs, sends and reads one action, retrying only where it is safe (see retryDecision). */
 export async function callAction<A extends ActionName>(
   ctx: CallContext,
   action: A,
   input: ActionTypes[A]['request'],
-  options: CallOptions = {},
+  { signal, timeoutMs = ctx.timeoutMs }: CallOptions = {},
 ): Promise<ActionTypes[A]['response']> {
   const issues = validateRequest(action, input)
   if (issues.length > 0) throw new ValidationError(action, issues)
-  const { signal } = options
   const aborted = () => new AbortError(action, signal?.reason)
+  // The waits (rate limiter, backoff) reject with the signal's reason: the call ends with an AbortError.
+  const abortable = (wait: Promise<void> | undefined) => wait?.catch(() => Promise.reject(aborted()))
   const body = JSON.stringify(input)
+  // Read per call from the action table (the spec's x-tc-idempotent), never from the action's name.
   const idempotent: boolean = actions[action].idempotent
-  const timeoutMs = options.timeoutMs ?? ctx.timeoutMs
   let skewCorrected = false
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted()
     const credentials = await ctx.credentials()
-    await ctx
-      .limiter(action)
-      ?.take(signal)
-      .catch(() => Promise.reject(aborted()))
+    await abortable(ctx.limiter(action)?.take(signal))
     const startedAt = Date.now()
-    const request = await signedRequest({
-      action,
-      region: ctx.region,
-      language: ctx.language,
-      endpoint: ctx.endpoint,
-      credentials,
-      timestamp: ctx.clock.timestamp(),
-      body,
-      fresh: !idempotent,
-    })
+    const request = await signedRequest(ctx, action, credentials, body, !idempotent)
     const result = await attemptOnce(ctx.transport, action, request, timeoutMs, signal)
+    const unknownOutcome = (cause: CrsKitError) =>
+      new OutcomeUnknownError(
+        action,
+        outcomeCheck(action, input as Record<string, unknown>, startedAt),
+        cause,
+      )
 
     let error: CrsKitError
     let mayHaveReachedServer = true
-    if ('response' in result) {
-      const outcome = readEnvelope(action, result.response)
+    if (Array.isArray(result)) {
+      ;[error, mayHaveReachedServer] = result
+      if (error instanceof AbortError)
+        throw idempotent || !mayHaveReachedServer ? error : unknownOutcome(error)
+    } else {
+      const outcome = readEnvelope(action, result)
       if (outcome.kind === 'ok') return outcome.value
       error = outcome.error
       if (error instanceof TencentCloudError && error.code === 'AuthFailure.SignatureExpire') {
         // Our clock is off, not the call: correct it from the server's Date and try again once,
         // outside the retry budget. Without a usable Date a plain retry would fail the same way.
-        if (skewCorrected || !ctx.clock.adjust(result.response.date)) throw error
+        if (skewCorrected || !ctx.clock.adjust(result.date)) throw error
         skewCorrected = true
         attempt--
         continue
       }
-    } else {
-      ;({ error, mayHaveReachedServer } = result)
-      if (error instanceof AbortError) {
-        if (idempotent || !mayHaveReachedServer) throw error
-        throw new OutcomeUnknownError(
-          action,
-          outcomeCheck(action, input as Record<string, unknown>, startedAt),
-          error,
-        )
-      }
     }
 
     const decision = retryDecision(error, idempotent, mayHaveReachedServer)
-    if (decision === 'outcome-unknown') {
-      throw new OutcomeUnknownError(
-        action,
-        outcomeCheck(action, input as Record<string, unknown>, startedAt),
-        error,
-      )
-    }
+    if (decision === 'outcome-unknown') throw unknownOutcome(error)
     if (decision === 'fail' || attempt >= ctx.maxAttempts) throw error
-    await abortableSleep(backoffDelay(attempt - 1, ctx.backoff.baseMs, ctx.backoff.maxMs), signal).catch(() =>
-      Promise.reject(aborted()),
-    )
+    await abortable(abortableSleep(backoffDelay(attempt - 1, ctx.backoff.baseMs, ctx.backoff.maxMs), signal))
   }
 }
 
@@ -119,32 +101,30 @@ export async function callAction<A extends ActionName>(
 async function attemptOnce(
   transport: Transport,
   action: ActionName,
-  request: Parameters<Transport>[0],
+  request: HttpRequest,
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<Attempt> {
   const timeout = new AbortController()
   const timer = setTimeout(() => timeout.abort(), timeoutMs)
-  const combined = signal ? anySignal(signal, timeout.signal) : timeout.signal
   try {
-    return { response: await transport(request, combined) }
+    return await transport(request, signal ? anySignal(signal, timeout.signal) : timeout.signal)
   } catch (cause) {
     const reached = cause instanceof NetworkError ? cause.mayHaveReachedServer : true
-    if (signal?.aborted)
-      return { error: new AbortError(action, signal.reason), mayHaveReachedServer: reached }
-    if (timeout.signal.aborted)
-      return { error: new TimeoutError(action, timeoutMs), mayHaveReachedServer: reached }
-    if (cause instanceof NetworkError) {
-      // Re-created to name the action: the transport does not know it.
-      const error = new NetworkError(`${action}: ${cause.message}`, {
-        code: cause.code,
+    if (signal?.aborted) return [new AbortError(action, signal.reason), reached]
+    if (timeout.signal.aborted) return [new TimeoutError(action, timeoutMs), reached]
+    if (!(cause instanceof NetworkError)) throw cause
+    // Re-created to name the action: the transport does not know it.
+    const { code, message } = cause
+    return [
+      new NetworkError(`${action}: ${message}`, {
+        code,
         mayHaveReachedServer: reached,
         action,
         cause: cause.cause,
-      })
-      return { error, mayHaveReachedServer: reached }
-    }
-    throw cause
+      }),
+      reached,
+    ]
   } finally {
     clearTimeout(timer)
   }

@@ -21,8 +21,8 @@ export class ClockOffset {
 
   /** Learns the offset from a `Date` header; false when the header is missing or unreadable. */
   adjust(dateHeader: string | null): boolean {
-    const serverMs = dateHeader ? Date.parse(dateHeader) : Number.NaN
-    if (!Number.isFinite(serverMs)) return false
+    const serverMs = Date.parse(dateHeader ?? '')
+    if (Number.isNaN(serverMs)) return false
     this.#offsetMs = serverMs - this.#now()
     return true
   }

@@ -22,33 +22,24 @@ export function credentialsFromEnv(env: Env | undefined = processEnv()): Credent
 export function credentialSource(
   option: Credentials | CredentialsProvider | undefined,
 ): () => Promise<Credentials> {
-  if (option === undefined) return async () => credentialsFromEnv()
   if (typeof option !== 'function') {
-    const fixed = checked(option)
-    return async () => fixed
+    const fixed = option === undefined ? undefined : checked(option)
+    return async () => fixed ?? credentialsFromEnv()
   }
-  return async () => {
-    let provided: Credentials
-    try {
-      provided = await option()
-    } catch (cause) {
-      throw new ConfigurationError('the credentials provider failed', { cause })
-    }
-    return checked(provided)
-  }
+  return async () =>
+    checked(
+      await Promise.resolve()
+        .then(option)
+        .catch((cause) =>
+          Promise.reject(new ConfigurationError('the credentials provider failed', { cause })),
+        ),
+    )
 }
 
 function checked(credentials: Credentials): Credentials {
-  if (!credentials || typeof credentials.secretId !== 'string' || typeof credentials.secretKey !== 'string') {
-    throw new ConfigurationError('credentials need a secretId and a secretKey (strings)')
-  }
-  if (!credentials.secretId || !credentials.secretKey) {
-    throw new ConfigurationError('credentials have an empty secretId or secretKey')
-  }
+  const { secretId, secretKey, token } = credentials ?? {}
+  if (typeof secretId !== 'string' || typeof secretKey !== 'string' || !secretId || !secretKey)
+    throw new ConfigurationError('credentials need a secretId and a secretKey, both non-empty strings')
   // Copied so that later mutation of the caller's object cannot change a call half-way through.
-  return {
-    secretId: credentials.secretId,
-    secretKey: credentials.secretKey,
-    token: credentials.token || undefined,
-  }
+  return { secretId, secretKey, token: token || undefined }
 }

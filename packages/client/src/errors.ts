@@ -1,10 +1,13 @@
 import type { ActionName, ActionTypes, ValidationIssue } from '@crs-kit/core'
 
+// Fields are `declare`d and set in the constructors: the same own properties, without a class-field
+// definition per field in every bundle.
+
 /** The base of every error the client throws: `catch (e) { if (e instanceof CrsKitError) ... }`. */
 export class CrsKitError extends Error {
   override name: string = 'CrsKitError'
   /** The action being called, when the error belongs to a call. */
-  readonly action: ActionName | undefined
+  declare readonly action: ActionName | undefined
   constructor(message: string, options: { action?: ActionName | undefined; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.action = options.action
@@ -18,8 +21,8 @@ export class CrsKitError extends Error {
 export class TencentCloudError<A extends ActionName = ActionName> extends CrsKitError {
   override readonly name = 'TencentCloudError' as const
   declare readonly action: A
-  readonly code: ActionTypes[A]['errorCode']
-  readonly requestId: string | undefined
+  declare readonly code: ActionTypes[A]['errorCode']
+  declare readonly requestId: string | undefined
   constructor(init: { action: A; code: string; message: string; requestId?: string | undefined }) {
     super(init.message, { action: init.action })
     this.code = init.code as ActionTypes[A]['errorCode']
@@ -35,7 +38,7 @@ export class TencentCloudError<A extends ActionName = ActionName> extends CrsKit
 /** The input broke the contract; found locally, before any network call. */
 export class ValidationError extends CrsKitError {
   override readonly name = 'ValidationError' as const
-  readonly issues: readonly ValidationIssue[]
+  declare readonly issues: readonly ValidationIssue[]
   constructor(action: ActionName, issues: readonly ValidationIssue[]) {
     super(`${action}: invalid input: ${issues.map((i) => `${i.code} ${i.message}`).join('; ')}`, { action })
     this.issues = issues
@@ -46,9 +49,9 @@ export class ValidationError extends CrsKitError {
 export class NetworkError extends CrsKitError {
   override readonly name = 'NetworkError' as const
   /** The system error code when the runtime tells it, e.g. `ECONNRESET`, `ECONNREFUSED`, `ENOTFOUND`. */
-  readonly code: string | undefined
+  declare readonly code: string | undefined
   /** False only when the request provably never reached the server (refused connection, DNS failure). */
-  readonly mayHaveReachedServer: boolean
+  declare readonly mayHaveReachedServer: boolean
   constructor(
     message: string,
     init: { code?: string | undefined; mayHaveReachedServer: boolean; action?: ActionName; cause?: unknown },
@@ -62,7 +65,7 @@ export class NetworkError extends CrsKitError {
 /** One attempt took longer than `timeoutMs`. */
 export class TimeoutError extends CrsKitError {
   override readonly name = 'TimeoutError' as const
-  readonly timeoutMs: number
+  declare readonly timeoutMs: number
   constructor(action: ActionName, timeoutMs: number) {
     super(`${action}: no complete response within ${timeoutMs} ms`, { action })
     this.timeoutMs = timeoutMs
@@ -72,16 +75,16 @@ export class TimeoutError extends CrsKitError {
 /** The HTTP response was not a Tencent Cloud API envelope (an HTML error page, truncated or empty JSON). */
 export class ResponseError extends CrsKitError {
   override readonly name = 'ResponseError' as const
-  readonly status: number
+  declare readonly status: number
   /** The start of the body, whitespace collapsed, for logs. */
-  readonly excerpt: string
-  readonly requestId: string | undefined
+  declare readonly excerpt: string
+  declare readonly requestId: string | undefined
   constructor(init: {
     action: ActionName
     status: number
     body: string
     problem: string
-    requestId?: string
+    requestId?: string | undefined
     cause?: unknown
   }) {
     const excerpt = init.body.replace(/\s+/g, ' ').trim().slice(0, 160)
@@ -98,11 +101,11 @@ export class ResponseError extends CrsKitError {
  */
 export class OutcomeUnknownError extends CrsKitError {
   override readonly name = 'OutcomeUnknownError' as const
-  readonly check: string
+  declare readonly check: string
   constructor(action: ActionName, check: string, cause: CrsKitError) {
     super(
-      `${action} may have reached the server but its outcome is unknown (${cause.message}); it was not retried ` +
-        `because it is not idempotent. Before calling it again, ${check}`,
+      `${action} was not retried: it is not idempotent and may have reached the server (${cause.message}). ` +
+        `Before calling it again, ${check}`,
       { action, cause },
     )
     this.check = check

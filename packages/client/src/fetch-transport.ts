@@ -5,7 +5,7 @@ import { NOT_SENT_CODES, systemCode, type Transport } from './transport.ts'
 /** A transport over any fetch implementation (browsers, edge runtimes, or the `fetch` option). */
 export function fetchTransport(fetchImpl: () => FetchLike): Transport {
   return async (request, signal) => {
-    let response: Response
+    let response: Response | undefined
     try {
       // Resolved per call so that a fetch patched after the client was made (MSW, proxies) is honoured.
       response = await fetchImpl()(request.url, {
@@ -14,26 +14,15 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
         body: request.body,
         signal,
       })
+      return { status: response.status, date: response.headers.get('date'), body: await response.text() }
     } catch (cause) {
-      const code = systemCode(cause)
-      // Browsers say only "Failed to fetch": without a code proving otherwise, assume the request may have arrived.
-      throw new NetworkError(`request failed${code ? ` (${code})` : ''}`, {
-        code,
-        mayHaveReachedServer: code === undefined || !NOT_SENT_CODES.has(code),
-        cause,
-      })
+      // Once the headers are in, the request arrived: a failure now is a body cut off. Before, browsers say
+      // only "Failed to fetch": without a code proving otherwise, assume the request may have arrived.
+      const code = systemCode(cause) ?? (response && 'ECONNRESET')
+      throw new NetworkError(
+        response ? `the response body was cut off (${code})` : `request failed${code ? ` (${code})` : ''}`,
+        { code, mayHaveReachedServer: !!response || !NOT_SENT_CODES.has(code as string), cause },
+      )
     }
-    let body: string
-    try {
-      body = await response.text()
-    } catch (cause) {
-      const code = systemCode(cause) ?? 'ECONNRESET'
-      throw new NetworkError(`the response body was cut off (${code})`, {
-        code,
-        mayHaveReachedServer: true,
-        cause,
-      })
-    }
-    return { status: response.status, date: response.headers.get('date'), body }
   }
 }

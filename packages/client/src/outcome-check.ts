@@ -5,7 +5,7 @@ import type { ActionName } from '@crs-kit/core'
 const checks: Partial<Record<ActionName, (input: Record<string, unknown>, since: string) => string>> = {
   ManualBackupInstance: (input, since) =>
     `call DescribeInstanceBackups with InstanceId ${JSON.stringify(input.InstanceId)} and BeginTime ` +
-    `"${since}" and look for a manual backup (BackupType "0") that started then or later.`,
+    `"${since}" and look for a manual backup (BackupType "0").`,
 }
 
 /** `YYYY-MM-DD HH:mm:ss` in China Standard Time (UTC+8), the clock the service's StartTime uses. */

@@ -27,8 +27,7 @@ export async function* paginatePages<A extends PaginatedActionName>(
   if (!p) throw new TypeError(`${action} is not paginated`)
   const request = input as Record<string, unknown>
   const limit = typeof request[p.limit] === 'number' ? (request[p.limit] as number) : p.defaultLimit
-  let offset = 0
-  for (;;) {
+  for (let offset = 0; ; ) {
     const page = (await send({
       ...request,
       [p.limit]: limit,

@@ -20,13 +20,13 @@ export function readEnvelope<A extends ActionName>(action: A, http: HttpResponse
     kind: 'unreadable',
     error: new ResponseError({ action, status: http.status, body: http.body, problem, requestId, cause }),
   })
-  let parsed: unknown
+  let parsed: { Response?: unknown } | null
   try {
     parsed = JSON.parse(http.body)
   } catch (cause) {
-    return unreadable(http.body.trim() === '' ? 'an empty body' : 'a body that is not JSON', undefined, cause)
+    return unreadable(http.body.trim() ? 'a body that is not JSON' : 'an empty body', undefined, cause)
   }
-  const response = isRecord(parsed) ? parsed.Response : undefined
+  const response = parsed?.Response
   if (!isRecord(response)) return unreadable('a body that is not a Tencent Cloud API response')
   const requestId = typeof response.RequestId === 'string' ? response.RequestId : undefined
   const error = response.Error

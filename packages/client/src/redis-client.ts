@@ -14,11 +14,9 @@ import type { RedisClientOptions } from './redis-client-options.ts'
 import { TokenBucket } from './token-bucket.ts'
 
 const positive = (name: string, value: number | undefined, fallback: number, integer = false): number => {
-  if (value === undefined) return fallback
-  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+  if (value !== undefined && !(value > 0 && (integer ? Number.isInteger(value) : Number.isFinite(value))))
     throw new ConfigurationError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`)
-  }
-  return value
+  return value ?? fallback
 }
 
 /**
@@ -37,27 +35,34 @@ export class RedisClient extends RedisClientMethods {
 
   constructor(options: RedisClientOptions) {
     super()
-    if (!options || typeof options.region !== 'string' || options.region === '') {
-      throw new ConfigurationError('RedisClient needs a region, e.g. { region: "ap-guangzhou" }')
-    }
-    if (options.language !== undefined && options.language !== 'zh-CN' && options.language !== 'en-US') {
-      throw new ConfigurationError(
-        `language must be "zh-CN" or "en-US", got ${JSON.stringify(options.language)}`,
-      )
-    }
-    const endpoint = resolveEndpoint(options.region, options.endpoint, options.intl)
-    this.region = options.region
+    const region = options?.region
+    if (typeof region !== 'string' || region === '')
+      throw new ConfigurationError('RedisClient needs a region, e.g. "ap-guangzhou"')
+    const { language, rateLimit, fetch } = options
+    if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
+      throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${JSON.stringify(language)}`)
+    if (rateLimit !== false) positive('rateLimit', rateLimit, 0)
+    const endpoint = resolveEndpoint(region, options.endpoint, options.intl)
+    this.region = region
     this.endpoint = endpoint.origin
-    const customFetch = options.fetch
-    const limiters = rateLimiters(options.rateLimit)
+    const buckets = new Map<ActionName, TokenBucket>()
     this.#ctx = {
-      region: options.region,
-      language: options.language,
+      region,
+      language,
       endpoint,
       credentials: credentialSource(options.credentials),
-      transport: customFetch ? fetchTransport(() => customFetch) : defaultTransport,
+      transport: fetch ? fetchTransport(() => fetch) : defaultTransport,
       clock: new ClockOffset(),
-      limiter: (action) => limiters?.(action),
+      // One bucket per action, made on first use and shared by all of the client's concurrent calls.
+      limiter: (action) => {
+        if (rateLimit === false) return undefined
+        let bucket = buckets.get(action)
+        if (!bucket) {
+          bucket = new TokenBucket(rateLimit ?? actions[action].rateLimitPerSecond)
+          buckets.set(action, bucket)
+        }
+        return bucket
+      },
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),
       backoff: {
@@ -85,26 +90,8 @@ export class RedisClient extends RedisClientMethods {
     return paginatePages(action, input, (page) => this.send(action, page, options))
   }
 
+  // #ctx is private, so JSON.stringify and util.inspect show region and endpoint only: never the credentials.
   toJSON(): { region: string; endpoint: string } {
     return { region: this.region, endpoint: this.endpoint }
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `RedisClient { region: ${JSON.stringify(this.region)}, endpoint: ${JSON.stringify(this.endpoint)} }`
-  }
-}
-
-/** One bucket per action, made on first use and shared by all of the client's concurrent calls. */
-function rateLimiters(option: number | false | undefined): ((action: ActionName) => TokenBucket) | undefined {
-  if (option === false) return undefined
-  if (option !== undefined) positive('rateLimit', option, 0)
-  const buckets = new Map<ActionName, TokenBucket>()
-  return (action) => {
-    let bucket = buckets.get(action)
-    if (!bucket) {
-      bucket = new TokenBucket(option ?? actions[action].rateLimitPerSecond)
-      buckets.set(action, bucket)
-    }
-    return bucket
   }
 }

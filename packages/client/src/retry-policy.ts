@@ -1,17 +1,10 @@
-import { service } from '@crs-kit/core'
+import { refusedErrorCodes, transientErrorCodes } from '@crs-kit/core'
 import { type CrsKitError, NetworkError, ResponseError, TencentCloudError, TimeoutError } from './errors.ts'
 
-const flagged = (flag: 'refused' | 'transient'): ReadonlySet<string> =>
-  new Set(
-    service.commonErrors
-      .filter((e) => flag in e && (e as Record<string, unknown>)[flag] === true)
-      .map((e) => e.code),
-  )
-
 /** Codes the spec marks as refused before the action ran (rate limits, expired signatures). */
-export const REFUSED_CODES = flagged('refused')
+export const REFUSED_CODES: ReadonlySet<string> = new Set(refusedErrorCodes)
 /** Codes the spec marks as worth retrying for an idempotent action. */
-export const TRANSIENT_CODES = flagged('transient')
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set(transientErrorCodes)
 
 /** What to do after a failed attempt: try again, give up with the error, or report an unknown outcome. */
 export type RetryDecision = 'retry' | 'fail' | 'outcome-unknown'

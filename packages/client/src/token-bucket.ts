@@ -1,21 +1,15 @@
-interface Waiter {
-  resolve: () => void
-  reject: (reason: unknown) => void
-  signal: AbortSignal | undefined
-  onAbort: () => void
-}
-
 /**
  * A token bucket shared by every concurrent call of one action: `ratePerSecond` tokens a second,
  * bursts up to `capacity`. Waiters are served first come, first served.
  */
 export class TokenBucket {
-  readonly ratePerSecond: number
-  readonly capacity: number
+  declare readonly ratePerSecond: number
+  declare readonly capacity: number
   readonly #now: () => number
   #tokens: number
   #updatedAt: number
-  readonly #waiters: Waiter[] = []
+  /** Each waiter's grant, in arrival order. */
+  readonly #queue: (() => void)[] = []
   #timer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
@@ -33,48 +27,42 @@ export class TokenBucket {
 
   /** Resolves when a token is taken; rejects with the signal's reason if it aborts first. */
   take(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(signal.reason)
-    this.#refill()
-    if (this.#waiters.length === 0 && this.#tokens >= 1) {
-      this.#tokens -= 1
-      return Promise.resolve()
-    }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: () => this.#drop(waiter) }
-      signal?.addEventListener('abort', waiter.onAbort, { once: true })
-      this.#waiters.push(waiter)
-      this.#schedule()
+      if (signal?.aborted) return reject(signal.reason)
+      // An aborted waiter leaves the queue without a token, so the next one is served in its place.
+      const onAbort = () => {
+        this.#queue.splice(this.#queue.indexOf(grant), 1)
+        reject(signal?.reason)
+      }
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.#queue.push(grant)
+      this.#serve()
     })
   }
 
-  #refill() {
+  #serve() {
     const now = this.#now()
     this.#tokens = Math.min(
       this.capacity,
       this.#tokens + ((now - this.#updatedAt) * this.ratePerSecond) / 1000,
     )
     this.#updatedAt = now
-  }
-
-  #drop(waiter: Waiter) {
-    const index = this.#waiters.indexOf(waiter)
-    if (index >= 0) this.#waiters.splice(index, 1)
-    waiter.reject(waiter.signal?.reason)
-  }
-
-  #schedule() {
-    if (this.#timer !== undefined || this.#waiters.length === 0) return
-    const waitMs = Math.max(1, Math.ceil(((1 - this.#tokens) * 1000) / this.ratePerSecond))
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      this.#refill()
-      while (this.#waiters.length > 0 && this.#tokens >= 1) {
-        this.#tokens -= 1
-        const waiter = this.#waiters.shift()!
-        waiter.signal?.removeEventListener('abort', waiter.onAbort)
-        waiter.resolve()
-      }
-      this.#schedule()
-    }, waitMs)
+    while (this.#queue.length > 0 && this.#tokens >= 1) {
+      this.#tokens -= 1
+      this.#queue.shift()!()
+    }
+    if (this.#queue.length > 0 && this.#timer === undefined) {
+      this.#timer = setTimeout(
+        () => {
+          this.#timer = undefined
+          this.#serve()
+        },
+        Math.max(1, Math.ceil(((1 - this.#tokens) * 1000) / this.ratePerSecond)),
+      )
+    }
   }
 }

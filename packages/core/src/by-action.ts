@@ -3,19 +3,21 @@ import { responseReaders } from './generated/readers.gen.ts'
 import { requestValidators } from './generated/validators.gen.ts'
 import type { ValidationIssue } from './validation.ts'
 
+// Own keys only: 'toString' must be an unknown action, not Object.prototype's method.
+function entryOf<T>(table: Readonly<Record<ActionName, T>>, action: ActionName): T {
+  if (!Object.hasOwn(table, action)) throw new TypeError(`unknown action ${String(action)}`)
+  return table[action]
+}
+
 /**
  * Every problem of an action's input, as the service would name it; [] when the input is valid.
  * @example validateRequest('DescribeInstanceBackups', { Limit: 0 }) // MissingParameter InstanceId, InvalidParameterValue Limit
  */
 export function validateRequest(action: ActionName, input: unknown): ValidationIssue[] {
-  const validate = Object.hasOwn(requestValidators, action) ? requestValidators[action] : undefined
-  if (!validate) throw new TypeError(`unknown action ${String(action)}`)
-  return validate(input)
+  return entryOf(requestValidators, action)(input)
 }
 
 /** Reads an action's `Response` object leniently (numeric strings, nulls, extra fields); throws ResponseShapeError. */
 export function readResponse<A extends ActionName>(action: A, raw: unknown): ActionTypes[A]['response'] {
-  const read = Object.hasOwn(responseReaders, action) ? responseReaders[action] : undefined
-  if (!read) throw new TypeError(`unknown action ${String(action)}`)
-  return read(raw) as ActionTypes[A]['response']
+  return entryOf<(raw: unknown) => unknown>(responseReaders, action)(raw) as ActionTypes[A]['response']
 }

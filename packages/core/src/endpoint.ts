@@ -1,10 +1,8 @@
-import { regions, service } from './generated/service.gen.ts'
-
-const financial: ReadonlySet<string> = new Set(service.financialRegions)
+import { financialRegions, regions, serviceHosts } from './generated/service.gen.ts'
 
 /** Financial regions are isolated: their requests must go to their own host. */
 export function isFinancialRegion(region: string): boolean {
-  return financial.has(region)
+  return (financialRegions as readonly string[]).includes(region)
 }
 
 /**
@@ -12,15 +10,15 @@ export function isFinancialRegion(region: string): boolean {
  * @example hostForRegion('ap-shanghai-fsi') // 'redis.ap-shanghai-fsi.tencentcloudapi.com'
  */
 export function hostForRegion(region: string, options: { intl?: boolean; regional?: boolean } = {}): string {
-  if (isFinancialRegion(region) || options.regional) return service.hosts.regional.replace('{region}', region)
-  return options.intl ? service.hosts.intl : service.hosts.default
+  if (isFinancialRegion(region) || options.regional) return serviceHosts.regional.replace('{region}', region)
+  return options.intl ? serviceHosts.intl : serviceHosts.default
 }
 
 /** Every host the service answers on: default, intl, and each region's own. */
 export function allServiceHosts(): string[] {
   return [
-    service.hosts.default,
-    service.hosts.intl,
+    serviceHosts.default,
+    serviceHosts.intl,
     ...regions.map((r) => hostForRegion(r, { regional: true })),
   ]
 }

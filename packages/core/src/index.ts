@@ -11,7 +11,15 @@ export type * from './generated/errors.gen.ts'
 export { errorCodes } from './generated/errors.gen.ts'
 export { requestFields } from './generated/fields.gen.ts'
 export { responseReaders } from './generated/readers.gen.ts'
-export { type Region, regions, service } from './generated/service.gen.ts'
+export {
+  apiVersion,
+  type Region,
+  refusedErrorCodes,
+  regions,
+  service,
+  serviceName,
+  transientErrorCodes,
+} from './generated/service.gen.ts'
 export type * from './generated/types.gen.ts'
 export {
   requestValidators,

@@ -5,63 +5,58 @@ import { isRecord, joinPath } from './validation.ts'
 // (TaskId "6954227"), nulls for optional numbers, and new fields over time: accept all of that,
 // keep what we do not know, and fail only where the contract's type cannot be recovered.
 
-type Read<T> = (value: unknown, path: string) => T
+export type Read<T> = (value: unknown, path: string) => T
 
-export function readObject(value: unknown, path: string): Record<string, unknown> {
-  if (isRecord(value)) return value
-  throw new ResponseShapeError(path, 'an object', value)
+/**
+ * A model's known fields: each one's reader and whether it must be there. `required`: present and not null;
+ * `present`: present, null allowed (a required field whose type includes null); left out: optional.
+ */
+export type Fields = Readonly<Record<string, readonly [Read<unknown>, ('required' | 'present')?]>>
+
+const fail = (path: string, expected: string, value: unknown): never => {
+  throw new ResponseShapeError(path, expected, value)
 }
+
+export const readObject = (value: unknown, path: string): Record<string, unknown> =>
+  isRecord(value) ? value : fail(path, 'an object', value)
 
 export function readInteger(value: unknown, path: string): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return value
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
-    const n = Number(value)
-    if (Number.isSafeInteger(n)) return n
+  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value
+  return Number.isInteger(value) || Number.isSafeInteger(n) ? (n as number) : fail(path, 'an integer', value)
+}
+
+export const readNumber = (value: unknown, path: string): number =>
+  Number.isFinite(value)
+    ? (value as number)
+    : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+      ? Number(value)
+      : fail(path, 'a number', value)
+
+export const readString = (value: unknown, path: string): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : fail(path, 'a string', value)
+
+export const readBoolean = (value: unknown, path: string): boolean =>
+  typeof value === 'boolean'
+    ? value
+    : value === 0 || value === 1 || value === 'true' || value === 'false'
+      ? value === 1 || value === 'true'
+      : fail(path, 'a boolean', value)
+
+export const readArray = <T>(value: unknown, path: string, item: Read<T>): T[] =>
+  Array.isArray(value) ? value.map((v, i) => item(v, joinPath(path, i))) : fail(path, 'an array', value)
+
+/** Reads an object model: known fields through their readers, unknown ones kept as sent; null stays null. */
+export function readFields(value: unknown, path: string, fields: Fields): Record<string, unknown> {
+  const source = readObject(value, path)
+  const out: Record<string, unknown> = { ...source }
+  for (const [key, [read, presence]] of Object.entries(fields)) {
+    const v = source[key]
+    const at = joinPath(path, key)
+    if (v != null) out[key] = read(v, at)
+    else if (presence === 'required' || (presence && v === undefined)) fail(at, 'present', v)
+    else if (v === null) out[key] = null
   }
-  throw new ResponseShapeError(path, 'an integer', value)
-}
-
-export function readNumber(value: unknown, path: string): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
-  throw new ResponseShapeError(path, 'a number', value)
-}
-
-export function readString(value: unknown, path: string): string {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  throw new ResponseShapeError(path, 'a string', value)
-}
-
-export function readBoolean(value: unknown, path: string): boolean {
-  if (typeof value === 'boolean') return value
-  if (value === 0 || value === 1) return value === 1
-  if (value === 'true' || value === 'false') return value === 'true'
-  throw new ResponseShapeError(path, 'a boolean', value)
-}
-
-export function readArray<T>(value: unknown, path: string, item: Read<T>): T[] {
-  if (!Array.isArray(value)) throw new ResponseShapeError(path, 'an array', value)
-  return value.map((v, i) => item(v, joinPath(path, i)))
-}
-
-/** A required field: absent or null is a shape error. */
-export function required<T>(source: Record<string, unknown>, key: string, path: string, read: Read<T>): T {
-  const value = source[key]
-  if (value === undefined || value === null)
-    throw new ResponseShapeError(joinPath(path, key), 'present', value)
-  return read(value, joinPath(path, key))
-}
-
-/** Writes `target[key]` only when the service sent it; null stays null so callers can tell it apart. */
-export function optional<T>(
-  target: Record<string, unknown>,
-  source: Record<string, unknown>,
-  key: string,
-  path: string,
-  read: Read<T>,
-) {
-  const value = source[key]
-  if (value === undefined) return
-  target[key] = value === null ? null : read(value, joinPath(path, key))
+  return out
 }

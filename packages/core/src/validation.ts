@@ -1,3 +1,5 @@
+import { preview } from './response-shape-error.ts'
+
 /** What a request validator reports: the Tencent error code the service would answer, and the field. */
 export interface ValidationIssue {
   /** Dotted path of the field, e.g. `Status.1` (the query-form name). */
@@ -7,6 +9,7 @@ export interface ValidationIssue {
 }
 
 type Issues = ValidationIssue[]
+type Code = ValidationIssue['code']
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key))
 
@@ -15,12 +18,28 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 // Generated validators call these primitives; each pushes at most one issue and returns whether the value passed.
+// Every message is the field's path followed by one short sentence, e.g. `Limit must be an integer, got "5"`.
 
-export function checkObject(issues: Issues, path: string, value: unknown): value is Record<string, unknown> {
-  if (isRecord(value)) return true
-  issues.push({ path, code: 'InvalidParameter', message: `${path || 'the input'} must be an object` })
+const fail = (issues: Issues, path: string, code: Code, text: string): false => {
+  issues.push({ path, code, message: `${path || 'the input'} ${text}` })
   return false
 }
+
+const typed = (issues: Issues, path: string, value: unknown, ok: boolean, type: string) =>
+  ok || fail(issues, path, 'InvalidParameter', `must be ${type}, got ${preview(value)}`)
+
+/** A number, or the length of a string or list, within [min, max]; `what` names the measure in the message. */
+const bounded = (issues: Issues, path: string, n: number, min?: number, max?: number, what = '') =>
+  ((min === undefined || n >= min) && (max === undefined || n <= max)) ||
+  fail(
+    issues,
+    path,
+    'InvalidParameterValue',
+    `${what}must be ${min === undefined ? `at most ${max}` : max === undefined ? `at least ${min}` : `between ${min} and ${max}`}, got ${n}`,
+  )
+
+export const checkObject = (issues: Issues, path: string, value: unknown): value is Record<string, unknown> =>
+  typed(issues, path, value, isRecord(value), 'an object')
 
 export function checkKnownKeys(
   issues: Issues,
@@ -28,186 +47,97 @@ export function checkKnownKeys(
   value: Record<string, unknown>,
   known: ReadonlySet<string>,
 ) {
-  for (const key of Object.keys(value)) {
-    if (!known.has(key)) {
-      issues.push({
-        path: join(path, key),
-        code: 'UnknownParameter',
-        message: `${join(path, key)} is not a parameter of this action`,
-      })
-    }
-  }
+  for (const key of Object.keys(value))
+    if (!known.has(key))
+      fail(issues, join(path, key), 'UnknownParameter', 'is not a parameter of this action')
 }
 
-export function checkRequired(issues: Issues, path: string, value: unknown): boolean {
-  if (value !== undefined && value !== null) return true
-  issues.push({ path, code: 'MissingParameter', message: `${path} is required` })
-  return false
-}
+export const checkRequired = (issues: Issues, path: string, value: unknown): boolean =>
+  value != null || fail(issues, path, 'MissingParameter', 'is required')
 
-export function checkString(issues: Issues, path: string, value: unknown): value is string {
-  if (typeof value === 'string') return true
-  issues.push({ path, code: 'InvalidParameter', message: `${path} must be a string, got ${describe(value)}` })
-  return false
-}
+export const checkString = (issues: Issues, path: string, value: unknown): value is string =>
+  typed(issues, path, value, typeof value === 'string', 'a string')
 
-export function checkInteger(issues: Issues, path: string, value: unknown): value is number {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return true
-  issues.push({
+export const checkInteger = (issues: Issues, path: string, value: unknown): value is number =>
+  typed(issues, path, value, Number.isSafeInteger(value), 'an integer')
+
+export const checkNumber = (issues: Issues, path: string, value: unknown): value is number =>
+  typed(issues, path, value, Number.isFinite(value), 'a number')
+
+export const checkBoolean = (issues: Issues, path: string, value: unknown): value is boolean =>
+  typed(issues, path, value, typeof value === 'boolean', 'a boolean')
+
+export const checkArray = (issues: Issues, path: string, value: unknown): value is unknown[] =>
+  typed(issues, path, value, Array.isArray(value), 'an array')
+
+export const checkEnum = (issues: Issues, path: string, value: unknown, allowed: readonly unknown[]) =>
+  allowed.includes(value) ||
+  fail(
+    issues,
     path,
-    code: 'InvalidParameter',
-    message: `${path} must be an integer, got ${describe(value)}`,
-  })
-  return false
-}
+    'InvalidParameterValue',
+    `must be one of ${JSON.stringify(allowed)}, got ${preview(value)}`,
+  )
 
-export function checkNumber(issues: Issues, path: string, value: unknown): value is number {
-  if (typeof value === 'number' && Number.isFinite(value)) return true
-  issues.push({ path, code: 'InvalidParameter', message: `${path} must be a number, got ${describe(value)}` })
-  return false
-}
+export const checkRange = (issues: Issues, path: string, value: number, min?: number, max?: number) =>
+  bounded(issues, path, value, min, max)
 
-export function checkBoolean(issues: Issues, path: string, value: unknown): value is boolean {
-  if (typeof value === 'boolean') return true
-  issues.push({
-    path,
-    code: 'InvalidParameter',
-    message: `${path} must be a boolean, got ${describe(value)}`,
-  })
-  return false
-}
+export const checkLength = (issues: Issues, path: string, value: string, min?: number, max?: number) =>
+  bounded(issues, path, value.length, min, max, 'length ')
 
-export function checkArray(issues: Issues, path: string, value: unknown): value is unknown[] {
-  if (Array.isArray(value)) return true
-  issues.push({ path, code: 'InvalidParameter', message: `${path} must be an array, got ${describe(value)}` })
-  return false
-}
-
-export function checkEnum(issues: Issues, path: string, value: unknown, allowed: readonly unknown[]) {
-  if (allowed.includes(value)) return true
-  const list = allowed.map((v) => JSON.stringify(v)).join(', ')
-  issues.push({
-    path,
-    code: 'InvalidParameterValue',
-    message: `${path} must be one of ${list}, got ${describe(value)}`,
-  })
-  return false
-}
-
-export function checkRange(issues: Issues, path: string, value: number, min?: number, max?: number) {
-  if ((min === undefined || value >= min) && (max === undefined || value <= max)) return true
-  const bound =
-    min !== undefined && max !== undefined
-      ? `between ${min} and ${max}`
-      : min !== undefined
-        ? `at least ${min}`
-        : `at most ${max}`
-  issues.push({ path, code: 'InvalidParameterValue', message: `${path} must be ${bound}, got ${value}` })
-  return false
-}
-
-export function checkLength(issues: Issues, path: string, value: string, min?: number, max?: number) {
-  if ((min === undefined || value.length >= min) && (max === undefined || value.length <= max)) return true
-  const bound =
-    min !== undefined && max !== undefined
-      ? `${min} to ${max}`
-      : min !== undefined
-        ? `at least ${min}`
-        : `at most ${max}`
-  issues.push({ path, code: 'InvalidParameterValue', message: `${path} must be ${bound} characters long` })
-  return false
-}
-
-const tcDateTime = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
+export const checkItemCount = (issues: Issues, path: string, value: unknown[], min?: number, max?: number) =>
+  bounded(issues, path, value.length, min, max, 'item count ')
 
 /** `YYYY-MM-DD HH:mm:ss` and a real calendar time (no 2024-02-30, no 25:00:00). */
 export function isTcDateTime(value: string): boolean {
-  const m = tcDateTime.exec(value)
-  if (!m) return false
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
-  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s))
+  const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(value)?.map(Number)
+  // Date.UTC rolls an impossible day or hour over (Feb 30 -> Mar 2): only a real time reads back the same.
   return (
-    t.getUTCFullYear() === y &&
-    t.getUTCMonth() === mo - 1 &&
-    t.getUTCDate() === d &&
-    h < 24 &&
-    mi < 60 &&
-    s < 60
+    m !== undefined &&
+    new Date(Date.UTC(m[1]!, m[2]! - 1, m[3], m[4], m[5], m[6])).toISOString().slice(0, 19) ===
+      value.replace(' ', 'T')
   )
 }
 
-export function checkFormat(issues: Issues, path: string, value: string, format: string, pattern?: RegExp) {
-  const ok = format === 'tc-datetime' ? isTcDateTime(value) : pattern ? pattern.test(value) : true
-  if (ok) return true
-  const expected =
-    format === 'tc-datetime' ? 'a time like 2017-02-08 16:46:34 (YYYY-MM-DD HH:mm:ss)' : `of format ${format}`
-  issues.push({
+export const checkFormat = (issues: Issues, path: string, value: string, format: string, pattern?: RegExp) =>
+  (format === 'tc-datetime' ? isTcDateTime(value) : !pattern || pattern.test(value)) ||
+  fail(
+    issues,
     path,
-    code: 'InvalidParameterValue',
-    message: `${path} must be ${expected}, got ${JSON.stringify(value)}`,
-  })
-  return false
-}
+    'InvalidParameterValue',
+    `must match ${format === 'tc-datetime' ? 'YYYY-MM-DD HH:mm:ss' : pattern}, got ${preview(value)}`,
+  )
 
 /** Cross-field rule `x-tc-multiple-of`: e.g. Offset must be a whole multiple of Limit (default when absent). */
-export function checkMultipleOf(
+export const checkMultipleOf = (
   issues: Issues,
   path: string,
   value: number,
   divisor: unknown,
   divisorPath: string,
-) {
-  if (typeof divisor !== 'number' || !Number.isSafeInteger(divisor) || divisor <= 0 || value % divisor === 0)
-    return true
-  issues.push({
+) =>
+  !Number.isSafeInteger(divisor) ||
+  (divisor as number) <= 0 ||
+  value % (divisor as number) === 0 ||
+  fail(
+    issues,
     path,
-    code: 'InvalidParameterValue',
-    message: `${path} must be a multiple of ${divisorPath} (${divisor}), got ${value}`,
-  })
-  return false
-}
+    'InvalidParameterValue',
+    `must be a multiple of ${divisorPath} (${divisor}), got ${value}`,
+  )
 
 /** Cross-field rule `x-tc-not-before`: e.g. EndTime must not be before BeginTime (both already well-formed). */
-export function checkNotBefore(
+export const checkNotBefore = (
   issues: Issues,
   path: string,
   value: string,
   earlier: unknown,
   earlierPath: string,
-) {
-  if (typeof earlier !== 'string' || !isTcDateTime(earlier) || !isTcDateTime(value) || value >= earlier)
-    return true
-  issues.push({
-    path,
-    code: 'InvalidParameterValue',
-    message: `${path} (${value}) must not be before ${earlierPath} (${earlier})`,
-  })
-  return false
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
-  if (typeof value === 'number') return `the number ${value}`
-  return `a ${typeof value}`
-}
+) =>
+  typeof earlier !== 'string' ||
+  !isTcDateTime(earlier) ||
+  !isTcDateTime(value) ||
+  value >= earlier ||
+  fail(issues, path, 'InvalidParameterValue', `(${value}) must not be before ${earlierPath} (${earlier})`)
 
 export { join as joinPath }
-
-export function checkItemCount(issues: Issues, path: string, value: unknown[], min?: number, max?: number) {
-  if ((min === undefined || value.length >= min) && (max === undefined || value.length <= max)) return true
-  const bound =
-    min !== undefined && max !== undefined
-      ? `${min} to ${max}`
-      : min !== undefined
-        ? `at least ${min}`
-        : `at most ${max}`
-  issues.push({
-    path,
-    code: 'InvalidParameterValue',
-    message: `${path} must have ${bound} items, got ${value.length}`,
-  })
-  return false
-}

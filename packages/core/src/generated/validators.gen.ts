@@ -24,12 +24,12 @@ function checkDescribeInstanceBackupsRequest(issues: ValidationIssue[], path: st
   }
   if (value['BeginTime'] != null) {
     if (checkString(issues, joinPath(path, 'BeginTime'), value['BeginTime'])) {
-      checkFormat(issues, joinPath(path, 'BeginTime'), value['BeginTime'], 'tc-datetime', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/u)
+      checkFormat(issues, joinPath(path, 'BeginTime'), value['BeginTime'], 'tc-datetime')
     }
   }
   if (value['EndTime'] != null) {
     if (checkString(issues, joinPath(path, 'EndTime'), value['EndTime'])) {
-      checkFormat(issues, joinPath(path, 'EndTime'), value['EndTime'], 'tc-datetime', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/u)
+      checkFormat(issues, joinPath(path, 'EndTime'), value['EndTime'], 'tc-datetime')
     }
   }
   if (value['Status'] != null) {
@@ -65,6 +65,7 @@ export function validateDescribeInstanceBackupsRequest(input: unknown): Validati
   checkDescribeInstanceBackupsRequest(issues, '', input)
   return issues
 }
+
 /** Checks a ManualBackupInstance input against the spec; returns every problem, [] when valid. */
 export function validateManualBackupInstanceRequest(input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = []

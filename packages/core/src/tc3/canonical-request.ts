@@ -14,19 +14,17 @@ export interface CanonicalHeaders {
   signed: string
 }
 
-const entriesOf = <V>(source: Readonly<Record<string, V>> | Iterable<readonly [string, V]>) =>
+/** The pairs of a plain object, or the iterable itself (a `Headers` instance, an array of pairs). */
+export const entriesOf = <V>(source: Readonly<Record<string, V>> | Iterable<readonly [string, V]>) =>
   Symbol.iterator in source ? source : Object.entries(source)
 
 /** Names and values lower-cased and trimmed, sorted by name; a repeated name keeps its last value. */
 export function canonicalHeaders(headers: Tc3Headers): CanonicalHeaders {
   const byName = new Map<string, string>()
-  for (const [name, value] of entriesOf(headers)) {
+  for (const [name, value] of entriesOf(headers))
     byName.set(name.trim().toLowerCase(), String(value).trim().toLowerCase())
-  }
   const names = [...byName.keys()].sort()
-  let canonical = ''
-  for (const name of names) canonical += `${name}:${byName.get(name)}\n`
-  return { canonical, signed: names.join(';') }
+  return { canonical: names.map((name) => `${name}:${byName.get(name)}\n`).join(''), signed: names.join(';') }
 }
 
 // encodeURIComponent leaves !'()* alone; RFC 3986 (which Tencent signs) reserves them.
@@ -35,11 +33,10 @@ const rfc3986 = (text: string) =>
 
 /** A string is signed verbatim (the bytes on the wire); pairs are RFC 3986 encoded in the given order. */
 export function canonicalQueryString(query: Tc3Query | undefined): string {
-  if (query === undefined) return ''
-  if (typeof query === 'string') return query.startsWith('?') ? query.slice(1) : query
-  const parts: string[] = []
-  for (const [name, value] of entriesOf(query)) parts.push(`${rfc3986(name)}=${rfc3986(String(value))}`)
-  return parts.join('&')
+  if (typeof query === 'string') return query.replace(/^\?/, '')
+  return query
+    ? Array.from(entriesOf(query), ([name, value]) => `${rfc3986(name)}=${rfc3986(String(value))}`).join('&')
+    : ''
 }
 
 export interface CanonicalRequestParts {

@@ -1,7 +1,9 @@
 import {
+  type CanonicalRequestParts,
   canonicalHeaders,
   canonicalQueryString,
   canonicalRequest,
+  entriesOf,
   type Tc3Headers,
   type Tc3Query,
 } from './canonical-request.ts'
@@ -47,61 +49,74 @@ export interface Tc3Signer {
   signingKey(secretKey: string, date: string, service: string): MaybePromise<Uint8Array>
 }
 
+/** What is signed, once signTc3 has checked its input and filled in the defaults. */
+export interface Tc3Parts extends Omit<CanonicalRequestParts, 'bodySha256Hex'> {
+  body: string | Uint8Array
+  service: string
+  timestamp: number
+  secretId: string
+  secretKey: string
+}
+
+/** signTc3's checks and defaults: POST, `/`, no query, the service from the host; `host` signed as given. */
+export function tc3Parts(input: Tc3SignInput): Tc3Parts {
+  const { timestamp, secretId, secretKey, host } = input
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0)
+    throw new TypeError(`signTc3: timestamp must be Unix seconds (a non-negative integer), got ${timestamp}`)
+  if (!host || !secretId || !secretKey)
+    throw new TypeError('signTc3: host, secretId and secretKey are required')
+  return {
+    method: input.method ?? 'POST',
+    path: input.path ?? '/',
+    query: canonicalQueryString(input.query),
+    // Host last: a repeated name keeps its last value, so `host` is signed as given over any host header.
+    headers: canonicalHeaders([...entriesOf(input.headers ?? []), ['host', host]] as Tc3Headers),
+    body: input.body ?? '',
+    service: input.service ?? host.split('.')[0]!,
+    timestamp,
+    secretId,
+    secretKey,
+  }
+}
+
+/** SecretSigning = HMAC(HMAC(HMAC("TC3" + secretKey, date), service), "tc3_request"). */
+const deriveKey = <K>(crypto: Tc3Crypto<K>, secretKey: string, date: string, service: string) =>
+  chain(crypto.hmac(`TC3${secretKey}`, date), (kDate) =>
+    chain(crypto.hmac(kDate, service), (kService) => crypto.hmac(kService, 'tc3_request')),
+  )
+
+/** The TC3 steps proper: body hash, canonical request, string to sign, signature with the cached key. */
+export function signParts<K>(
+  crypto: Tc3Crypto<K>,
+  cache: SigningKeyCache<MaybePromise<K>>,
+  parts: Tc3Parts,
+): MaybePromise<Tc3Signature> {
+  const { timestamp, secretId, secretKey, service } = parts
+  const date = utcDate(timestamp)
+  const scope = credentialScope(date, service)
+  const key = cache.get(secretKey, date, service, () => {
+    const derived = chain(deriveKey(crypto, secretKey, date, service), crypto.importKey)
+    // A rejected derivation must not poison the cache for the rest of the day.
+    if (derived instanceof Promise) derived.catch(() => cache.delete(secretKey, date, service))
+    return derived
+  })
+  return chain(crypto.sha256Hex(parts.body), (bodySha256Hex) =>
+    chain(crypto.sha256Hex(canonicalRequest({ ...parts, bodySha256Hex })), (hash) =>
+      chain(key, (k) =>
+        chain(crypto.hmacHex(k, stringToSign(timestamp, scope, hash)), (signature) => ({
+          authorization: authorizationHeader(secretId, scope, parts.headers.signed, signature),
+          signature,
+        })),
+      ),
+    ),
+  )
+}
+
 /** Builds a TC3-HMAC-SHA256 signer on the given primitives, with its own bounded signing-key cache. */
 export function createTc3Signer<K>(crypto: Tc3Crypto<K>, cacheSize = 32): Tc3Signer {
   const cache = new SigningKeyCache<MaybePromise<K>>(cacheSize)
-
-  const signingKey = (secretKey: string, date: string, service: string) =>
-    chain(crypto.hmac(`TC3${secretKey}`, date), (kDate) =>
-      chain(crypto.hmac(kDate, service), (kService) => crypto.hmac(kService, 'tc3_request')),
-    )
-
-  const cachedKey = (secretKey: string, date: string, service: string) =>
-    cache.get(secretKey, date, service, () => {
-      const key = chain(signingKey(secretKey, date, service), crypto.importKey)
-      // A rejected derivation must not poison the cache for the rest of the day.
-      if (key instanceof Promise) key.catch(() => cache.delete(secretKey, date, service))
-      return key
-    })
-
-  function signTc3(input: Tc3SignInput): Tc3Signature | Promise<Tc3Signature> {
-    const { timestamp, secretId, secretKey, host } = input
-    if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-      throw new TypeError(
-        `signTc3: timestamp must be Unix seconds (a non-negative integer), got ${timestamp}`,
-      )
-    }
-    if (!host) throw new TypeError('signTc3: host is required')
-    if (!secretId || !secretKey) throw new TypeError('signTc3: secretId and secretKey are required')
-    const service = input.service ?? host.split('.')[0]!
-    const date = utcDate(timestamp)
-    const scope = credentialScope(date, service)
-    const headers = canonicalHeaders(withHost(input.headers, host))
-    const method = input.method ?? 'POST'
-    const path = input.path ?? '/'
-    const query = canonicalQueryString(input.query)
-
-    return chain(crypto.sha256Hex(input.body ?? ''), (bodySha256Hex) =>
-      chain(crypto.sha256Hex(canonicalRequest({ method, path, query, headers, bodySha256Hex })), (hash) =>
-        chain(cachedKey(secretKey, date, service), (key) =>
-          chain(crypto.hmacHex(key, stringToSign(timestamp, scope, hash)), (signature) => ({
-            authorization: authorizationHeader(secretId, scope, headers.signed, signature),
-            signature,
-          })),
-        ),
-      ),
-    )
+  return {
+    signTc3: (input) => signParts(crypto, cache, tc3Parts(input)),
+    signingKey: (secretKey, date, service) => deriveKey(crypto, secretKey, date, service),
   }
-
-  return { signTc3, signingKey }
-}
-
-function* withHost(headers: Tc3Headers | undefined, host: string): Iterable<readonly [string, string]> {
-  if (headers) {
-    const entries = Symbol.iterator in headers ? headers : Object.entries(headers)
-    for (const [name, value] of entries) {
-      if (name.trim().toLowerCase() !== 'host') yield [name, String(value)]
-    }
-  }
-  yield ['host', host]
 }

@@ -1,13 +1,8 @@
 import type { Tc3Crypto } from './tc3-crypto.ts'
 
 const encoder = new TextEncoder()
-const hexDigits = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
-
-function toHex(buffer: ArrayBuffer): string {
-  let hex = ''
-  for (const byte of new Uint8Array(buffer)) hex += hexDigits[byte]
-  return hex
-}
+const toHex = (buffer: ArrayBuffer) =>
+  Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 // WebCrypto's typings want an ArrayBuffer-backed view; a caller's Uint8Array may sit on a SharedArrayBuffer.
 const bytes = (data: string | Uint8Array) =>

@@ -1,9 +1,14 @@
 import { tc3Crypto } from '#crypto'
-import { createTc3Signer, type Tc3Signature, type Tc3SignInput } from './create-tc3-signer.ts'
+import { canonicalHeaders } from './canonical-request.ts'
+import { signParts, type Tc3Signature, type Tc3SignInput, tc3Parts } from './create-tc3-signer.ts'
+import type { MaybePromise } from './maybe-async.ts'
+import { SigningKeyCache } from './signing-key-cache.ts'
+import type { Tc3Crypto } from './tc3-crypto.ts'
 
 // node:crypto under the `node` export condition, WebCrypto everywhere else: a browser bundle
 // never pulls a Node built-in, and Node never pays WebCrypto's per-call overhead.
-const signer = createTc3Signer(tc3Crypto)
+const crypto: Tc3Crypto = tc3Crypto
+const cache = /* @__PURE__ */ new SigningKeyCache<MaybePromise<unknown>>()
 
 /**
  * Signs a request with TC3-HMAC-SHA256. Returns the result synchronously on Node, a Promise
@@ -13,5 +18,25 @@ const signer = createTc3Signer(tc3Crypto)
  *   headers: { 'Content-Type': 'application/json' }, body, timestamp, secretId, secretKey })
  */
 export function signTc3(input: Tc3SignInput): Tc3Signature | Promise<Tc3Signature> {
-  return signer.signTc3(input)
+  return signParts(crypto, cache, tc3Parts(input))
+}
+
+/** A `POST /` without query whose input is already known good (a client's own API calls). */
+export interface Tc3PostInput {
+  host: string
+  headers: Readonly<Record<string, string>>
+  body: string
+  service: string
+  timestamp: number
+  secretId: string
+  secretKey: string
+}
+
+/**
+ * signTc3 for a `POST /` without query and with trusted input: the same signature, without signTc3's
+ * checks and query encoding, so a bundle that only makes API calls does not carry them.
+ */
+export function signTc3Post(input: Tc3PostInput): Tc3Signature | Promise<Tc3Signature> {
+  const headers = canonicalHeaders({ ...input.headers, host: input.host })
+  return signParts(crypto, cache, { ...input, method: 'POST', path: '/', query: '', headers })
 }

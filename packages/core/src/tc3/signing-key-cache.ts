@@ -1,3 +1,5 @@
+const idOf = (secretKey: string, date: string, service: string) => `${date}\n${service}\n${secretKey}`
+
 /**
  * Derived signing keys by (secret key, UTC date, service). A key is valid for one day, so a
  * long-running process meets a new date daily and may rotate secrets: entries beyond `maxEntries`
@@ -8,7 +10,7 @@ export class SigningKeyCache<V> {
   readonly #maxEntries: number
 
   constructor(maxEntries = 32) {
-    if (!(maxEntries >= 1)) throw new RangeError('SigningKeyCache needs room for at least one entry')
+    if (!(maxEntries >= 1)) throw new RangeError('SigningKeyCache needs maxEntries >= 1')
     this.#maxEntries = maxEntries
   }
 
@@ -18,24 +20,19 @@ export class SigningKeyCache<V> {
 
   /** The cached value, or `derive()`'s result stored for next time. */
   get(secretKey: string, date: string, service: string, derive: () => V): V {
-    const id = `${date}\n${service}\n${secretKey}`
-    const hit = this.#entries.get(id)
-    if (hit !== undefined) {
-      // Re-inserting marks the entry most recently used (Map keeps insertion order).
-      this.#entries.delete(id)
-      this.#entries.set(id, hit)
-      return hit
-    }
-    const value = derive()
-    this.#entries.set(id, value)
-    if (this.#entries.size > this.#maxEntries)
-      this.#entries.delete(this.#entries.keys().next().value as string)
+    const entries = this.#entries
+    const id = idOf(secretKey, date, service)
+    const value = entries.has(id) ? (entries.get(id) as V) : derive()
+    // Re-inserting marks the entry most recently used (Map keeps insertion order).
+    entries.delete(id)
+    entries.set(id, value)
+    if (entries.size > this.#maxEntries) entries.delete(entries.keys().next().value as string)
     return value
   }
 
   /** Forgets one entry, e.g. a WebCrypto derivation that rejected. */
   delete(secretKey: string, date: string, service: string): void {
-    this.#entries.delete(`${date}\n${service}\n${secretKey}`)
+    this.#entries.delete(idOf(secretKey, date, service))
   }
 
   clear(): void {

@@ -1,7 +1,7 @@
 import type { Project } from 'ts-morph'
 import type { Schema, SpecIR } from '../ir.ts'
 import { objectRef, properties, requiredOf, resolve, typesOf } from '../schema-utils.ts'
-import { printFile, quote } from './source-file.ts'
+import { key, printFile } from './source-file.ts'
 
 /** Lenient response readers: coerce what the service is known to send loosely, keep unknown fields. */
 export function emitCoreReaders(project: Project, ir: SpecIR): string {
@@ -18,14 +18,14 @@ export function emitCoreReaders(project: Project, ir: SpecIR): string {
   file.addImportDeclaration({
     moduleSpecifier: '../read-fields.ts',
     namedImports: [
-      'optional',
+      'type Fields',
       'readArray',
       'readBoolean',
+      'readFields',
       'readInteger',
       'readNumber',
       'readObject',
       'readString',
-      'required',
     ],
   })
   file.addImportDeclaration({
@@ -45,28 +45,28 @@ ${ir.actions.map((a) => `  ${a.name}: (raw) => read${a.responseSchema}(raw, ''),
   return printFile(file, ir.specName)
 }
 
+/** A model as data (each field's reader and presence) and a typed function reading it with readFields. */
 function readerFunction(name: string, schemas: Record<string, Schema>, need: (ref: string) => void): string {
   const schema = resolve(schemas[name]!, schemas)
   const required = new Set(requiredOf(schema))
-  const lines = [
-    `const source = readObject(value, path)`,
-    `const out: Record<string, unknown> = { ...source }`,
-  ]
+  const fields: string[] = []
   for (const [prop, raw] of properties(schema)) {
     const read = readerFor(raw, schemas, need)
     if (!read) continue
     // A required field whose type allows null must be present, but may be null.
-    const nullable = typesOf(resolve(raw, schemas)).nullable
-    lines.push(
-      !required.has(prop)
-        ? `optional(out, source, ${quote(prop)}, path, ${read})`
-        : nullable
-          ? `out[${quote(prop)}] = source[${quote(prop)}] === null ? null : required(source, ${quote(prop)}, path, ${read})`
-          : `out[${quote(prop)}] = required(source, ${quote(prop)}, path, ${read})`,
-    )
+    const presence = !required.has(prop)
+      ? ''
+      : typesOf(resolve(raw, schemas)).nullable
+        ? `, 'present'`
+        : `, 'required'`
+    fields.push(`  ${key(prop)}: [${read}${presence}],`)
   }
-  lines.push(`return out as unknown as ${name}`)
-  return `export function read${name}(value: unknown, path: string): ${name} {\n${lines.join('\n')}\n}`
+  return `const ${name}Fields: Fields = {
+${fields.join('\n')}
+}
+export function read${name}(value: unknown, path: string): ${name} {
+  return readFields(value, path, ${name}Fields) as unknown as ${name}
+}`
 }
 
 function readerFor(

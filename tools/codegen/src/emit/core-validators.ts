@@ -33,14 +33,16 @@ export function emitCoreValidators(project: Project, ir: SpecIR): string {
   })
   file.addStatements(constants.join('\n'))
   file.addStatements(bodies.join('\n\n'))
-  for (const a of ir.actions) {
-    file.addStatements(`/** Checks a ${a.name} input against the spec; returns every problem, [] when valid. */
+  file.addStatements(
+    ir.actions.map(
+      (a) => `/** Checks a ${a.name} input against the spec; returns every problem, [] when valid. */
 export function validate${a.requestSchema}(input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   check${a.requestSchema}(issues, '', input)
   return issues
-}`)
-  }
+}`,
+    ),
+  )
   file.addStatements(`export const requestValidators: { readonly [A in ActionName]: (input: unknown) => ValidationIssue[] } = {
 ${ir.actions.map((a) => `  ${a.name}: validate${a.requestSchema},`).join('\n')}
 }`)
@@ -131,7 +133,11 @@ function valueCheck(
     }
     if (typeof schema.format === 'string' || typeof schema.pattern === 'string') {
       used.add('checkFormat')
-      const pattern = typeof schema.pattern === 'string' ? `, /${regexBody(schema.pattern)}/u` : ''
+      // tc-datetime is checked as a real calendar time, which its pattern (for other tools) only approximates.
+      const pattern =
+        typeof schema.pattern === 'string' && schema.format !== 'tc-datetime'
+          ? `, /${regexBody(schema.pattern)}/u`
+          : ''
       inner.push(
         `checkFormat(issues, ${at}, ${value}, ${quote(typeof schema.format === 'string' ? schema.format : 'pattern')}${pattern})`,
       )
