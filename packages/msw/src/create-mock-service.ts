@@ -1,10 +1,11 @@
 import type { ActionName } from '@crs-kit/core'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
-import { dispatchCall, type dropConnection } from './dispatch-call.ts'
+import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.ts'
 import { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
 import { type Clock, systemClock } from './mock-clock.ts'
 import { type Override, OverrideRegistry } from './overrides.ts'
+import type { WireRequest } from './protocol/read-call.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import { type InstanceSeed, MockState } from './state/mock-state.ts'
 import type { Credential } from './verify/credential.ts'
@@ -48,6 +49,17 @@ export const defaultInstances: readonly InstanceSeed[] = [
 ]
 
 export function createMockService(options: MockServiceOptions = {}): MockService {
+  return createMockServiceCore(options).service
+}
+
+/**
+ * @internal The service plus `answer`: handle's result as the envelope's JSON text, from a request that
+ * need not be a fetch Request. crs-mock's transport uses it; everything else goes through `handle`.
+ */
+export function createMockServiceCore(options: MockServiceOptions = {}): {
+  service: MockService
+  answer(request: WireRequest): Promise<string | typeof dropConnection>
+} {
   const clock = options.clock ?? systemClock
   const state = new MockState({
     clock,
@@ -67,15 +79,18 @@ export function createMockService(options: MockServiceOptions = {}): MockService
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
   }
   return {
-    state,
-    clock,
-    handle: (request) => dispatchCall(request, deps),
-    override: (action, override) => overrides.add(action, override),
-    clearOverrides: () => overrides.clear(),
-    reset() {
-      state.reset()
-      overrides.clear()
-      limiter?.reset()
+    service: {
+      state,
+      clock,
+      handle: (request) => dispatchCall(request, deps),
+      override: (action, override) => overrides.add(action, override),
+      clearOverrides: () => overrides.clear(),
+      reset() {
+        state.reset()
+        overrides.clear()
+        limiter?.reset()
+      },
     },
+    answer: (request) => answerCall(request, deps),
   }
 }

@@ -2,14 +2,14 @@ import { type ActionName, actions, service, validateRequest } from '@crs-kit/cor
 import { actionImplementations } from './action-implementations.ts'
 import type { CallContext } from './call-context.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
-import { errorResponse, successResponse } from './envelope.ts'
+import { envelopeResponse, errorEnvelope, successEnvelope } from './envelope.ts'
 import { MockApiError } from './mock-api-error.ts'
 import type { Clock } from './mock-clock.ts'
 import type { OverrideRegistry } from './overrides.ts'
 import { checkCommonParameters } from './protocol/check-common-parameters.ts'
 import { isCallError } from './protocol/incoming-call.ts'
 import { queryInput } from './protocol/query-input.ts'
-import { readCall } from './protocol/read-call.ts'
+import { readCall, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
 import type { RateLimiter } from './rate-limiter.ts'
 import type { MockState } from './state/mock-state.ts'
@@ -38,11 +38,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * is the Tencent envelope with HTTP 200; an unexpected failure becomes InternalError, never a 500.
  */
 export async function dispatchCall(
-  request: Request,
+  request: WireRequest,
   deps: DispatchDeps,
 ): Promise<Response | typeof dropConnection> {
+  const answer = await answerCall(request, deps)
+  return answer === dropConnection ? answer : envelopeResponse(answer)
+}
+
+/**
+ * dispatchCall's answer as the envelope's JSON text (always sent with HTTP 200 and application/json),
+ * for a transport that writes it itself: crs-mock, which need not build a fetch Response per call.
+ */
+export async function answerCall(
+  request: WireRequest,
+  deps: DispatchDeps,
+): Promise<string | typeof dropConnection> {
   const requestId = randomId()
-  const error = (code: string, message: string) => errorResponse(code, message, requestId)
+  const error = (code: string, message: string) => errorEnvelope(code, message, requestId)
   try {
     const call = await readCall(request, deps.maxBodyBytes)
     if (isCallError(call)) return error(call.code, call.message)
@@ -67,7 +79,7 @@ export async function dispatchCall(
     if (override && 'networkError' in override) return dropConnection
     if (override && 'error' in override)
       return error(override.error, override.message ?? `${override.error} (forced by a test override)`)
-    if (override && 'response' in override) return successResponse(override.response, requestId)
+    if (override && 'response' in override) return successEnvelope(override.response, requestId)
 
     if (
       deps.limiter &&
@@ -88,7 +100,7 @@ export async function dispatchCall(
       )
 
     const ctx: CallContext = { state: deps.state, now, region, requestId, secretId }
-    return successResponse(run(action, input, ctx), requestId)
+    return successEnvelope(run(action, input, ctx), requestId)
   } catch (e) {
     if (e instanceof MockApiError) return error(e.code, e.message)
     console.error('[crs-kit/msw] the mock failed on a request; answering InternalError', e)

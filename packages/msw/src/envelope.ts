@@ -1,15 +1,16 @@
 const headers = { 'Content-Type': 'application/json' }
 
-/** `{"Response": {...body, "RequestId"}}` with HTTP 200, as the service answers a success. */
-export function successResponse(body: object, requestId: string): Response {
-  return new Response(JSON.stringify({ Response: { ...body, RequestId: requestId } }), {
-    status: 200,
-    headers,
-  })
+/** `{"Response": {...body, "RequestId"}}` as JSON text: the service's answer to a success. */
+export function successEnvelope(body: object, requestId: string): string {
+  return JSON.stringify({ Response: { ...body, RequestId: requestId } })
 }
 
-/** `{"Response": {"Error": {Code, Message}, "RequestId"}}`: the service sends API errors with HTTP 200 too. */
-export function errorResponse(code: string, message: string, requestId: string): Response {
-  const Response_ = { Error: { Code: code, Message: message }, RequestId: requestId }
-  return new Response(JSON.stringify({ Response: Response_ }), { status: 200, headers })
+/** `{"Response": {"Error": {Code, Message}, "RequestId"}}` as JSON text: the service's answer to an error. */
+export function errorEnvelope(code: string, message: string, requestId: string): string {
+  return JSON.stringify({ Response: { Error: { Code: code, Message: message }, RequestId: requestId } })
+}
+
+/** An envelope as the service sends every answer, errors included: HTTP 200, application/json. */
+export function envelopeResponse(envelope: string): Response {
+  return new Response(envelope, { status: 200, headers })
 }

@@ -62,6 +62,30 @@ describe('startMockServer', () => {
     expect(JSON.parse(r.text).Response.Error.Code).toBe('RequestSizeLimitExceeded')
   })
 
+  it('answers RequestSizeLimitExceeded to a chunked body that grows past the limit, then closes', async () => {
+    const r = await new Promise<{ status: number; connection: string | undefined; text: string }>(
+      (resolve, reject) => {
+        const req = httpRequest(`${server.url}/`, { method: 'POST' }, (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (c: string) => {
+            text += c
+          })
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }),
+          )
+        })
+        req.on('error', reject)
+        // No Content-Length: node:http sends it chunked, so the limit is only found while reading.
+        req.write('x'.repeat(3000))
+        req.end('x'.repeat(3000))
+      },
+    )
+    expect(r.status).toBe(200)
+    expect(r.connection).toBe('close')
+    expect(JSON.parse(r.text).Response.Error.Code).toBe('RequestSizeLimitExceeded')
+  })
+
   it('drops the connection when an override says so', async () => {
     const remove = server.override('DescribeInstanceBackups', { networkError: true })
     await expect(

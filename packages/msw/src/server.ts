@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createMockService, type MockService, type MockServiceOptions } from './create-mock-service.ts'
+import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
-import { errorResponse } from './envelope.ts'
-import { BodyTooLargeError, toFetchRequest } from './node-request.ts'
+import { errorEnvelope } from './envelope.ts'
+import { BodyTooLargeError, toWireRequest } from './node-request.ts'
+import type { WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
 import type { Credential } from './verify/credential.ts'
 
@@ -39,14 +40,15 @@ const cors = {
   'Access-Control-Max-Age': '600',
 }
 
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = { ...cors }
-  response.headers.forEach((value, name) => {
-    headers[name] = value
+/** Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS). */
+function send(res: ServerResponse, envelope: string): void {
+  res.writeHead(200, {
+    ...cors,
+    'content-type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(envelope)),
   })
-  const body = new Uint8Array(await response.arrayBuffer())
-  res.writeHead(response.status, { ...headers, 'Content-Length': String(body.byteLength) })
-  res.end(body)
+  // A string body goes out in the same write as the head.
+  res.end(envelope)
 }
 
 /**
@@ -54,7 +56,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * @example const server = await startMockServer({ port: 4010 }); await server.close()
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const service = createMockService({
+  const { service, answer: answerCall } = createMockServiceCore({
     ...options,
     credentials: options.verify === false ? undefined : (options.credentials ?? defaultCredentials),
     hmac: nodeCryptoHmac,
@@ -69,11 +71,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return
     }
     if (method !== 'GET' && method !== 'POST') {
-      // fetch's Request cannot even represent some methods (CONNECT, TRACE): answer before converting.
+      // Answered before reading: fetch's Request cannot even represent some methods (CONNECT, TRACE).
       req.resume()
-      await send(
+      send(
         res,
-        errorResponse(
+        errorEnvelope(
           'UnsupportedProtocol',
           `method ${method} is not supported; use GET or POST`,
           randomId(),
@@ -81,9 +83,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       )
       return
     }
-    let request: Request
+    let request: WireRequest
     try {
-      request = await toFetchRequest(req, fallbackHost, maxBodyBytes)
+      request = await toWireRequest(req, fallbackHost, maxBodyBytes)
     } catch (e) {
       const tooLarge = e instanceof BodyTooLargeError
       const code = tooLarge ? 'RequestSizeLimitExceeded' : 'InvalidParameter'
@@ -92,19 +94,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         : 'the request could not be read'
       // Stop reading an oversized body: answer, then close the connection.
       res.setHeader('Connection', 'close')
-      await send(res, errorResponse(code, message, randomId()))
+      send(res, errorEnvelope(code, message, randomId()))
       return
     }
-    const answer = await service.handle(request)
+    const answer = await answerCall(request)
     if (answer === dropConnection) req.socket.destroy()
-    else await send(res, answer)
+    else send(res, answer)
   }
 
   const server = createServer((req, res) => {
     onRequest(req, res).catch((e) => {
       console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
       if (!res.headersSent)
-        void send(res, errorResponse('InternalError', 'internal error of the mock service', randomId()))
+        send(res, errorEnvelope('InternalError', 'internal error of the mock service', randomId()))
       else res.destroy()
     })
   })

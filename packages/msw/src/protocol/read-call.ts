@@ -29,10 +29,26 @@ function pairsOf(text: string): [string, string][] {
 }
 
 /**
+ * What readCall reads of a request. A fetch Request is one (the msw handlers); crs-mock builds one straight
+ * from node:http, without the cost of a fetch Request and its body stream.
+ */
+export interface WireRequest {
+  readonly method: string
+  /** Absolute, as a fetch Request's `url`. */
+  readonly url: string
+  readonly headers: Headers
+  /** The body; read only for POST. */
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+/**
  * Reads method, body and common parameters. Never throws on hostile input: anything unreadable becomes a
  * CallError the dispatcher answers in the Tencent envelope.
  */
-export async function readCall(request: Request, maxBodyBytes: number): Promise<IncomingCall | CallError> {
+export async function readCall(
+  request: WireRequest,
+  maxBodyBytes: number,
+): Promise<IncomingCall | CallError> {
   const method = request.method.toUpperCase()
   if (method !== 'GET' && method !== 'POST') {
     return { code: 'UnsupportedProtocol', message: `method ${method} is not supported; use GET or POST` }
@@ -50,9 +66,11 @@ export async function readCall(request: Request, maxBodyBytes: number): Promise<
   const authorization = h.get('authorization') ?? undefined
   const isTc3 = authorization !== undefined || h.has('x-tc-action') || contentType === 'application/json'
   const text = decoder.decode(body)
-  const formPairs = method === 'GET' ? pairsOf(url.search) : pairsOf(text)
+  // The query (GET) or body as form pairs: what v1 and the form encodings carry; a JSON call never needs them.
+  const formPairsOf = () => (method === 'GET' ? pairsOf(url.search) : pairsOf(text))
 
   if (!isTc3) {
+    const formPairs = formPairsOf()
     if (method === 'POST' && contentType !== 'application/x-www-form-urlencoded') {
       return {
         code: 'InvalidParameter',
@@ -79,7 +97,8 @@ export async function readCall(request: Request, maxBodyBytes: number): Promise<
   }
 
   let input: IncomingCall['input']
-  if (method === 'GET' || contentType === 'application/x-www-form-urlencoded') input = { pairs: formPairs }
+  if (method === 'GET' || contentType === 'application/x-www-form-urlencoded')
+    input = { pairs: formPairsOf() }
   else if (contentType === 'application/json') {
     try {
       input = { json: text.trim() === '' ? {} : JSON.parse(text) }

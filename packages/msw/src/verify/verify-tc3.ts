@@ -18,7 +18,6 @@ export async function verifyTc3(
   const headers: [string, string][] = auth.signedHeaders
     .filter((name) => name !== 'host')
     .map((name) => [name, call.headers.get(name) ?? ''])
-  let match = false
   for (const { host, path } of signedLocations(call.url)) {
     const { signature } = await signTc3({
       method: call.method,
@@ -32,8 +31,9 @@ export async function verifyTc3(
       secretId: auth.secretId,
       secretKey,
     })
-    // No early exit: every candidate costs the same, whichever one matches.
-    if (constantTimeEqual(signature, auth.signature)) match = true
+    // The comparison is constant-time; stopping at the first match tells a caller only which of the public
+    // host forms it signed, never anything about the secret or the expected signature.
+    if (constantTimeEqual(signature, auth.signature)) return true
   }
-  return match
+  return false
 }
