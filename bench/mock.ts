@@ -1,0 +1,310 @@
+// 5. The mock server. (a) crs-mock against Stoplight Prism serving the same contract: calls per second,
+// latency and server CPU per call with 32 calls in flight over loopback, each server in its own process,
+// one load generator sending both the same bytes. (b) crs-mock's DescribeInstanceBackups latency on an
+// instance with 10 backups against one with 100,000.
+//
+// crs-mock runs as users get it: the `crs-mock` bin (signatures verified against the default key pair,
+// validation on) with `--no-rate-limit` for (a), since its default 20 calls/s per action (the service's)
+// would cap any throughput figure at 20. Prism runs `prism mock` (static examples, request validation
+// on) on the document bench/mock-prism.ts derives from spec/redis.yaml; see there for what is the same.
+//
+// Every request carries a real TC3 signature, made with signTc3 before each round and reused for that
+// round (a round lasts 2 s, well inside the 5-minute window): crs-mock verifies it on every call, and the
+// load generator spends no time signing, so neither server waits on its client. Prism is sent the very
+// same headers and body; only the path differs (`/` vs `/DescribeInstanceBackups`).
+//
+// The load generator shares the machine with the server it drives, so it also drives a static node:http
+// server (bench/fixed-server.ts) in the same rounds: the most calls per second it can produce here, which
+// bounds any ratio. Server CPU per call (from /proc, on Linux) measures each server's own cost,
+// whatever the load generator can deliver.
+import { readFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { signTc3 } from '@crs-kit/client'
+import { startChild } from './child-server.ts'
+import { alternate, fmt, median, type Row } from './harness.ts'
+import { prismVersion, startPrism } from './mock-prism.ts'
+import { listingInstances, listingQueries } from './mock-seed.ts'
+
+const require = createRequire(import.meta.url)
+const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }
+const inFlight = 32
+const roundMs = 2000
+
+/** The crs-mock bin of @crs-kit/msw as published (dist: run `pnpm build` first, as for every bench). */
+function crsMockBin(): string {
+  const pkgFile = require.resolve('@crs-kit/msw/package.json')
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { bin: Record<string, string> }
+  return join(dirname(pkgFile), pkg.bin['crs-mock']!)
+}
+
+interface Call {
+  port: number
+  path: string
+  headers: Record<string, string>
+  body: string
+}
+
+/** A DescribeInstanceBackups call signed now, as Tencent's Node SDK and our client sign it (host without port). */
+async function signedCall(url: string, path: string, input: unknown): Promise<Call> {
+  const body = JSON.stringify(input)
+  const timestamp = Math.floor(Date.now() / 1000)
+  const headers = {
+    'Content-Type': 'application/json',
+    'X-TC-Action': 'DescribeInstanceBackups',
+    'X-TC-Version': '2018-04-12',
+    'X-TC-Region': 'ap-guangzhou',
+    'X-TC-Timestamp': String(timestamp),
+  }
+  const { authorization } = await signTc3({
+    host: '127.0.0.1',
+    service: 'redis',
+    headers: { 'Content-Type': headers['Content-Type'] },
+    body,
+    timestamp,
+    ...credentials,
+  })
+  return {
+    port: Number(new URL(url).port),
+    path,
+    headers: { ...headers, Authorization: authorization, 'Content-Length': String(Buffer.byteLength(body)) },
+    body,
+  }
+}
+
+/** Sends one call and reads the whole answer: its latency in ms and its body. Rejects on any error answer. */
+function exchange(agent: Agent, call: Call): Promise<{ ms: number; body: Buffer }> {
+  const start = performance.now()
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: call.port, method: 'POST', path: call.path, agent, headers: call.headers },
+      (res) => {
+        const chunks: Buffer[] = []
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('end', () => {
+            const body = Buffer.concat(chunks)
+            // crs-mock answers errors with HTTP 200 in the Tencent envelope, Prism with 4xx.
+            if (res.statusCode !== 200 || body.includes('"Error":'))
+              reject(new Error(`port ${call.port}: HTTP ${res.statusCode} ${body.toString().slice(0, 300)}`))
+            else resolve({ ms: performance.now() - start, body })
+          })
+          .on('error', reject)
+      },
+    )
+    req.on('error', reject).end(call.body)
+  })
+}
+
+const send = async (agent: Agent, call: Call) => (await exchange(agent, call)).ms
+
+async function answerOf(agent: Agent, call: Call) {
+  const { body } = await exchange(agent, call)
+  return (
+    JSON.parse(body.toString()) as {
+      Response: { TotalCount: number; BackupSet: { BackupId: string }[] }
+    }
+  ).Response
+}
+
+/** utime + stime of a process in ms, or undefined off Linux (/proc counts in USER_HZ = 100 ticks/s). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
+  }
+}
+
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+
+interface Load {
+  perSecond: number
+  p50: number
+  p99: number
+  /** Server CPU µs per call. */
+  cpuMicros: number | undefined
+}
+
+/** `inFlight` workers sending `call` back to back for `ms`: calls per second, latency, server CPU per call. */
+async function load(agent: Agent, call: Call, ms: number, pid: number | undefined): Promise<Load> {
+  const latencies: number[] = []
+  const cpuBefore = cpuMs(pid)
+  const start = performance.now()
+  const deadline = start + ms
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < deadline) latencies.push(await send(agent, call))
+    }),
+  )
+  const elapsed = performance.now() - start
+  const cpuAfter = cpuMs(pid)
+  latencies.sort((a, b) => a - b)
+  return {
+    perSecond: latencies.length / (elapsed / 1000),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    cpuMicros:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : ((cpuAfter - cpuBefore) * 1000) / latencies.length,
+  }
+}
+
+async function serverComparison(): Promise<Row[]> {
+  const input = { InstanceId: 'crs-5a4py64p', Limit: 20, Offset: 0 }
+  const prism = await startPrism()
+  const mock = await startChild([crsMockBin(), '--port', '0', '--no-rate-limit'])
+  const floor = await startChild([fileURLToPath(new URL('fixed-server.ts', import.meta.url))])
+  const agent = new Agent({ keepAlive: true, maxSockets: inFlight })
+  try {
+    const targets = {
+      crsMock: { url: mock.url, path: '/', pid: mock.child.pid },
+      prism: { url: prism.url, path: '/DescribeInstanceBackups', pid: prism.child.pid },
+      floor: { url: floor.url, path: '/', pid: undefined },
+    }
+    // Same question, same answer: the seed instance's two backups from crs-mock's state, the spec's
+    // example from Prism.
+    const pages = await Promise.all(
+      (['crsMock', 'prism'] as const).map(async (name) =>
+        answerOf(agent, await signedCall(targets[name].url, targets[name].path, input)),
+      ),
+    )
+    const ids = pages.map((p) => `${p.TotalCount}:${p.BackupSet.map((b) => b.BackupId).join(',')}`)
+    if (ids[0] !== ids[1]) throw new Error(`crs-mock and Prism answer differently: ${ids.join(' vs ')}`)
+
+    const samples = {
+      crsMock: [] as Load[],
+      prism: [] as Load[],
+      floor: [] as Load[],
+    }
+    const round = (name: keyof typeof targets, ms: number) => async () => {
+      const target = targets[name]
+      const r = await load(agent, await signedCall(target.url, target.path, input), ms, target.pid)
+      samples[name].push(r)
+      return r.perSecond
+    }
+    // Warm-up, not counted: both servers' JIT keeps improving for a few seconds.
+    for (const name of ['crsMock', 'prism', 'floor'] as const) await round(name, 2500)()
+    for (const list of Object.values(samples)) list.length = 0
+    const rate = await alternate(5, {
+      crsMock: round('crsMock', roundMs),
+      prism: round('prism', roundMs),
+      floor: round('floor', roundMs),
+    })
+    const med = (name: 'crsMock' | 'prism', pick: (l: Load) => number | undefined) => {
+      const xs = samples[name].map(pick)
+      return xs.every((x) => x !== undefined) ? median(xs as number[]) : undefined
+    }
+    const p50 = { ours: med('crsMock', (l) => l.p50)!, theirs: med('prism', (l) => l.p50)! }
+    const p99 = { ours: med('crsMock', (l) => l.p99)!, theirs: med('prism', (l) => l.p99)! }
+    const cpu = { ours: med('crsMock', (l) => l.cpuMicros), theirs: med('prism', (l) => l.cpuMicros) }
+    const rows: Row[] = [
+      {
+        measurement: `mock calls/s, 32 in flight, vs Prism ${prismVersion}`,
+        ours: fmt(rate.crsMock, 0),
+        theirs: fmt(rate.prism, 0),
+        ratio: rate.crsMock / rate.prism,
+        target: '>= 5x',
+        pass: rate.crsMock / rate.prism >= 5,
+        note:
+          `crs-mock bin: every signature verified, validation on, rate limit off; Prism: static example, ` +
+          `Authorization only required to be present, no state, logs at error level. Ceiling of this load generator (static ` +
+          `node:http server): ${fmt(rate.floor, 0)}/s = ${fmt(rate.floor / rate.prism)}x Prism`,
+      },
+      {
+        measurement: 'mock p50 ms, 32 in flight, vs Prism',
+        ours: fmt(p50.ours, 2),
+        theirs: fmt(p50.theirs, 2),
+        ratio: p50.theirs / p50.ours,
+        target: '>= 5x',
+        pass: p50.theirs / p50.ours >= 5,
+      },
+      {
+        measurement: 'mock p99 ms, 32 in flight, vs Prism',
+        ours: fmt(p99.ours, 2),
+        theirs: fmt(p99.theirs, 2),
+        ratio: p99.theirs / p99.ours,
+        target: '>= 5x',
+        pass: p99.theirs / p99.ours >= 5,
+      },
+    ]
+    if (cpu.ours !== undefined && cpu.theirs !== undefined) {
+      rows.push({
+        measurement: 'mock server CPU µs per call, vs Prism',
+        ours: fmt(cpu.ours, 0),
+        theirs: fmt(cpu.theirs, 0),
+        ratio: cpu.theirs / cpu.ours,
+        target: '>= 5x',
+        pass: cpu.theirs / cpu.ours >= 5,
+        note: 'user+system CPU of each server process over its rounds (/proc): its cost whatever the load generator can send',
+      })
+    }
+    return rows
+  } finally {
+    agent.destroy()
+    await Promise.all([prism.stop(), mock.stop(), floor.stop()])
+  }
+}
+
+/** Median latency of `count` calls made one after another. */
+async function sequentialMs(agent: Agent, call: Call, count: number): Promise<number> {
+  const latencies: number[] = []
+  for (let i = 0; i < count; i++) latencies.push(await send(agent, call))
+  return median(latencies)
+}
+
+async function listingLatency(): Promise<Row[]> {
+  const server = await startChild([fileURLToPath(new URL('mock-seeded-server.ts', import.meta.url))])
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  try {
+    const [small, large] = listingInstances
+    const smallQueries = listingQueries(small.InstanceId, small.backups)
+    const largeQueries = listingQueries(large.InstanceId, large.backups)
+    const rows: Row[] = []
+    for (const [i, smallQuery] of smallQueries.entries()) {
+      const largeQuery = largeQueries[i]!
+      // Both answer a full page, from the number of backups each holds.
+      for (const [query, count] of [
+        [smallQuery, small.backups],
+        [largeQuery, large.backups],
+      ] as const) {
+        const page = await answerOf(agent, await signedCall(server.url, '/', query.input))
+        if (page.BackupSet.length !== query.input.Limit || page.TotalCount > count)
+          throw new Error(`${query.name} on ${count}: ${page.BackupSet.length} of ${page.TotalCount}`)
+      }
+      const sample = (input: unknown) => async () =>
+        sequentialMs(agent, await signedCall(server.url, '/', input), 200)
+      await sample(smallQuery.input)()
+      await sample(largeQuery.input)()
+      const r = await alternate(7, { small: sample(smallQuery.input), large: sample(largeQuery.input) })
+      rows.push({
+        measurement: `list p50 ms, 100,000 vs 10 backups: ${smallQuery.name}`,
+        ours: `${fmt(r.large, 3)} (Offset ${fmt(largeQuery.input.Offset as number, 0)})`,
+        theirs: `${fmt(r.small, 3)} (Offset ${fmt(smallQuery.input.Offset as number, 0)})`,
+        ratio: r.small / r.large,
+        target: '>= 0.5x (within 2x)',
+        pass: r.small / r.large >= 0.5,
+        ...(i === 0
+          ? {
+              note: 'one call at a time over loopback to a startMockServer child (signatures verified, rate limit off)',
+            }
+          : {}),
+      })
+    }
+    return rows
+  } finally {
+    agent.destroy()
+    await server.stop()
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  return [...(await serverComparison()), ...(await listingLatency())]
+}
+
+if (import.meta.main) console.table(await run())
