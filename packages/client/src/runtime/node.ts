@@ -3,7 +3,7 @@ import { NetworkError } from '../errors.ts'
 import { NOT_SENT_CODES, systemCode, type Transport } from '../transport.ts'
 
 interface Protocol {
-  request(url: URL, options: RequestOptions, onResponse: (res: IncomingMessage) => void): ClientRequest
+  request(options: RequestOptions, onResponse: (res: IncomingMessage) => void): ClientRequest
   agent: Agent
 }
 
@@ -16,7 +16,7 @@ function protocolFor(scheme: string): Protocol | Promise<Protocol> {
   if (!found) {
     found = (scheme === 'https:' ? import('node:https') : import('node:http')).then(({ default: mod }) => {
       const loaded: Protocol = {
-        request: (url, options, onResponse) => mod.request(url, options, onResponse),
+        request: (options, onResponse) => mod.request(options, onResponse),
         agent: new mod.Agent({ keepAlive: true, scheduling: 'lifo' }),
       }
       protocols.set(scheme, loaded)
@@ -27,12 +27,21 @@ function protocolFor(scheme: string): Protocol | Promise<Protocol> {
   return found
 }
 
-// A client sends every call to one URL: parse it once, not per request.
-const parsed = new Map<string, URL>()
-function parse(url: string): URL {
+// A client sends every call to one URL: parse it once into request options, not per request (a URL
+// given to http.request is converted again on every call).
+interface Target {
+  protocol: string
+  hostname: string
+  port: string
+  path: string
+}
+const parsed = new Map<string, Target>()
+function parse(url: string): Target {
   let result = parsed.get(url)
   if (!result) {
-    result = new URL(url)
+    const { protocol, hostname, port, pathname, search } = new URL(url)
+    // URL keeps the brackets of an IPv6 literal; http.request wants the bare address.
+    result = { protocol, hostname: hostname.replace(/^\[(.*)\]$/, '$1'), port, path: `${pathname}${search}` }
     if (parsed.size > 64) parsed.clear()
     parsed.set(url, result)
   }
@@ -66,15 +75,21 @@ export const defaultTransport: Transport = async (request, signal) => {
       req.destroy(reason)
     }
     const req = protocol.request(
-      url,
       {
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.path,
         method: 'POST',
         headers: { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) },
         agent: request.fresh ? false : protocol.agent,
       },
       (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          body += chunk
+        })
         res.on('error', (cause) => fail(cause, 'the response body was cut off'))
         res.on('end', () => {
           if (settled) return
@@ -91,7 +106,7 @@ export const defaultTransport: Transport = async (request, signal) => {
           resolve({
             status: res.statusCode ?? 0,
             date: date ?? null,
-            body: Buffer.concat(chunks).toString('utf8'),
+            body,
           })
         })
       },

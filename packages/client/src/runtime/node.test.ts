@@ -1,0 +1,53 @@
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { defaultTransport } from './node.ts'
+
+const servers: Server[] = []
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close()
+})
+
+/** A server that answers `body` written in the given byte pieces, so multi-byte characters can be split. */
+async function serve(host: string, pieces: Buffer[]): Promise<string> {
+  const server = createServer((req, res) => {
+    req.resume().on('end', async () => {
+      res.writeHead(200, { 'Content-Type': 'application/json', Date: 'Mon, 25 Feb 2019 16:44:25 GMT' })
+      for (const piece of pieces) {
+        res.write(piece)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+      res.end()
+    })
+  })
+  servers.push(server)
+  server.listen(0, host)
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
+}
+
+const request = (url: string) => ({ url, headers: { 'Content-Type': 'application/json' }, body: '{}' })
+
+describe('the Node transport', () => {
+  it('keeps a UTF-8 character whole when the server splits its bytes across writes', async () => {
+    const text = JSON.stringify({ Response: { Remark: '手動バックアップ', RequestId: 'r' } })
+    const bytes = Buffer.from(text)
+    const cut = bytes.indexOf(Buffer.from('動')) + 1 // inside the three bytes of 動
+    const url = await serve('127.0.0.1', [bytes.subarray(0, cut), bytes.subarray(cut)])
+    const response = await defaultTransport(request(url), new AbortController().signal)
+    expect(response).toEqual({ status: 200, date: 'Mon, 25 Feb 2019 16:44:25 GMT', body: text })
+  })
+
+  it('reaches an IPv6 literal endpoint', async (context) => {
+    let url: string
+    try {
+      url = await serve('::1', [Buffer.from('{"Response":{"RequestId":"r6"}}')])
+    } catch {
+      return context.skip('this machine has no IPv6 loopback')
+    }
+    const response = await defaultTransport(request(url), new AbortController().signal)
+    expect(JSON.parse(response.body)).toEqual({ Response: { RequestId: 'r6' } })
+  })
+})
