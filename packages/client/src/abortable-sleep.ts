@@ -1,16 +1,31 @@
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason)
-  if (ms <= 0) return Promise.resolve()
+/**
+ * A wait that `start` begins and ends by calling `done`; if the signal aborts first, `start`'s returned
+ * undo runs and the promise rejects with the signal's reason.
+ */
+export function abortableWait(
+  signal: AbortSignal | undefined,
+  start: (done: () => void) => () => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
     const onAbort = () => {
-      clearTimeout(timer)
+      undo()
       reject(signal?.reason)
     }
-    const timer = setTimeout(() => {
+    // Listening before `start`: a wait that ends at once has removed the listener when `start` returns.
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const undo = start(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  })
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 && !signal?.aborted) return Promise.resolve()
+  return abortableWait(signal, (done) => {
+    const timer = setTimeout(done, ms)
+    return () => clearTimeout(timer)
   })
 }

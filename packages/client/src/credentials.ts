@@ -12,7 +12,7 @@ export function credentialsFromEnv(env: Env | undefined = processEnv()): Credent
   const secretKey = env?.TENCENTCLOUD_SECRET_KEY
   if (!secretId || !secretKey) {
     throw new ConfigurationError(
-      'no credentials: pass `credentials` to RedisClient or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+      'no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
     )
   }
   return { secretId, secretKey, token: env.TENCENTCLOUD_SESSION_TOKEN || undefined }

@@ -10,19 +10,15 @@ export interface Endpoint {
 
 /** The region's host (financial regions on their own), or the `endpoint` option checked as a full origin. */
 export function resolveEndpoint(region: string, endpoint?: string, intl?: boolean): Endpoint {
-  if (endpoint === undefined) {
-    const host = hostForRegion(region, { intl: intl === true })
-    return { origin: `https://${host}`, signedHost: host }
-  }
   let url: URL | undefined
   try {
-    url = new URL(endpoint)
+    url = new URL(endpoint ?? `https://${hostForRegion(region, { intl: intl === true })}`)
   } catch {}
   // Every action is POST / on the host: a path, query or fragment would be silently dropped, so refuse it.
   // The value is not echoed: it may hold credentials.
   if (!url || !/^https?:$/.test(url.protocol) || url.href !== `${url.origin}/`)
     throw new ConfigurationError(
-      'endpoint must be an http(s) origin such as http://127.0.0.1:4010, without path, query or credentials',
+      'endpoint must be an http(s) origin without path, query or credentials, e.g. http://127.0.0.1:4010',
     )
   return { origin: url.origin, signedHost: url.hostname }
 }

@@ -67,7 +67,7 @@ export class TimeoutError extends CrsKitError {
   override readonly name = 'TimeoutError' as const
   declare readonly timeoutMs: number
   constructor(action: ActionName, timeoutMs: number) {
-    super(`${action}: no complete response within ${timeoutMs} ms`, { action })
+    super(`${action}: timed out after ${timeoutMs} ms`, { action })
     this.timeoutMs = timeoutMs
   }
 }

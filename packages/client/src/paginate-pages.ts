@@ -1,17 +1,9 @@
-import { type ActionTypes, actions, type PaginatedActionName } from '@crs-kit/core'
+import { type ActionTypes, actionPolicies, type PaginatedActionName } from '@crs-kit/core'
 import type { PageItem } from './page-item.ts'
 
 type Send<A extends PaginatedActionName> = (
   input: ActionTypes[A]['request'],
 ) => Promise<ActionTypes[A]['response']>
-
-interface Pagination {
-  limit: string
-  offset: string
-  total: string
-  items: string
-  defaultLimit: number
-}
 
 /**
  * Yields every item across pages, using the spec's pagination fields. Stops when the items seen
@@ -23,20 +15,21 @@ export async function* paginatePages<A extends PaginatedActionName>(
   input: Omit<ActionTypes[A]['request'], 'Offset'>,
   send: Send<A>,
 ): AsyncGenerator<PageItem<A>, void, undefined> {
-  const p = (actions[action] as { pagination?: Pagination }).pagination
-  if (!p) throw new TypeError(`${action} is not paginated`)
+  const paging = actionPolicies[action].paging
+  if (!paging) throw new TypeError(`${action} is not paginated`)
+  const [limitField, offsetField, totalField, itemsField, defaultLimit] = paging
   const request = input as Record<string, unknown>
-  const limit = typeof request[p.limit] === 'number' ? (request[p.limit] as number) : p.defaultLimit
+  const limit = typeof request[limitField] === 'number' ? (request[limitField] as number) : defaultLimit
   for (let offset = 0; ; ) {
     const page = (await send({
       ...request,
-      [p.limit]: limit,
-      [p.offset]: offset,
+      [limitField]: limit,
+      [offsetField]: offset,
     } as ActionTypes[A]['request'])) as Record<string, unknown>
-    const items = Array.isArray(page[p.items]) ? (page[p.items] as PageItem<A>[]) : []
+    const items = Array.isArray(page[itemsField]) ? (page[itemsField] as PageItem<A>[]) : []
     yield* items
     offset += limit
-    const total = page[p.total]
+    const total = page[totalField]
     if (items.length < limit || (typeof total === 'number' && offset >= total)) return
   }
 }

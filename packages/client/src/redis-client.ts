@@ -1,4 +1,4 @@
-import { type ActionName, type ActionTypes, actions, type PaginatedActionName } from '@crs-kit/core'
+import { type ActionName, type ActionTypes, actionPolicies, type PaginatedActionName } from '@crs-kit/core'
 import { defaultTransport } from '#runtime'
 import { type CallContext, callAction } from './call-action.ts'
 import type { CallOptions } from './call-options.ts'
@@ -45,7 +45,8 @@ export class RedisClient extends RedisClientMethods {
     const endpoint = resolveEndpoint(region, options.endpoint, options.intl)
     this.region = region
     this.endpoint = endpoint.origin
-    const buckets = new Map<ActionName, TokenBucket>()
+    // One bucket per action, made on first use and shared by all of the client's concurrent calls.
+    const buckets: Partial<Record<ActionName, TokenBucket>> = {}
     this.#ctx = {
       region,
       language,
@@ -53,15 +54,10 @@ export class RedisClient extends RedisClientMethods {
       credentials: credentialSource(options.credentials),
       transport: fetch ? fetchTransport(() => fetch) : defaultTransport,
       clock: new ClockOffset(),
-      // One bucket per action, made on first use and shared by all of the client's concurrent calls.
       limiter: (action) => {
         if (rateLimit === false) return undefined
-        let bucket = buckets.get(action)
-        if (!bucket) {
-          bucket = new TokenBucket(rateLimit ?? actions[action].rateLimitPerSecond)
-          buckets.set(action, bucket)
-        }
-        return bucket
+        buckets[action] ??= new TokenBucket(rateLimit ?? actionPolicies[action].rateLimit)
+        return buckets[action]
       },
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),

@@ -18,14 +18,14 @@ export async function signedRequest(
   const timestamp = ctx.clock.timestamp()
   // Exactly what is sent: a charset appended after signing would break the signature.
   const signed = { 'Content-Type': 'application/json', 'X-TC-Action': action }
+  // The credentials' token is not signed: it is sent as X-TC-Token.
   const { authorization } = await signTc3Post({
+    ...credentials,
     host: ctx.endpoint.signedHost,
     service: serviceName,
     headers: signed,
     body,
     timestamp,
-    secretId: credentials.secretId,
-    secretKey: credentials.secretKey,
   })
   const headers: Record<string, string> = {
     ...signed,

@@ -1,3 +1,5 @@
+import { abortableWait } from './abortable-sleep.ts'
+
 /**
  * A token bucket shared by every concurrent call of one action: `ratePerSecond` tokens a second,
  * bursts up to `capacity`. Waiters are served first come, first served.
@@ -27,42 +29,30 @@ export class TokenBucket {
 
   /** Resolves when a token is taken; rejects with the signal's reason if it aborts first. */
   take(signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason)
-      // An aborted waiter leaves the queue without a token, so the next one is served in its place.
-      const onAbort = () => {
-        this.#queue.splice(this.#queue.indexOf(grant), 1)
-        reject(signal?.reason)
-      }
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      this.#queue.push(grant)
+    return abortableWait(signal, (grant) => {
+      const queue = this.#queue
+      queue.push(grant)
       this.#serve()
+      // An aborted waiter leaves the queue without a token, so the next one is served in its place.
+      return () => queue.splice(queue.indexOf(grant), 1)
     })
   }
 
   #serve() {
     const now = this.#now()
-    this.#tokens = Math.min(
-      this.capacity,
-      this.#tokens + ((now - this.#updatedAt) * this.ratePerSecond) / 1000,
-    )
+    const queue = this.#queue
+    const rate = this.ratePerSecond
+    let tokens = Math.min(this.capacity, this.#tokens + ((now - this.#updatedAt) * rate) / 1000)
     this.#updatedAt = now
-    while (this.#queue.length > 0 && this.#tokens >= 1) {
-      this.#tokens -= 1
-      this.#queue.shift()!()
-    }
-    if (this.#queue.length > 0 && this.#timer === undefined) {
+    for (; queue.length > 0 && tokens >= 1; tokens--) queue.shift()!()
+    this.#tokens = tokens
+    if (queue.length > 0 && this.#timer === undefined)
       this.#timer = setTimeout(
         () => {
           this.#timer = undefined
           this.#serve()
         },
-        Math.max(1, Math.ceil(((1 - this.#tokens) * 1000) / this.ratePerSecond)),
+        Math.max(1, Math.ceil(((1 - tokens) * 1000) / rate)),
       )
-    }
   }
 }

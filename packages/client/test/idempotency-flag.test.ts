@@ -7,9 +7,9 @@ vi.mock('@crs-kit/core', async (importOriginal) => {
   const core = await importOriginal<typeof import('@crs-kit/core')>()
   return {
     ...core,
-    actions: {
-      DescribeInstanceBackups: { ...core.actions.DescribeInstanceBackups, idempotent: false },
-      ManualBackupInstance: { ...core.actions.ManualBackupInstance, idempotent: true },
+    actionPolicies: {
+      DescribeInstanceBackups: { ...core.actionPolicies.DescribeInstanceBackups, idempotent: false },
+      ManualBackupInstance: { ...core.actionPolicies.ManualBackupInstance, idempotent: true },
     },
   }
 })

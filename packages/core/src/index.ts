@@ -5,8 +5,8 @@
 
 export { readResponse, validateRequest } from './by-action.ts'
 export { allServiceHosts, hostForRegion, isFinancialRegion } from './endpoint.ts'
-export type { ActionName, ActionTypes, PaginatedActionName } from './generated/actions.gen.ts'
-export { actionNames, actions } from './generated/actions.gen.ts'
+export type { ActionName, ActionPolicy, ActionTypes, PaginatedActionName } from './generated/actions.gen.ts'
+export { actionNames, actionPolicies, actions } from './generated/actions.gen.ts'
 export type * from './generated/errors.gen.ts'
 export { errorCodes } from './generated/errors.gen.ts'
 export { requestFields } from './generated/fields.gen.ts'
@@ -29,4 +29,4 @@ export {
 export { fromQueryParams, toQueryParams } from './query-params.ts'
 export { ResponseShapeError } from './response-shape-error.ts'
 export * from './tc3/index.ts'
-export { isTcDateTime, type ValidationIssue } from './validation.ts'
+export { isRecord, isTcDateTime, type ValidationIssue } from './validation.ts'

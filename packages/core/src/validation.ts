@@ -8,85 +8,43 @@ export interface ValidationIssue {
   message: string
 }
 
-type Issues = ValidationIssue[]
-type Code = ValidationIssue['code']
+/**
+ * One request schema as generated data (tools/codegen/src/emit/core-validators.ts writes it from the spec),
+ * read by `checkValue` below. Keys are short because a browser bundle carries every one of them.
+ */
+export interface Rule {
+  /** The JSON type. */
+  t: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object'
+  /** null is allowed (array items; an absent or null field is always skipped unless required). */
+  n?: 1
+  /** minimum / maximum; minLength / maxLength for a string, minItems / maxItems for an array. */
+  lo?: number
+  hi?: number
+  /** enum (or const): the allowed values. */
+  e?: readonly unknown[]
+  /** pattern. */
+  f?: RegExp
+  /** format tc-datetime: `YYYY-MM-DD HH:mm:ss` and a real calendar time. */
+  d?: 1
+  /** Array items. */
+  i?: Rule
+  /** An object model's properties, its required ones, and whether others are refused (additionalProperties: false). */
+  p?: Readonly<Record<string, Rule>>
+  r?: readonly string[]
+  c?: 1
+  /** The properties that carry a cross-field rule (`m` or `b`), checked after every field's own rules. */
+  x?: readonly string[]
+  /** x-tc-multiple-of: this field is a whole multiple of another (and that field's default when absent). */
+  m?: readonly [field: string, fallback?: number]
+  /** x-tc-not-before: this time is not before another field's. */
+  b?: string
+}
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key))
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
-
-// Generated validators call these primitives; each pushes at most one issue and returns whether the value passed.
-// Every message is the field's path followed by one short sentence, e.g. `Limit must be an integer, got "5"`.
-
-const fail = (issues: Issues, path: string, code: Code, text: string): false => {
-  issues.push({ path, code, message: `${path || 'the input'} ${text}` })
-  return false
-}
-
-const typed = (issues: Issues, path: string, value: unknown, ok: boolean, type: string) =>
-  ok || fail(issues, path, 'InvalidParameter', `must be ${type}, got ${preview(value)}`)
-
-/** A number, or the length of a string or list, within [min, max]; `what` names the measure in the message. */
-const bounded = (issues: Issues, path: string, n: number, min?: number, max?: number, what = '') =>
-  ((min === undefined || n >= min) && (max === undefined || n <= max)) ||
-  fail(
-    issues,
-    path,
-    'InvalidParameterValue',
-    `${what}must be ${min === undefined ? `at most ${max}` : max === undefined ? `at least ${min}` : `between ${min} and ${max}`}, got ${n}`,
-  )
-
-export const checkObject = (issues: Issues, path: string, value: unknown): value is Record<string, unknown> =>
-  typed(issues, path, value, isRecord(value), 'an object')
-
-export function checkKnownKeys(
-  issues: Issues,
-  path: string,
-  value: Record<string, unknown>,
-  known: ReadonlySet<string>,
-) {
-  for (const key of Object.keys(value))
-    if (!known.has(key))
-      fail(issues, join(path, key), 'UnknownParameter', 'is not a parameter of this action')
-}
-
-export const checkRequired = (issues: Issues, path: string, value: unknown): boolean =>
-  value != null || fail(issues, path, 'MissingParameter', 'is required')
-
-export const checkString = (issues: Issues, path: string, value: unknown): value is string =>
-  typed(issues, path, value, typeof value === 'string', 'a string')
-
-export const checkInteger = (issues: Issues, path: string, value: unknown): value is number =>
-  typed(issues, path, value, Number.isSafeInteger(value), 'an integer')
-
-export const checkNumber = (issues: Issues, path: string, value: unknown): value is number =>
-  typed(issues, path, value, Number.isFinite(value), 'a number')
-
-export const checkBoolean = (issues: Issues, path: string, value: unknown): value is boolean =>
-  typed(issues, path, value, typeof value === 'boolean', 'a boolean')
-
-export const checkArray = (issues: Issues, path: string, value: unknown): value is unknown[] =>
-  typed(issues, path, value, Array.isArray(value), 'an array')
-
-export const checkEnum = (issues: Issues, path: string, value: unknown, allowed: readonly unknown[]) =>
-  allowed.includes(value) ||
-  fail(
-    issues,
-    path,
-    'InvalidParameterValue',
-    `must be one of ${JSON.stringify(allowed)}, got ${preview(value)}`,
-  )
-
-export const checkRange = (issues: Issues, path: string, value: number, min?: number, max?: number) =>
-  bounded(issues, path, value, min, max)
-
-export const checkLength = (issues: Issues, path: string, value: string, min?: number, max?: number) =>
-  bounded(issues, path, value.length, min, max, 'length ')
-
-export const checkItemCount = (issues: Issues, path: string, value: unknown[], min?: number, max?: number) =>
-  bounded(issues, path, value.length, min, max, 'item count ')
 
 /** `YYYY-MM-DD HH:mm:ss` and a real calendar time (no 2024-02-30, no 25:00:00). */
 export function isTcDateTime(value: string): boolean {
@@ -99,45 +57,86 @@ export function isTcDateTime(value: string): boolean {
   )
 }
 
-export const checkFormat = (issues: Issues, path: string, value: string, format: string, pattern?: RegExp) =>
-  (format === 'tc-datetime' ? isTcDateTime(value) : !pattern || pattern.test(value)) ||
-  fail(
-    issues,
-    path,
-    'InvalidParameterValue',
-    `must match ${format === 'tc-datetime' ? 'YYYY-MM-DD HH:mm:ss' : pattern}, got ${preview(value)}`,
-  )
+// Every message is the field's path and one short sentence, e.g. `Limit must be an integer, got "5"`.
+function report(issues: ValidationIssue[], path: string, code: ValidationIssue['code'], text: string) {
+  issues.push({ path, code, message: `${path || 'the input'} ${text}` })
+}
 
-/** Cross-field rule `x-tc-multiple-of`: e.g. Offset must be a whole multiple of Limit (default when absent). */
-export const checkMultipleOf = (
-  issues: Issues,
-  path: string,
-  value: number,
-  divisor: unknown,
-  divisorPath: string,
-) =>
-  !Number.isSafeInteger(divisor) ||
-  (divisor as number) <= 0 ||
-  value % (divisor as number) === 0 ||
-  fail(
-    issues,
-    path,
-    'InvalidParameterValue',
-    `must be a multiple of ${divisorPath} (${divisor}), got ${value}`,
-  )
+const invalid = (issues: ValidationIssue[], path: string, text: string, got: unknown) =>
+  report(issues, path, 'InvalidParameterValue', `${text}, got ${preview(got)}`)
 
-/** Cross-field rule `x-tc-not-before`: e.g. EndTime must not be before BeginTime (both already well-formed). */
-export const checkNotBefore = (
-  issues: Issues,
-  path: string,
-  value: string,
-  earlier: unknown,
-  earlierPath: string,
-) =>
-  typeof earlier !== 'string' ||
-  !isTcDateTime(earlier) ||
-  !isTcDateTime(value) ||
-  value >= earlier ||
-  fail(issues, path, 'InvalidParameterValue', `(${value}) must not be before ${earlierPath} (${earlier})`)
+/** Checks one present value against its rule, pushing every problem found (a wrong type stops there). */
+function checkValue(issues: ValidationIssue[], path: string, value: unknown, rule: Rule): void {
+  const { t } = rule
+  const v = value as string & unknown[] & Record<string, unknown>
+  if (value === null && rule.n) return
+  const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value
+  if (
+    !(t === 'integer' ? Number.isSafeInteger(value) : t === 'number' ? Number.isFinite(value) : t === type)
+  ) {
+    report(
+      issues,
+      path,
+      'InvalidParameter',
+      `must be a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}, got ${preview(value)}`,
+    )
+    return
+  }
+  if (t === 'object') {
+    const p = rule.p
+    if (!p) return
+    if (rule.c)
+      for (const key of Object.keys(v))
+        if (!Object.hasOwn(p, key))
+          report(issues, join(path, key), 'UnknownParameter', 'is not a parameter of this action')
+    for (const key in p) {
+      const field = v[key]
+      if (field != null) checkValue(issues, join(path, key), field, p[key]!)
+      else if (rule.r?.includes(key)) report(issues, join(path, key), 'MissingParameter', 'is required')
+    }
+    // Cross-field rules, once every field has had its own checks.
+    for (const key of rule.x ?? []) {
+      const { m, b } = p[key]!
+      const field = v[key]
+      const divisor = (m && (v[m[0]] ?? m[1])) as number
+      if (
+        Number.isSafeInteger(field) &&
+        Number.isSafeInteger(divisor) &&
+        divisor > 0 &&
+        (field as number) % divisor
+      )
+        invalid(issues, join(path, key), `must be a multiple of ${m![0]} (${divisor})`, field)
+      const earlier = b && v[b]
+      if (
+        typeof field === 'string' &&
+        typeof earlier === 'string' &&
+        isTcDateTime(earlier) &&
+        isTcDateTime(field) &&
+        field < earlier
+      )
+        invalid(issues, join(path, key), `must not be before ${b} (${earlier})`, field)
+    }
+    return
+  }
+  const { lo, hi, e, f, i } = rule
+  const measure = t === 'string' ? 'length ' : t === 'array' ? 'item count ' : ''
+  const n = measure ? v.length : (value as number)
+  if (n < lo!) invalid(issues, path, `${measure}must be at least ${lo}`, n)
+  if (n > hi!) invalid(issues, path, `${measure}must be at most ${hi}`, n)
+  if (rule.d ? !isTcDateTime(v) : f && !f.test(v))
+    invalid(issues, path, `must match ${rule.d ? 'YYYY-MM-DD HH:mm:ss' : f}`, v)
+  if (e && !e.includes(v)) invalid(issues, path, `must be one of ${JSON.stringify(e)}`, v)
+  if (i)
+    v.forEach((item, k) => {
+      checkValue(issues, join(path, k), item, i)
+    })
+}
+
+/** Every problem of `input` under a generated request rule, with field paths; [] when valid. */
+export function validateWith(rule: Rule, input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = []
+  checkValue(issues, '', input, rule)
+  return issues
+}
 
 export { join as joinPath }

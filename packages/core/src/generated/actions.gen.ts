@@ -54,4 +54,25 @@ export const actions = {
     ],
   },
 } as const
+/** What a client reads per call, so that its bundle does not carry the rest of `actions`. */
+export interface ActionPolicy {
+  /** x-tc-idempotent: whether a call that may have reached the server can be re-sent. */
+  readonly idempotent: boolean
+  /** x-tc-rate-limit, in calls per second. */
+  readonly rateLimit: number
+  /** x-tc-pagination: the limit, offset, total and items fields, and the default limit. */
+  readonly paging?: readonly [limit: string, offset: string, total: string, items: string, defaultLimit: number]
+}
+/** Each action's policy: the same facts as `actions` has. */
+export const actionPolicies: { readonly [A in ActionName]: ActionPolicy } = {
+  DescribeInstanceBackups: {
+    idempotent: true,
+    rateLimit: 20,
+    paging: ['Limit', 'Offset', 'TotalCount', 'BackupSet', 20],
+  },
+  ManualBackupInstance: {
+    idempotent: false,
+    rateLimit: 20,
+  },
+}
 export const actionNames: readonly ActionName[] = ['DescribeInstanceBackups', 'ManualBackupInstance']

@@ -40,6 +40,11 @@ const RedisBackupSetFields: Fields = {
 export function readRedisBackupSet(value: unknown, path: string): RedisBackupSet {
   return readFields(value, path, RedisBackupSetFields) as unknown as RedisBackupSet
 }
+/** Each action's response fields, as core's readResponse reads them. */
+export const responseFields: { readonly [A in ActionName]: Fields } = {
+  DescribeInstanceBackups: DescribeInstanceBackupsResponseFields,
+  ManualBackupInstance: ManualBackupInstanceResponseFields,
+}
 export const responseReaders: { readonly [A in ActionName]: (raw: unknown) => ActionTypes[A]['response'] } = {
   DescribeInstanceBackups: (raw) => readDescribeInstanceBackupsResponse(raw, ''),
   ManualBackupInstance: (raw) => readManualBackupInstanceResponse(raw, ''),

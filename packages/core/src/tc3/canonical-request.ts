@@ -20,9 +20,13 @@ export const entriesOf = <V>(source: Readonly<Record<string, V>> | Iterable<read
 
 /** Names and values lower-cased and trimmed, sorted by name; a repeated name keeps its last value. */
 export function canonicalHeaders(headers: Tc3Headers): CanonicalHeaders {
+  return canonicalPairs(entriesOf(headers))
+}
+
+/** canonicalHeaders on name/value pairs. */
+export function canonicalPairs(pairs: Iterable<readonly [string, string | number]>): CanonicalHeaders {
   const byName = new Map<string, string>()
-  for (const [name, value] of entriesOf(headers))
-    byName.set(name.trim().toLowerCase(), String(value).trim().toLowerCase())
+  for (const [name, value] of pairs) byName.set(name.trim().toLowerCase(), String(value).trim().toLowerCase())
   const names = [...byName.keys()].sort()
   return { canonical: names.map((name) => `${name}:${byName.get(name)}\n`).join(''), signed: names.join(';') }
 }

@@ -8,7 +8,7 @@ import {
   type Tc3Query,
 } from './canonical-request.ts'
 import { chain, type MaybePromise } from './maybe-async.ts'
-import { SigningKeyCache } from './signing-key-cache.ts'
+import { checkCacheSize, keyId, lruGet } from './signing-key-cache.ts'
 import { authorizationHeader, credentialScope, stringToSign } from './string-to-sign.ts'
 import type { Tc3Crypto } from './tc3-crypto.ts'
 import { utcDate } from './utc-date.ts'
@@ -85,19 +85,24 @@ const deriveKey = <K>(crypto: Tc3Crypto<K>, secretKey: string, date: string, ser
     chain(crypto.hmac(kDate, service), (kService) => crypto.hmac(kService, 'tc3_request')),
   )
 
-/** The TC3 steps proper: body hash, canonical request, string to sign, signature with the cached key. */
+/**
+ * The TC3 steps proper: body hash, canonical request, string to sign, signature with the signing key
+ * cached in `keys` (at most `maxKeys` of them, least recently used evicted).
+ */
 export function signParts<K>(
   crypto: Tc3Crypto<K>,
-  cache: SigningKeyCache<MaybePromise<K>>,
+  keys: Map<string, MaybePromise<K>>,
+  maxKeys: number,
   parts: Tc3Parts,
 ): MaybePromise<Tc3Signature> {
   const { timestamp, secretId, secretKey, service } = parts
   const date = utcDate(timestamp)
   const scope = credentialScope(date, service)
-  const key = cache.get(secretKey, date, service, () => {
+  const id = keyId(secretKey, date, service)
+  const key = lruGet(keys, maxKeys, id, () => {
     const derived = chain(deriveKey(crypto, secretKey, date, service), crypto.importKey)
     // A rejected derivation must not poison the cache for the rest of the day.
-    if (derived instanceof Promise) derived.catch(() => cache.delete(secretKey, date, service))
+    if (derived instanceof Promise) derived.catch(() => keys.delete(id))
     return derived
   })
   return chain(crypto.sha256Hex(parts.body), (bodySha256Hex) =>
@@ -114,9 +119,10 @@ export function signParts<K>(
 
 /** Builds a TC3-HMAC-SHA256 signer on the given primitives, with its own bounded signing-key cache. */
 export function createTc3Signer<K>(crypto: Tc3Crypto<K>, cacheSize = 32): Tc3Signer {
-  const cache = new SigningKeyCache<MaybePromise<K>>(cacheSize)
+  checkCacheSize(cacheSize)
+  const keys = new Map<string, MaybePromise<K>>()
   return {
-    signTc3: (input) => signParts(crypto, cache, tc3Parts(input)),
+    signTc3: (input) => signParts(crypto, keys, cacheSize, tc3Parts(input)),
     signingKey: (secretKey, date, service) => deriveKey(crypto, secretKey, date, service),
   }
 }

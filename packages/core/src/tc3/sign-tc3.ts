@@ -1,14 +1,13 @@
 import { tc3Crypto } from '#crypto'
-import { canonicalHeaders } from './canonical-request.ts'
+import { canonicalPairs } from './canonical-request.ts'
 import { signParts, type Tc3Signature, type Tc3SignInput, tc3Parts } from './create-tc3-signer.ts'
 import type { MaybePromise } from './maybe-async.ts'
-import { SigningKeyCache } from './signing-key-cache.ts'
 import type { Tc3Crypto } from './tc3-crypto.ts'
 
 // node:crypto under the `node` export condition, WebCrypto everywhere else: a browser bundle
 // never pulls a Node built-in, and Node never pays WebCrypto's per-call overhead.
 const crypto: Tc3Crypto = tc3Crypto
-const cache = /* @__PURE__ */ new SigningKeyCache<MaybePromise<unknown>>()
+const keys = /* @__PURE__ */ new Map<string, MaybePromise<unknown>>()
 
 /**
  * Signs a request with TC3-HMAC-SHA256. Returns the result synchronously on Node, a Promise
@@ -18,7 +17,7 @@ const cache = /* @__PURE__ */ new SigningKeyCache<MaybePromise<unknown>>()
  *   headers: { 'Content-Type': 'application/json' }, body, timestamp, secretId, secretKey })
  */
 export function signTc3(input: Tc3SignInput): Tc3Signature | Promise<Tc3Signature> {
-  return signParts(crypto, cache, tc3Parts(input))
+  return signParts(crypto, keys, 32, tc3Parts(input))
 }
 
 /** A `POST /` without query whose input is already known good (a client's own API calls). */
@@ -37,6 +36,6 @@ export interface Tc3PostInput {
  * checks and query encoding, so a bundle that only makes API calls does not carry them.
  */
 export function signTc3Post(input: Tc3PostInput): Tc3Signature | Promise<Tc3Signature> {
-  const headers = canonicalHeaders({ ...input.headers, host: input.host })
-  return signParts(crypto, cache, { ...input, method: 'POST', path: '/', query: '', headers })
+  const headers = canonicalPairs(Object.entries({ ...input.headers, host: input.host }))
+  return signParts(crypto, keys, 32, { ...input, method: 'POST', path: '/', query: '', headers })
 }

@@ -1,4 +1,22 @@
-const idOf = (secretKey: string, date: string, service: string) => `${date}\n${service}\n${secretKey}`
+/** The cache key of a derived signing key. */
+export const keyId = (secretKey: string, date: string, service: string) => `${date}\n${service}\n${secretKey}`
+
+/**
+ * A Map used as a least-recently-used cache: the value under `id`, or `derive()`'s result stored for next
+ * time; beyond `maxEntries` the least recently used entry goes.
+ */
+export function lruGet<V>(entries: Map<string, V>, maxEntries: number, id: string, derive: () => V): V {
+  const value = entries.has(id) ? (entries.get(id) as V) : derive()
+  // Re-inserting marks the entry most recently used (Map keeps insertion order).
+  entries.delete(id)
+  entries.set(id, value)
+  if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
+  return value
+}
+
+export const checkCacheSize = (maxEntries: number) => {
+  if (!(maxEntries >= 1)) throw new RangeError(`a signing-key cache needs a size >= 1, got ${maxEntries}`)
+}
 
 /**
  * Derived signing keys by (secret key, UTC date, service). A key is valid for one day, so a
@@ -10,7 +28,7 @@ export class SigningKeyCache<V> {
   readonly #maxEntries: number
 
   constructor(maxEntries = 32) {
-    if (!(maxEntries >= 1)) throw new RangeError('SigningKeyCache needs maxEntries >= 1')
+    checkCacheSize(maxEntries)
     this.#maxEntries = maxEntries
   }
 
@@ -20,19 +38,12 @@ export class SigningKeyCache<V> {
 
   /** The cached value, or `derive()`'s result stored for next time. */
   get(secretKey: string, date: string, service: string, derive: () => V): V {
-    const entries = this.#entries
-    const id = idOf(secretKey, date, service)
-    const value = entries.has(id) ? (entries.get(id) as V) : derive()
-    // Re-inserting marks the entry most recently used (Map keeps insertion order).
-    entries.delete(id)
-    entries.set(id, value)
-    if (entries.size > this.#maxEntries) entries.delete(entries.keys().next().value as string)
-    return value
+    return lruGet(this.#entries, this.#maxEntries, keyId(secretKey, date, service), derive)
   }
 
   /** Forgets one entry, e.g. a WebCrypto derivation that rejected. */
   delete(secretKey: string, date: string, service: string): void {
-    this.#entries.delete(idOf(secretKey, date, service))
+    this.#entries.delete(keyId(secretKey, date, service))
   }
 
   clear(): void {

@@ -53,6 +53,33 @@ export function emitCoreActions(project: Project, ir: SpecIR): string {
   )
   file.addStatements(`/** Per-action facts from the spec's x-tc-* extensions. */
 export const actions = ${literal(table)} as const`)
+  const policies = Object.fromEntries(
+    ir.actions.map((a) => [
+      a.name,
+      {
+        idempotent: a.idempotent,
+        rateLimit: a.rateLimitPerSecond,
+        paging: a.pagination && [
+          a.pagination.limit,
+          a.pagination.offset,
+          a.pagination.total,
+          a.pagination.items,
+          a.pagination.defaultLimit,
+        ],
+      },
+    ]),
+  )
+  file.addStatements(`/** What a client reads per call, so that its bundle does not carry the rest of \`actions\`. */
+export interface ActionPolicy {
+  /** x-tc-idempotent: whether a call that may have reached the server can be re-sent. */
+  readonly idempotent: boolean
+  /** x-tc-rate-limit, in calls per second. */
+  readonly rateLimit: number
+  /** x-tc-pagination: the limit, offset, total and items fields, and the default limit. */
+  readonly paging?: readonly [limit: string, offset: string, total: string, items: string, defaultLimit: number]
+}
+/** Each action's policy: the same facts as \`actions\` has. */
+export const actionPolicies: { readonly [A in ActionName]: ActionPolicy } = ${literal(policies)}`)
   file.addStatements(
     `export const actionNames: readonly ActionName[] = ${literal(ir.actions.map((a) => a.name))}`,
   )

@@ -39,6 +39,10 @@ export function emitCoreReaders(project: Project, ir: SpecIR): string {
     namedImports: ['ActionName', 'ActionTypes'],
   })
   file.addStatements(bodies.join('\n\n'))
+  file.addStatements(`/** Each action's response fields, as core's readResponse reads them. */
+export const responseFields: { readonly [A in ActionName]: Fields } = {
+${ir.actions.map((a) => `  ${a.name}: ${a.responseSchema}Fields,`).join('\n')}
+}`)
   file.addStatements(`export const responseReaders: { readonly [A in ActionName]: (raw: unknown) => ActionTypes[A]['response'] } = {
 ${ir.actions.map((a) => `  ${a.name}: (raw) => read${a.responseSchema}(raw, ''),`).join('\n')}
 }`)

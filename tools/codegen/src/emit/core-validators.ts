@@ -1,181 +1,126 @@
 import type { Project } from 'ts-morph'
 import type { Schema, SpecIR } from '../ir.ts'
 import { objectRef, properties, requiredOf, resolve, typesOf } from '../schema-utils.ts'
-import { literal, printFile, quote } from './source-file.ts'
+import { key, literal, printFile, quote } from './source-file.ts'
 
 /**
- * Straight-line validators, one function per request model, calling the small checks in core's validation.ts.
- * Every keyword check-schemas.ts accepts is enforced here; nothing else reaches this emitter.
+ * The request validators as data: one rule per request model (see `Rule` in core's validation.ts), read by
+ * core's one hand-written checker. Every keyword check-schemas.ts accepts is written into a rule; nothing else
+ * reaches this emitter.
  */
 export function emitCoreValidators(project: Project, ir: SpecIR): string {
   const file = project.createSourceFile('validators.gen.ts', '', { overwrite: true })
-  const used = new Set<string>()
   const pending = ir.actions.map((a) => a.requestSchema)
   const done = new Set<string>()
-  const bodies: string[] = []
-  const constants: string[] = []
+  const models: string[] = []
   while (pending.length) {
     const name = pending.shift()!
     if (done.has(name)) continue
     done.add(name)
-    bodies.push(objectFunction(name, ir.schemas, used, (ref) => pending.push(ref), constants))
+    models.push(`const ${name}: Rule = ${modelRule(name, ir.schemas, (ref) => pending.push(ref))}`)
   }
   file.addImportDeclaration({
     isTypeOnly: true,
     moduleSpecifier: '../validation.ts',
-    namedImports: ['ValidationIssue'],
+    namedImports: ['Rule', 'ValidationIssue'],
   })
-  file.addImportDeclaration({ moduleSpecifier: '../validation.ts', namedImports: [...used].sort() })
+  file.addImportDeclaration({ moduleSpecifier: '../validation.ts', namedImports: ['validateWith'] })
   file.addImportDeclaration({
     isTypeOnly: true,
     moduleSpecifier: './actions.gen.ts',
     namedImports: ['ActionName'],
   })
-  file.addStatements(constants.join('\n'))
-  file.addStatements(bodies.join('\n\n'))
+  file.addStatements(models.join('\n'))
   file.addStatements(
     ir.actions.map(
       (a) => `/** Checks a ${a.name} input against the spec; returns every problem, [] when valid. */
 export function validate${a.requestSchema}(input: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = []
-  check${a.requestSchema}(issues, '', input)
-  return issues
+  return validateWith(${a.requestSchema}, input)
 }`,
     ),
   )
+  file.addStatements(`/** Each action's request rule, as core's validateRequest reads it. */
+export const requestRules: { readonly [A in ActionName]: Rule } = {
+${ir.actions.map((a) => `  ${a.name}: ${a.requestSchema},`).join('\n')}
+}`)
   file.addStatements(`export const requestValidators: { readonly [A in ActionName]: (input: unknown) => ValidationIssue[] } = {
 ${ir.actions.map((a) => `  ${a.name}: validate${a.requestSchema},`).join('\n')}
 }`)
   return printFile(file, ir.specName)
 }
 
-function objectFunction(
-  name: string,
-  schemas: Record<string, Schema>,
-  used: Set<string>,
-  need: (ref: string) => void,
-  constants: string[],
-): string {
+/** A model's rule: its properties (a $ref'd model through a getter, so order and cycles do not matter). */
+function modelRule(name: string, schemas: Record<string, Schema>, need: (ref: string) => void): string {
   const schema = resolve(schemas[name]!, schemas)
   const props = properties(schema)
-  const required = new Set(requiredOf(schema))
-  const lines: string[] = []
-  used.add('checkObject').add('joinPath')
-  lines.push(`if (!checkObject(issues, path, value)) return`)
-  if (schema.additionalProperties === false) {
-    used.add('checkKnownKeys')
-    lines.push(`checkKnownKeys(issues, path, value, ${name}Keys)`)
-    constants.push(`const ${name}Keys: ReadonlySet<string> = new Set(${literal(props.map(([n]) => n))})`)
-  }
-  for (const [prop, raw] of props) {
-    const at = `joinPath(path, ${quote(prop)})`
-    const v = `value[${quote(prop)}]`
-    const check = valueCheck(raw, v, at, schemas, used, need, 1)
-    if (required.has(prop)) {
-      used.add('checkRequired')
-      lines.push(`if (checkRequired(issues, ${at}, ${v})) {\n${check}\n}`)
-    } else {
-      lines.push(`if (${v} != null) {\n${check}\n}`)
-    }
-  }
-  for (const [prop, raw] of props) {
+  const required = requiredOf(schema)
+  const crossed: string[] = []
+  const fields = props.map(([prop, raw]) => {
+    const cross: string[] = []
     const multiple = raw['x-tc-multiple-of']
     if (typeof multiple === 'string') {
-      used.add('checkMultipleOf')
       const fallback = resolve(props.find(([n]) => n === multiple)![1], schemas).default
-      lines.push(`const ${prop}Value = value[${quote(prop)}]
-if (typeof ${prop}Value === 'number' && Number.isSafeInteger(${prop}Value)) checkMultipleOf(issues, joinPath(path, ${quote(prop)}), ${prop}Value, value[${quote(multiple)}] ?? ${fallback ?? 'undefined'}, ${quote(multiple)})`)
+      cross.push(`m: ${literal(fallback === undefined ? [multiple] : [multiple, fallback])}`)
     }
     const before = raw['x-tc-not-before']
-    if (typeof before === 'string') {
-      used.add('checkNotBefore')
-      lines.push(`const ${prop}Text = value[${quote(prop)}]
-if (typeof ${prop}Text === 'string') checkNotBefore(issues, joinPath(path, ${quote(prop)}), ${prop}Text, value[${quote(before)}], ${quote(before)})`)
+    if (typeof before === 'string') cross.push(`b: ${quote(before)}`)
+    const ref = objectRef(raw, schemas)
+    // A model: its own rule (cross-field rules compare numbers or times, so none applies to it).
+    if (ref) {
+      need(ref)
+      return `get ${key(prop)}() { return ${ref} }`
     }
-  }
-  return `function check${name}(issues: ValidationIssue[], path: string, value: unknown): void {\n${lines.join('\n')}\n}`
+    if (cross.length) crossed.push(prop)
+    return `${key(prop)}: ${valueRule(raw, schemas, need, cross)}`
+  })
+  const parts = ["t: 'object'"]
+  if (required.length) parts.push(`r: ${literal(required)}`)
+  if (schema.additionalProperties === false) parts.push('c: 1')
+  if (crossed.length) parts.push(`x: ${literal(crossed)}`)
+  parts.push(`p: {\n${fields.map((f) => `  ${f},`).join('\n')}\n}`)
+  return `{ ${parts.join(', ')} }`
 }
 
-function valueCheck(
+function valueRule(
   raw: Schema,
-  v: string,
-  at: string,
   schemas: Record<string, Schema>,
-  used: Set<string>,
   need: (ref: string) => void,
-  depth: number,
+  extra: string[] = [],
 ): string {
-  const ref = objectRef(raw, schemas)
-  if (ref) {
-    need(ref)
-    return `check${ref}(issues, ${at}, ${v})`
-  }
   const schema = resolve(raw, schemas)
   const { types, nullable } = typesOf(schema)
   const type = types[0]!
-  const inner: string[] = []
-  const guard = {
-    string: 'checkString',
-    integer: 'checkInteger',
-    number: 'checkNumber',
-    boolean: 'checkBoolean',
-    array: 'checkArray',
-    object: 'checkObject',
-  }[type]!
-  used.add(guard)
-  const value = depth === 1 ? `${v}` : v
+  const parts = [`t: ${quote(type)}`]
+  if (nullable) parts.push('n: 1')
+  const [lo, hi] =
+    type === 'string'
+      ? [schema.minLength, schema.maxLength]
+      : type === 'array'
+        ? [schema.minItems, schema.maxItems]
+        : type === 'integer' || type === 'number'
+          ? [schema.minimum, schema.maximum]
+          : []
+  if (lo !== undefined) parts.push(`lo: ${lo}`)
+  if (hi !== undefined) parts.push(`hi: ${hi}`)
   if (type === 'string') {
-    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
-      used.add('checkLength')
-      inner.push(
-        `checkLength(issues, ${at}, ${value}, ${schema.minLength ?? 'undefined'}, ${schema.maxLength ?? 'undefined'})`,
-      )
-    }
-    if (typeof schema.format === 'string' || typeof schema.pattern === 'string') {
-      used.add('checkFormat')
-      // tc-datetime is checked as a real calendar time, which its pattern (for other tools) only approximates.
-      const pattern =
-        typeof schema.pattern === 'string' && schema.format !== 'tc-datetime'
-          ? `, /${regexBody(schema.pattern)}/u`
-          : ''
-      inner.push(
-        `checkFormat(issues, ${at}, ${value}, ${quote(typeof schema.format === 'string' ? schema.format : 'pattern')}${pattern})`,
-      )
-    }
-  }
-  if (type === 'integer' || type === 'number') {
-    if (schema.minimum !== undefined || schema.maximum !== undefined) {
-      used.add('checkRange')
-      inner.push(
-        `checkRange(issues, ${at}, ${value}, ${schema.minimum ?? 'undefined'}, ${schema.maximum ?? 'undefined'})`,
-      )
-    }
+    // tc-datetime is checked as a real calendar time, which its pattern (for other tools) only approximates.
+    if (schema.format === 'tc-datetime') parts.push('d: 1')
+    else if (typeof schema.pattern === 'string') parts.push(`f: /${regexBody(schema.pattern)}/u`)
   }
   const allowed = Array.isArray(schema.enum)
     ? schema.enum
     : schema.const !== undefined
       ? [schema.const]
       : undefined
-  if (allowed) {
-    used.add('checkEnum')
-    inner.push(`checkEnum(issues, ${at}, ${value}, ${literal(allowed)})`)
-  }
-  if (type === 'array' && (schema.minItems !== undefined || schema.maxItems !== undefined)) {
-    used.add('checkItemCount')
-    inner.push(
-      `checkItemCount(issues, ${at}, ${value}, ${schema.minItems ?? 'undefined'}, ${schema.maxItems ?? 'undefined'})`,
-    )
-  }
+  if (allowed) parts.push(`e: ${literal(allowed)}`)
   if (type === 'array' && schema.items && typeof schema.items === 'object') {
-    const item = `item${depth}`
-    const index = `i${depth}`
-    inner.push(`${value}.forEach((${item}: unknown, ${index}: number) => {
-${valueCheck(schema.items as Schema, item, `joinPath(${at}, ${index})`, schemas, used, need, depth + 1)}
-})`)
+    const items = schema.items as Schema
+    const ref = objectRef(items, schemas)
+    if (ref) need(ref)
+    // A model through a getter: it may be declared further down.
+    parts.push(ref ? `get i() { return ${ref} }` : `i: ${valueRule(items, schemas, need)}`)
   }
-  const body = `if (${guard}(issues, ${at}, ${value})) {\n${inner.join('\n')}\n}`
-  const checked = inner.length ? body : `${guard}(issues, ${at}, ${value})`
-  return nullable ? `if (${value} !== null) {\n${checked}\n}` : checked
+  return `{ ${[...parts, ...extra].join(', ')} }`
 }
 
 /** A pattern as the body of a regex literal: `/` not already escaped gets a backslash, line breaks become escapes. */
