@@ -47,11 +47,22 @@ export const readBoolean = (value: unknown, path: string): boolean =>
 export const readArray = <T>(value: unknown, path: string, item: Read<T>): T[] =>
   Array.isArray(value) ? value.map((v, i) => item(v, joinPath(path, i))) : fail(path, 'an array', value)
 
+// The field tables are generated constants: list each one's entries once, not on every response read.
+const fieldEntries = new WeakMap<Fields, [string, Fields[string]][]>()
+function entriesOf(fields: Fields): [string, Fields[string]][] {
+  let entries = fieldEntries.get(fields)
+  if (!entries) {
+    entries = Object.entries(fields)
+    fieldEntries.set(fields, entries)
+  }
+  return entries
+}
+
 /** Reads an object model: known fields through their readers, unknown ones kept as sent; null stays null. */
 export function readFields(value: unknown, path: string, fields: Fields): Record<string, unknown> {
   const source = readObject(value, path)
   const out: Record<string, unknown> = { ...source }
-  for (const [key, [read, presence]] of Object.entries(fields)) {
+  for (const [key, [read, presence]] of entriesOf(fields)) {
     const v = source[key]
     const at = joinPath(path, key)
     if (v != null) out[key] = read(v, at)

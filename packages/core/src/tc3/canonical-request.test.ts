@@ -67,4 +67,17 @@ describe('utcDate', () => {
     expect(utcDate(1551139199)).toBe('2019-02-25')
     expect(utcDate(1551139200)).toBe('2019-02-26')
   })
+
+  it('gives each timestamp its own day when calls cross midnight back and forth (the date is kept per day)', () => {
+    const stamps = [1551139199, 1551139200, 1551139199, 1551225600, 1551139200.5, -1, 0]
+    expect(stamps.map(utcDate)).toEqual([
+      '2019-02-25',
+      '2019-02-26',
+      '2019-02-25',
+      '2019-02-27',
+      '2019-02-26',
+      '1969-12-31',
+      '1970-01-01',
+    ])
+  })
 })
