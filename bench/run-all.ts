@@ -17,7 +17,11 @@ const suites: Record<string, () => Promise<{ run(): Promise<Row[]> }>> = {
   generator: () => import('./generator.ts'),
 }
 
-const { values } = parseArgs({ options: { write: { type: 'boolean' }, only: { type: 'string' } } })
+// pnpm forwards a literal `--` when called as `pnpm bench -- --write`: both spellings work.
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: { write: { type: 'boolean' }, only: { type: 'string' } },
+})
 const names = values.only ? values.only.split(',') : Object.keys(suites)
 for (const name of names)
   if (!suites[name]) throw new Error(`unknown suite ${name}; one of ${Object.keys(suites)}`)
