@@ -37,7 +37,11 @@ export const actions = {
       defaultLimit: 20,
       maxLimit: 100,
     },
-    errorCodes: ['InvalidParameter.InvalidParameter', 'UnauthorizedOperation.NoCAMAuthed'],
+    errorCodes: [
+      'InvalidParameter.InvalidParameter',
+      'ResourceNotFound.InstanceNotExists',
+      'UnauthorizedOperation.NoCAMAuthed',
+    ],
   },
   ManualBackupInstance: {
     name: 'ManualBackupInstance',

@@ -4,9 +4,10 @@ export type CommonErrorCode = 'AuthFailure.InvalidAuthorization' | 'AuthFailure.
 /**
  * Error codes of DescribeInstanceBackups: the common ones and
  * - A service parameter is wrong. (ja) サービスパラメータエラー。: InvalidParameter.InvalidParameter
+ * - No Redis instance matches the given id. Not on this action's seed page (the ManualBackupInstance page names it), but the live service answers it here too for an unknown InstanceId, and so does the mock.: ResourceNotFound.InstanceNotExists
  * - No CAM permission. (ja) cam 権限なし。: UnauthorizedOperation.NoCAMAuthed
  */
-export type DescribeInstanceBackupsErrorCode = CommonErrorCode | 'InvalidParameter.InvalidParameter' | 'UnauthorizedOperation.NoCAMAuthed'
+export type DescribeInstanceBackupsErrorCode = CommonErrorCode | 'InvalidParameter.InvalidParameter' | 'ResourceNotFound.InstanceNotExists' | 'UnauthorizedOperation.NoCAMAuthed'
 /**
  * Error codes of ManualBackupInstance: the common ones and
  * - A service parameter is wrong. (ja) サービスパラメータエラー。: InvalidParameter.InvalidParameter
