@@ -3,6 +3,7 @@ import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
 import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.ts'
 import { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
+import type { MaybePromise } from './maybe-promise.ts'
 import { type Clock, systemClock } from './mock-clock.ts'
 import { type Override, OverrideRegistry } from './overrides.ts'
 import type { WireRequest } from './protocol/read-call.ts'
@@ -58,7 +59,7 @@ export function createMockService(options: MockServiceOptions = {}): MockService
  */
 export function createMockServiceCore(options: MockServiceOptions = {}): {
   service: MockService
-  answer(request: WireRequest): Promise<string | typeof dropConnection>
+  answer(request: WireRequest): MaybePromise<string | typeof dropConnection>
 } {
   const clock = options.clock ?? systemClock
   const state = new MockState({

@@ -3,11 +3,12 @@ import { actionImplementations } from './action-implementations.ts'
 import type { CallContext } from './call-context.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { envelopeResponse, errorEnvelope, successEnvelope } from './envelope.ts'
+import type { MaybePromise } from './maybe-promise.ts'
 import { MockApiError } from './mock-api-error.ts'
 import type { Clock } from './mock-clock.ts'
 import type { OverrideRegistry } from './overrides.ts'
 import { checkCommonParameters } from './protocol/check-common-parameters.ts'
-import { isCallError } from './protocol/incoming-call.ts'
+import { type CallError, type IncomingCall, isCallError } from './protocol/incoming-call.ts'
 import { queryInput } from './protocol/query-input.ts'
 import { readCall, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
@@ -45,67 +46,127 @@ export async function dispatchCall(
   return answer === dropConnection ? answer : envelopeResponse(answer)
 }
 
+type Answer = string | typeof dropConnection
+
 /**
  * dispatchCall's answer as the envelope's JSON text (always sent with HTTP 200 and application/json),
  * for a transport that writes it itself: crs-mock, which need not build a fetch Response per call.
+ * Synchronous when every stage is (a body already read, node:crypto, no delay override).
  */
-export async function answerCall(
-  request: WireRequest,
-  deps: DispatchDeps,
-): Promise<string | typeof dropConnection> {
+export function answerCall(request: WireRequest, deps: DispatchDeps): MaybePromise<Answer> {
   const requestId = randomId()
-  const error = (code: string, message: string) => errorEnvelope(code, message, requestId)
   try {
-    const call = await readCall(request, deps.maxBodyBytes)
-    if (isCallError(call)) return error(call.code, call.message)
-    const now = deps.clock.now()
-    let secretId: string | undefined
-    if (deps.credentials) {
-      const auth = await authenticate(call, {
-        credentials: deps.credentials,
-        now,
-        maxSkewSeconds: service.maxClockSkewSeconds,
-        hmac: deps.hmac,
-      })
-      if (isCallError(auth)) return error(auth.code, auth.message)
-      secretId = auth.secretId
-    }
-    const common = checkCommonParameters(call)
-    if (isCallError(common)) return error(common.code, common.message)
-    const { action, region } = common
-
-    const override = deps.overrides.take(action)
-    if (override?.delayMs) await sleep(override.delayMs)
-    if (override && 'networkError' in override) return dropConnection
-    if (override && 'error' in override)
-      return error(override.error, override.message ?? `${override.error} (forced by a test override)`)
-    if (override && 'response' in override) return successEnvelope(override.response, requestId)
-
-    if (
-      deps.limiter &&
-      !deps.limiter.take(`${action}\n${secretId ?? ''}`, actions[action].rateLimitPerSecond)
-    ) {
-      return error(
-        'RequestLimitExceeded',
-        `more than ${actions[action].rateLimitPerSecond} ${action} calls per second`,
-      )
-    }
-    const input = 'json' in call.input ? call.input.json : queryInput(action, call.input.pairs)
-    const issues = validateRequest(action, input)
-    const first = issues[0]
-    if (first)
-      return error(
-        first.code,
-        issues.length > 1 ? `${first.message} (and ${issues.length - 1} more)` : first.message,
-      )
-
-    const ctx: CallContext = { state: deps.state, now, region, requestId, secretId }
-    return successEnvelope(run(action, input, ctx), requestId)
+    const call = readCall(request, deps.maxBodyBytes)
+    return call instanceof Promise
+      ? call.then(
+          (c) => afterRead(c, deps, requestId),
+          (e) => failure(e, requestId),
+        )
+      : afterRead(call, deps, requestId)
   } catch (e) {
-    if (e instanceof MockApiError) return error(e.code, e.message)
-    console.error('[crs-kit/msw] the mock failed on a request; answering InternalError', e)
-    return error('InternalError', 'internal error of the mock service')
+    return failure(e, requestId)
   }
+}
+
+const error = (code: string, message: string, requestId: string) => errorEnvelope(code, message, requestId)
+
+/** The answer to an exception: a MockApiError's code, InternalError (logged) for anything else. */
+function failure(e: unknown, requestId: string): string {
+  if (e instanceof MockApiError) return error(e.code, e.message, requestId)
+  console.error('[crs-kit/msw] the mock failed on a request; answering InternalError', e)
+  return error('InternalError', 'internal error of the mock service', requestId)
+}
+
+/** `answer` and its continuation if it is a Promise, its failure answered as failure() does. */
+function guard(answer: MaybePromise<Answer>, requestId: string): MaybePromise<Answer> {
+  return answer instanceof Promise ? answer.catch((e) => failure(e, requestId)) : answer
+}
+
+function afterRead(
+  call: IncomingCall | CallError,
+  deps: DispatchDeps,
+  requestId: string,
+): MaybePromise<Answer> {
+  try {
+    if (isCallError(call)) return error(call.code, call.message, requestId)
+    const now = deps.clock.now()
+    if (!deps.credentials) return afterAuth(call, undefined, now, deps, requestId)
+    const auth = authenticate(call, {
+      credentials: deps.credentials,
+      now,
+      maxSkewSeconds: service.maxClockSkewSeconds,
+      hmac: deps.hmac,
+    })
+    if (auth instanceof Promise) {
+      return guard(
+        auth.then((a) => afterAuth(call, a, now, deps, requestId)),
+        requestId,
+      )
+    }
+    return guard(afterAuth(call, auth, now, deps, requestId), requestId)
+  } catch (e) {
+    return failure(e, requestId)
+  }
+}
+
+function afterAuth(
+  call: IncomingCall,
+  auth: { secretId: string } | CallError | undefined,
+  now: number,
+  deps: DispatchDeps,
+  requestId: string,
+): MaybePromise<Answer> {
+  if (auth && isCallError(auth)) return error(auth.code, auth.message, requestId)
+  const secretId = auth?.secretId
+  const common = checkCommonParameters(call)
+  if (isCallError(common)) return error(common.code, common.message, requestId)
+  const { action, region } = common
+
+  const override = deps.overrides.take(action)
+  if (override === undefined) return perform(call, action, region, secretId, now, deps, requestId)
+  const answer = (): Answer => {
+    if ('networkError' in override) return dropConnection
+    if ('error' in override)
+      return error(
+        override.error,
+        override.message ?? `${override.error} (forced by a test override)`,
+        requestId,
+      )
+    if ('response' in override) return successEnvelope(override.response, requestId)
+    return perform(call, action, region, secretId, now, deps, requestId)
+  }
+  return override.delayMs ? sleep(override.delayMs).then(answer) : answer()
+}
+
+function perform(
+  call: IncomingCall,
+  action: ActionName,
+  region: string,
+  secretId: string | undefined,
+  now: number,
+  deps: DispatchDeps,
+  requestId: string,
+): string {
+  const policy = actions[action]
+  if (deps.limiter && !deps.limiter.take(`${action}\n${secretId ?? ''}`, policy.rateLimitPerSecond)) {
+    return error(
+      'RequestLimitExceeded',
+      `more than ${policy.rateLimitPerSecond} ${action} calls per second`,
+      requestId,
+    )
+  }
+  const input = 'json' in call.input ? call.input.json : queryInput(action, call.input.pairs)
+  const issues = validateRequest(action, input)
+  const first = issues[0]
+  if (first)
+    return error(
+      first.code,
+      issues.length > 1 ? `${first.message} (and ${issues.length - 1} more)` : first.message,
+      requestId,
+    )
+
+  const ctx: CallContext = { state: deps.state, now, region, requestId, secretId }
+  return successEnvelope(run(action, input, ctx), requestId)
 }
 
 function run(action: ActionName, input: unknown, ctx: CallContext): object {

@@ -4,7 +4,7 @@ import { createMockServiceCore, type MockService, type MockServiceOptions } from
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { errorEnvelope } from './envelope.ts'
-import { BodyTooLargeError, toWireRequest } from './node-request.ts'
+import { BodyTooLargeError, readWireRequest } from './node-request.ts'
 import type { WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
 import type { Credential } from './verify/credential.ts'
@@ -40,13 +40,20 @@ const cors = {
   'Access-Control-Max-Age': '600',
 }
 
+// Every answer's head as name/value pairs, Content-Length last: writeHead takes them as they are and the
+// array is filled in per answer (writeHead copies it into the head before returning).
+const head: string[] = [
+  ...Object.entries(cors).flat(),
+  'content-type',
+  'application/json',
+  'Content-Length',
+  '',
+]
+
 /** Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS). */
 function send(res: ServerResponse, envelope: string): void {
-  res.writeHead(200, {
-    ...cors,
-    'content-type': 'application/json',
-    'Content-Length': String(Buffer.byteLength(envelope)),
-  })
+  head[head.length - 1] = String(Buffer.byteLength(envelope))
+  res.writeHead(200, head)
   // A string body goes out in the same write as the head.
   res.end(envelope)
 }
@@ -64,7 +71,38 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   let fallbackHost = '127.0.0.1'
 
-  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+  const failed = (res: ServerResponse, e: unknown) => {
+    console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
+    if (!res.headersSent)
+      send(res, errorEnvelope('InternalError', 'internal error of the mock service', randomId()))
+    else res.destroy()
+  }
+
+  const respond = (req: IncomingMessage, res: ServerResponse, answer: string | typeof dropConnection) => {
+    if (answer === dropConnection) req.socket.destroy()
+    else send(res, answer)
+  }
+
+  const unreadable = (res: ServerResponse, e: unknown) => {
+    const tooLarge = e instanceof BodyTooLargeError
+    const code = tooLarge ? 'RequestSizeLimitExceeded' : 'InvalidParameter'
+    const message = tooLarge
+      ? `the request body exceeds ${maxBodyBytes} bytes`
+      : 'the request could not be read'
+    // Stop reading an oversized body: answer, then close the connection.
+    res.setHeader('Connection', 'close')
+    send(res, errorEnvelope(code, message, randomId()))
+  }
+
+  /** Answers a request that could be read; synchronous unless a stage is not (an override's delay). */
+  const answerRequest = (req: IncomingMessage, res: ServerResponse, request: WireRequest) => {
+    const answer = answerCall(request)
+    if (answer instanceof Promise)
+      answer.then((a) => respond(req, res, a)).catch((e: unknown) => failed(res, e))
+    else respond(req, res, answer)
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse) {
     const method = req.method ?? ''
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, cors).end()
@@ -83,32 +121,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       )
       return
     }
-    let request: WireRequest
-    try {
-      request = await toWireRequest(req, fallbackHost, maxBodyBytes)
-    } catch (e) {
-      const tooLarge = e instanceof BodyTooLargeError
-      const code = tooLarge ? 'RequestSizeLimitExceeded' : 'InvalidParameter'
-      const message = tooLarge
-        ? `the request body exceeds ${maxBodyBytes} bytes`
-        : 'the request could not be read'
-      // Stop reading an oversized body: answer, then close the connection.
-      res.setHeader('Connection', 'close')
-      send(res, errorEnvelope(code, message, randomId()))
-      return
-    }
-    const answer = await answerCall(request)
-    if (answer === dropConnection) req.socket.destroy()
-    else send(res, answer)
+    readWireRequest(req, fallbackHost, maxBodyBytes, (error, request) => {
+      try {
+        if (request) answerRequest(req, res, request)
+        else unreadable(res, error)
+      } catch (e) {
+        failed(res, e)
+      }
+    })
   }
 
   const server = createServer((req, res) => {
-    onRequest(req, res).catch((e) => {
-      console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
-      if (!res.headersSent)
-        send(res, errorEnvelope('InternalError', 'internal error of the mock service', randomId()))
-      else res.destroy()
-    })
+    try {
+      onRequest(req, res)
+    } catch (e) {
+      failed(res, e)
+    }
   })
   server.on('clientError', (_error, socket) => {
     if (socket.writable)

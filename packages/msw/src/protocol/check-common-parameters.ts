@@ -5,6 +5,9 @@ const knownRegions: ReadonlySet<string> = new Set(regions)
 const languages = new Set(['zh-CN', 'en-US'])
 const tencentHost = /\.tencentcloudapi\.com$/
 
+const isOtherTencentHost = (host: string, region: string) =>
+  tencentHost.test(host) && host !== `redis.${region}.tencentcloudapi.com`
+
 /** Action, Version, Region and Language, checked as the service does once the caller is known. */
 export function checkCommonParameters(
   call: IncomingCall,
@@ -33,8 +36,7 @@ export function checkCommonParameters(
     }
   }
   // Financial regions are isolated: on a real Tencent host their calls must go to their own host.
-  const host = call.url.hostname
-  if (isFinancialRegion(region) && tencentHost.test(host) && host !== `redis.${region}.tencentcloudapi.com`) {
+  if (isFinancialRegion(region) && isOtherTencentHost(call.url.hostname, region)) {
     return {
       code: 'UnsupportedRegion',
       message: `region ${region} is only served by redis.${region}.tencentcloudapi.com`,

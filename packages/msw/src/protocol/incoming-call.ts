@@ -1,3 +1,10 @@
+/** What the service reads of the received headers: a fetch `Headers`, or crs-mock's view of node:http's. */
+export interface HeaderReader {
+  /** The value (repeated headers joined by `, `), or null; `name` is lower-case. */
+  get(name: string): string | null
+  has(name: string): boolean
+}
+
 /** A request reduced to what the service looks at, whichever of the three wire forms it came in. */
 export interface IncomingCall {
   method: 'GET' | 'POST'
@@ -13,7 +20,7 @@ export interface IncomingCall {
   /** v3 only. */
   authorization: string | undefined
   /** v3: the received headers (names lower-cased), to rebuild the signed ones verbatim. */
-  headers: Headers
+  headers: HeaderReader
   /** v1 only: every parameter as received, Signature included, for the string to sign. */
   v1Params: [string, string][]
   /** The action's own parameters: a parsed JSON object, or query/form pairs still to be typed. */

@@ -1,4 +1,5 @@
-import type { CallError, IncomingCall } from './incoming-call.ts'
+import type { MaybePromise } from '../maybe-promise.ts'
+import type { CallError, HeaderReader, IncomingCall } from './incoming-call.ts'
 
 /** The v1 common parameters; everything else in a v1 request belongs to the action. */
 const v1Common = new Set([
@@ -21,7 +22,28 @@ export const maxQueryBytes = 32 * 1024
 const decoder = new TextDecoder()
 
 function mediaType(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase()
+  if (contentType === 'application/json') return contentType
+  const end = contentType.indexOf(';')
+  return (end < 0 ? contentType : contentType.slice(0, end)).trim().toLowerCase()
+}
+
+// Parsed URLs by href: a client sends the same few URLs over and over, and a URL costs more to parse than
+// the rest of reading a call. Nothing mutates a call's URL. Long hrefs (hostile queries) are not kept.
+const urls = new Map<string, URL>()
+const maxCachedUrls = 64
+const maxCachedHref = 2048
+
+/** `new URL(href)` (throws as it does), parsed once per distinct href: the result must not be modified. */
+export function parseUrl(href: string): URL {
+  let url = urls.get(href)
+  if (url === undefined) {
+    url = new URL(href)
+    if (href.length <= maxCachedHref) {
+      if (urls.size >= maxCachedUrls) urls.clear()
+      urls.set(href, url)
+    }
+  }
+  return url
 }
 
 function pairsOf(text: string): [string, string][] {
@@ -36,7 +58,9 @@ export interface WireRequest {
   readonly method: string
   /** Absolute, as a fetch Request's `url`. */
   readonly url: string
-  readonly headers: Headers
+  readonly headers: HeaderReader
+  /** The body when it is already read (crs-mock); then arrayBuffer is not called. */
+  readonly bodyBytes?: Uint8Array
   /** The body; read only for POST. */
   arrayBuffer(): Promise<ArrayBuffer>
 }
@@ -45,29 +69,38 @@ export interface WireRequest {
  * Reads method, body and common parameters. Never throws on hostile input: anything unreadable becomes a
  * CallError the dispatcher answers in the Tencent envelope.
  */
-export async function readCall(
-  request: WireRequest,
-  maxBodyBytes: number,
-): Promise<IncomingCall | CallError> {
+export function readCall(request: WireRequest, maxBodyBytes: number): MaybePromise<IncomingCall | CallError> {
   const method = request.method.toUpperCase()
   if (method !== 'GET' && method !== 'POST') {
     return { code: 'UnsupportedProtocol', message: `method ${method} is not supported; use GET or POST` }
   }
-  const url = new URL(request.url)
+  const url = parseUrl(request.url)
   if (url.search.length > maxQueryBytes) {
     return { code: 'RequestSizeLimitExceeded', message: `the query string exceeds ${maxQueryBytes} bytes` }
   }
-  const body = method === 'POST' ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array()
+  if (method === 'GET') return readParts(request.headers, method, url, new Uint8Array(), maxBodyBytes)
+  if (request.bodyBytes) return readParts(request.headers, method, url, request.bodyBytes, maxBodyBytes)
+  return request
+    .arrayBuffer()
+    .then((body) => readParts(request.headers, method, url, new Uint8Array(body), maxBodyBytes))
+}
+
+function readParts(
+  h: HeaderReader,
+  method: 'GET' | 'POST',
+  url: URL,
+  body: Uint8Array,
+  maxBodyBytes: number,
+): IncomingCall | CallError {
   if (body.byteLength > maxBodyBytes) {
     return { code: 'RequestSizeLimitExceeded', message: `the request body exceeds ${maxBodyBytes} bytes` }
   }
-  const h = request.headers
   const contentType = mediaType(h.get('content-type') ?? '')
   const authorization = h.get('authorization') ?? undefined
   const isTc3 = authorization !== undefined || h.has('x-tc-action') || contentType === 'application/json'
   const text = decoder.decode(body)
   // The query (GET) or body as form pairs: what v1 and the form encodings carry; a JSON call never needs them.
-  const formPairsOf = () => (method === 'GET' ? pairsOf(url.search) : pairsOf(text))
+  const formPairsOf = () => pairsOf(method === 'GET' ? url.search : text)
 
   if (!isTc3) {
     const formPairs = formPairsOf()

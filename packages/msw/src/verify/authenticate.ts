@@ -1,9 +1,10 @@
 import type { HmacAdapter } from '../crypto/hmac-adapter.ts'
+import type { MaybePromise } from '../maybe-promise.ts'
 import type { CallError, IncomingCall } from '../protocol/incoming-call.ts'
 import type { Credential } from './credential.ts'
-import { parseTc3Authorization } from './parse-tc3-authorization.ts'
+import { parseTc3Authorization, type Tc3Authorization } from './parse-tc3-authorization.ts'
 import { verifyTc3 } from './verify-tc3.ts'
-import { isV1Method, verifyV1 } from './verify-v1.ts'
+import { isV1Method, type V1Method, verifyV1 } from './verify-v1.ts'
 
 export interface AuthOptions {
   credentials: ReadonlyMap<string, Credential>
@@ -15,18 +16,32 @@ export interface AuthOptions {
 
 const fail = (code: string, message: string): CallError => ({ code, message })
 const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
-const utcDate = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10)
+const unixSeconds = /^\d{1,12}$/
 
-/** Checks the caller as the service does; answers the verified SecretId, or the AuthFailure to send. */
-export async function authenticate(
+// Every call of a day has the same scope date: format it once per day.
+let lastDay = Number.NaN
+let lastDate = ''
+function utcDate(seconds: number): string {
+  const day = Math.floor(seconds / 86_400)
+  if (day !== lastDay) {
+    lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10)
+    lastDay = day
+  }
+  return lastDate
+}
+
+/**
+ * Checks the caller as the service does; answers the verified SecretId, or the AuthFailure to send.
+ * Synchronous for a v3 signature on node:crypto, a Promise otherwise.
+ */
+export function authenticate(
   call: IncomingCall,
   o: AuthOptions,
-): Promise<{ secretId: string } | CallError> {
+): MaybePromise<{ secretId: string } | CallError> {
   const v1 = call.form === 'v1'
-  const param = (name: string) => (v1 ? name : `X-TC-${name}`)
   let secretId: string
-  let check: (credential: Credential, timestamp: number) => Promise<boolean>
-
+  let v1Signature: { method: V1Method; signature: string } | undefined
+  let tc3: Tc3Authorization | undefined
   if (v1) {
     const first = (name: string) => call.v1Params.find(([k]) => k === name)?.[1]
     const signature = first('Signature')
@@ -38,26 +53,21 @@ export async function authenticate(
     }
     if (!first('Nonce')) return fail('MissingParameter', 'the request is missing the Nonce parameter')
     secretId = first('SecretId') ?? ''
-    check = (credential) => verifyV1(call, method, credential.secretKey, signature, o.hmac)
+    v1Signature = { method, signature }
   } else {
     if (!call.authorization)
       return fail('AuthFailure.InvalidAuthorization', 'the request has no Authorization header')
     const auth = parseTc3Authorization(call.authorization)
     if ('problem' in auth) return fail('AuthFailure.InvalidAuthorization', auth.problem)
     secretId = auth.secretId
-    check = async (credential, timestamp) => {
-      // The scope's date is the UTC date of X-TC-Timestamp; a client on local time gets it wrong.
-      if (auth.date !== utcDate(timestamp)) return false
-      return verifyTc3(call, auth, credential.secretKey, timestamp)
-    }
+    tc3 = auth
   }
-
-  if (call.timestamp === undefined)
-    return fail('MissingParameter', `the request is missing ${param('Timestamp')}`)
-  if (!/^\d{1,12}$/.test(call.timestamp)) {
+  const param = v1 ? 'Timestamp' : 'X-TC-Timestamp'
+  if (call.timestamp === undefined) return fail('MissingParameter', `the request is missing ${param}`)
+  if (!unixSeconds.test(call.timestamp)) {
     return fail(
       'InvalidParameterValue',
-      `${param('Timestamp')} must be Unix seconds, got ${JSON.stringify(call.timestamp)}`,
+      `${param} must be Unix seconds, got ${JSON.stringify(call.timestamp)}`,
     )
   }
   const timestamp = Number(call.timestamp)
@@ -71,9 +81,22 @@ export async function authenticate(
     return fail('AuthFailure.InvalidSecretId', 'the SecretId is not a valid key id')
   const credential = o.credentials.get(secretId)
   if (!credential) return fail('AuthFailure.SecretIdNotFound', 'the SecretId does not exist or is disabled')
-  if (!(await check(credential, timestamp))) {
-    return fail('AuthFailure.SignatureFailure', 'the signature does not match the request')
-  }
+  const match = v1Signature
+    ? verifyV1(call, v1Signature.method, credential.secretKey, v1Signature.signature, o.hmac)
+    : // The scope's date is the UTC date of X-TC-Timestamp; a client on local time gets it wrong.
+      tc3!.date === utcDate(timestamp) && verifyTc3(call, tc3!, credential.secretKey, timestamp)
+  return match instanceof Promise
+    ? match.then((m) => verdict(m, call, credential, secretId))
+    : verdict(match, call, credential, secretId)
+}
+
+function verdict(
+  match: boolean,
+  call: IncomingCall,
+  credential: Credential,
+  secretId: string,
+): { secretId: string } | CallError {
+  if (!match) return fail('AuthFailure.SignatureFailure', 'the signature does not match the request')
   if ((credential.token || undefined) !== (call.token || undefined)) {
     return fail('AuthFailure.TokenFailure', 'the token is missing, wrong or not expected for this SecretId')
   }

@@ -1,29 +1,49 @@
-import { signTc3 } from '@crs-kit/core'
+import { signTc3, type Tc3Signature } from '@crs-kit/core'
 import { constantTimeEqual } from '../crypto/constant-time-equal.ts'
+import type { MaybePromise } from '../maybe-promise.ts'
 import type { IncomingCall } from '../protocol/incoming-call.ts'
 import type { Tc3Authorization } from './parse-tc3-authorization.ts'
-import { signedLocations } from './signed-locations.ts'
+import { type SignedLocation, signedLocations } from './signed-locations.ts'
 
 /**
  * Recomputes the v3 signature the way the service does: the SignedHeaders and service named in the
  * Authorization header and each signed header's received value verbatim. The host is tried without its
  * port first (Tencent's Node SDK signs it so even when it sends `Host: 127.0.0.1:4010`), then as sent.
+ * Synchronous where core's signTc3 is (node:crypto).
  */
-export async function verifyTc3(
+export function verifyTc3(
   call: IncomingCall,
   auth: Tc3Authorization,
   secretKey: string,
   timestamp: number,
-): Promise<boolean> {
-  const headers: [string, string][] = auth.signedHeaders
-    .filter((name) => name !== 'host')
-    .map((name) => [name, call.headers.get(name) ?? ''])
-  for (const { host, path } of signedLocations(call.url)) {
-    const { signature } = await signTc3({
+): MaybePromise<boolean> {
+  const headers: [string, string][] = []
+  for (const name of auth.signedHeaders) {
+    if (name !== 'host') headers.push([name, call.headers.get(name) ?? ''])
+  }
+  const query = call.url.search.slice(1)
+  const locations = signedLocations(call.url)
+  return matchFrom(0, locations, call, auth, headers, query, secretKey, timestamp)
+}
+
+/** Tries locations[i...] in order; synchronous as long as signTc3 is. */
+function matchFrom(
+  i: number,
+  locations: readonly SignedLocation[],
+  call: IncomingCall,
+  auth: Tc3Authorization,
+  headers: [string, string][],
+  query: string,
+  secretKey: string,
+  timestamp: number,
+): MaybePromise<boolean> {
+  for (; i < locations.length; i++) {
+    const { host, path } = locations[i]!
+    const signed = signTc3({
       method: call.method,
       host,
       path,
-      query: call.url.search.slice(1),
+      query,
       headers,
       body: call.body,
       service: auth.service,
@@ -31,9 +51,19 @@ export async function verifyTc3(
       secretId: auth.secretId,
       secretKey,
     })
-    // The comparison is constant-time; stopping at the first match tells a caller only which of the public
-    // host forms it signed, never anything about the secret or the expected signature.
-    if (constantTimeEqual(signature, auth.signature)) return true
+    if (signed instanceof Promise) {
+      const next = i + 1
+      return signed.then(
+        (s) =>
+          matches(s, auth) || matchFrom(next, locations, call, auth, headers, query, secretKey, timestamp),
+      )
+    }
+    if (matches(signed, auth)) return true
   }
   return false
 }
+
+// The comparison is constant-time; stopping at the first match tells a caller only which of the public
+// host forms it signed, never anything about the secret or the expected signature.
+const matches = ({ signature }: Tc3Signature, auth: Tc3Authorization) =>
+  constantTimeEqual(signature, auth.signature)

@@ -1,0 +1,10 @@
+/** A value that is ready now (node:crypto, a body already read) or later (WebCrypto, a fetch body). */
+export type MaybePromise<T> = T | Promise<T>
+
+/**
+ * `next(value)` now when `value` is ready, after it settles otherwise: crs-mock's calls stay synchronous
+ * end to end instead of paying a microtask and a Promise per stage.
+ */
+export function chain<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(next) : next(value)
+}
