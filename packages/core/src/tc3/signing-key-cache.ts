@@ -6,8 +6,10 @@ export const keyId = (secretKey: string, date: string, service: string) => `${da
  * time; beyond `maxEntries` the least recently used entry goes.
  */
 export function lruGet<V>(entries: Map<string, V>, maxEntries: number, id: string, derive: () => V): V {
-  const value = entries.has(id) ? (entries.get(id) as V) : derive()
-  // Re-inserting marks the entry most recently used (Map keeps insertion order).
+  const found = entries.has(id)
+  const value = found ? (entries.get(id) as V) : derive()
+  // Re-inserting marks the entry most recently used (Map keeps insertion order); a lone entry already is.
+  if (found && entries.size === 1) return value
   entries.delete(id)
   entries.set(id, value)
   if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
