@@ -51,20 +51,15 @@ export interface CanonicalRequestParts {
   bodySha256Hex: string
 }
 
-/**
- * `Method\nPath\nQuery\nCanonicalHeaders\nSignedHeaders\nhex(SHA256(body))`. The body hash may come as the
- * second argument instead, so a signer does not copy its parts per request to add it.
- */
-export function canonicalRequest(
-  {
-    method,
-    path,
-    query,
-    headers,
-    bodySha256Hex: inParts,
-  }: Omit<CanonicalRequestParts, 'bodySha256Hex'> & Partial<Pick<CanonicalRequestParts, 'bodySha256Hex'>>,
-  bodySha256Hex = inParts,
+/** `Method\nPath\nQuery\nCanonicalHeaders\nSignedHeaders\nhex(SHA256(body))`. */
+export function canonicalRequest(parts: CanonicalRequestParts): string {
+  return canonicalRequestWith(parts, parts.bodySha256Hex)
+}
+
+/** canonicalRequest with the body hash apart, so a signer does not copy its parts per request to add it. */
+export function canonicalRequestWith(
+  { method, path, query, headers }: Omit<CanonicalRequestParts, 'bodySha256Hex'>,
+  bodySha256Hex: string,
 ): string {
-  if (bodySha256Hex === undefined) throw new TypeError('canonicalRequest: bodySha256Hex is required')
   return `${method.toUpperCase()}\n${path}\n${query}\n${headers.canonical}\n${headers.signed}\n${bodySha256Hex}`
 }

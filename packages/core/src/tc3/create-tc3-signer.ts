@@ -2,7 +2,7 @@ import {
   type CanonicalRequestParts,
   canonicalHeaders,
   canonicalQueryString,
-  canonicalRequest,
+  canonicalRequestWith,
   entriesOf,
   type Tc3Headers,
   type Tc3Query,
@@ -106,7 +106,7 @@ export function signParts<K>(
     return derived
   })
   return chain(crypto.sha256Hex(parts.body), (bodySha256Hex) =>
-    chain(crypto.sha256Hex(canonicalRequest(parts, bodySha256Hex)), (hash) =>
+    chain(crypto.sha256Hex(canonicalRequestWith(parts, bodySha256Hex)), (hash) =>
       chain(key, (k) =>
         chain(crypto.hmacHex(k, stringToSign(timestamp, scope, hash)), (signature) => ({
           authorization: authorizationHeader(secretId, scope, parts.headers.signed, signature),
