@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { afterAll } from 'vitest'
 import { generate, generatedDirs } from '../src/generate.ts'
 
 export const codegenRoot = resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -27,7 +28,15 @@ export const generatedFiles = [
 ]
 
 export const readText = (path: string) => readFile(path, 'utf8')
-export const tempDir = (prefix = 'crs-codegen-') => mkdtemp(join(tmpdir(), prefix))
+// Every temporary tree a test file made goes when the file's tests are done.
+const made: string[] = []
+afterAll(() => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))))
+
+export async function tempDir(prefix = 'crs-codegen-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
 
 /** The generator's CLI as a user runs it: a real child process on the workspace's Node 24. */
 export function runCli(args: string[], cwd = repoRoot) {
