@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { signTc3 } from '@crs-kit/client'
 import { startChild } from './child-server.ts'
 import { alternate, fmt, median, type Row } from './harness.ts'
+import { rawLoad } from './mock-load.ts'
 import { prismVersion, startPrism } from './mock-prism.ts'
 import { listingInstances, listingQueries } from './mock-seed.ts'
 
@@ -149,17 +150,11 @@ interface Load {
   cpuMicros: number | undefined
 }
 
-/** `inFlight` workers sending `call` back to back for `ms`: calls per second, latency, server CPU per call. */
-async function load(agent: Agent, call: Call, ms: number, pid: number | undefined): Promise<Load> {
-  const latencies: number[] = []
+/** `inFlight` connections sending `call` back to back for `ms`: calls per second, latency, server CPU per call. */
+async function load(call: Call, ms: number, pid: number | undefined): Promise<Load> {
   const cpuBefore = cpuMs(pid)
   const start = performance.now()
-  const deadline = start + ms
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (performance.now() < deadline) latencies.push(await send(agent, call))
-    }),
-  )
+  const latencies = await rawLoad(call, inFlight, ms)
   const elapsed = performance.now() - start
   const cpuAfter = cpuMs(pid)
   latencies.sort((a, b) => a - b)
@@ -203,7 +198,7 @@ async function serverComparison(): Promise<Row[]> {
     }
     const round = (name: keyof typeof targets, ms: number) => async () => {
       const target = targets[name]
-      const r = await load(agent, await signedCall(target.url, target.path, input), ms, target.pid)
+      const r = await load(await signedCall(target.url, target.path, input), ms, target.pid)
       samples[name].push(r)
       return r.perSecond
     }
