@@ -1,5 +1,6 @@
-/** A value that is ready now (node:crypto, a body already read) or later (WebCrypto, a fetch body). */
-export type MaybePromise<T> = T | Promise<T>
+import type { MaybePromise } from '@crs-kit/core'
+
+export type { MaybePromise }
 
 /**
  * `next(value)` now when `value` is ready, after it settles otherwise: crs-mock's calls stay synchronous

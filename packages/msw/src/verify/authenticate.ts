@@ -1,3 +1,4 @@
+import { utcDate } from '@crs-kit/core'
 import type { HmacAdapter } from '../crypto/hmac-adapter.ts'
 import type { MaybePromise } from '../maybe-promise.ts'
 import type { CallError, IncomingCall } from '../protocol/incoming-call.ts'
@@ -17,18 +18,6 @@ export interface AuthOptions {
 const fail = (code: string, message: string): CallError => ({ code, message })
 const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
 const unixSeconds = /^\d{1,12}$/
-
-// Every call of a day has the same scope date: format it once per day.
-let lastDay = Number.NaN
-let lastDate = ''
-function utcDate(seconds: number): string {
-  const day = Math.floor(seconds / 86_400)
-  if (day !== lastDay) {
-    lastDate = new Date(day * 86_400_000).toISOString().slice(0, 10)
-    lastDay = day
-  }
-  return lastDate
-}
 
 /**
  * Checks the caller as the service does; answers the verified SecretId, or the AuthFailure to send.
