@@ -28,5 +28,6 @@ export {
 } from './generated/validators.gen.ts'
 export { fromQueryParams, toQueryParams } from './query-params.ts'
 export { ResponseShapeError } from './response-shape-error.ts'
+export { formatTcTime, parseTcTime } from './tc-time.ts'
 export * from './tc3/index.ts'
 export { isRecord, isTcDateTime, type ValidationIssue } from './validation.ts'

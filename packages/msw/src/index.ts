@@ -4,6 +4,7 @@
  */
 import { createHandlers } from './create-handlers.ts'
 
+export { formatTcTime, parseTcTime } from '@crs-kit/core'
 export type { CallContext } from './call-context.ts'
 export { type CreateHandlersOptions, type CrsMock, createHandlers } from './create-handlers.ts'
 export {
@@ -18,7 +19,6 @@ export { MockApiError } from './mock-api-error.ts'
 export { type Clock, createMockClock, type MockClock, systemClock } from './mock-clock.ts'
 export type { Override, ResponseBody } from './overrides.ts'
 export { type BackupQuery, type InstanceSeed, type InstanceStatus, MockState } from './state/mock-state.ts'
-export { formatTcTime, parseTcTime } from './state/tc-time.ts'
 export type { Credential } from './verify/credential.ts'
 
 /**

@@ -1,9 +1,9 @@
 import { OutcomeUnknownError, RedisClient, TencentCloudError } from '@crs-kit/client'
+import { formatTcTime } from '@crs-kit/core'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import { createMockClock } from './mock-clock.ts'
-import { formatTcTime } from './state/tc-time.ts'
 
 // Our own RedisClient, with its default transport (node:https, intercepted by msw), against the handlers
 // with signatures checked: what a service's test suite does.

@@ -1,9 +1,9 @@
 import type { RedisBackupSet } from '@crs-kit/core'
+import { formatTcTime } from '@crs-kit/core'
 import { describe, expect, it } from 'vitest'
 import { MockApiError } from '../mock-api-error.ts'
 import { createMockClock } from '../mock-clock.ts'
 import { MockState } from './mock-state.ts'
-import { formatTcTime } from './tc-time.ts'
 
 const start = Date.UTC(2024, 0, 1, 0, 0, 0) // 2024-01-01 08:00:00 in UTC+8
 const seedBackups: RedisBackupSet[] = [

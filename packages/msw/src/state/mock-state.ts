@@ -1,9 +1,9 @@
 import type { RedisBackupSet } from '@crs-kit/core'
+import { formatTcTime, parseTcTime } from '@crs-kit/core'
 import { MockApiError } from '../mock-api-error.ts'
 import type { Clock } from '../mock-clock.ts'
 import { randomId } from '../random-id.ts'
 import { BackupIndex } from './backup-index.ts'
-import { formatTcTime, parseTcTime } from './tc-time.ts'
 
 export type InstanceStatus = 'normal' | 'abnormal'
 

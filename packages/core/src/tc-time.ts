@@ -1,4 +1,5 @@
-// The service writes times as China Standard Time wall clock (UTC+8, no DST) whatever the caller's zone.
+// The service writes times as China Standard Time wall clock (UTC+8, no DST) whatever the caller's zone:
+// the format the spec calls tc-datetime (see isTcDateTime in validation.ts for the request-side check).
 const offsetMs = 8 * 3600 * 1000
 const pattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
 
