@@ -27,9 +27,9 @@ const positive = (name: string, value: number | undefined, fallback: number, int
  * const { TaskId } = await client.manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'nightly' })
  */
 export class RedisClient extends RedisClientMethods {
-  readonly region: string
+  declare readonly region: string
   /** The origin requests go to. */
-  readonly endpoint: string
+  declare readonly endpoint: string
   // Private fields: never enumerated by JSON.stringify or util.inspect, so the credentials stay out of logs.
   readonly #ctx: CallContext
 
