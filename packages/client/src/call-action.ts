@@ -78,14 +78,7 @@ export async function callAction<A extends ActionName>(
       if (cause instanceof NetworkError) reached = cause.mayHaveReachedServer
       if (signal?.aborted) error = aborted()
       else if (controller.signal.aborted) error = new TimeoutError(action, timeoutMs)
-      else if (cause instanceof NetworkError)
-        // Re-created to name the action: the transport does not know it.
-        error = new NetworkError(`${action}: ${cause.message}`, {
-          code: cause.code,
-          mayHaveReachedServer: reached,
-          action,
-          cause: cause.cause,
-        })
+      else if (cause instanceof NetworkError) error = cause
       else throw cause
     } finally {
       clearTimeout(timer)
@@ -104,7 +97,7 @@ export async function callAction<A extends ActionName>(
         attempt--
         continue
       }
-    } else if (error! instanceof AbortError) throw idempotent || !reached ? error : unknownOutcome(error)
+    }
 
     const decision = retryDecision(error!, idempotent, reached)
     if (decision === 'outcome-unknown') throw unknownOutcome(error!)
