@@ -21,7 +21,7 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
       const code = systemCode(cause) ?? (response && 'ECONNRESET')
       const { action } = request
       throw new NetworkError(
-        `${action}: ${response ? `the response body was cut off (${code})` : `request failed${code ? ` (${code})` : ''}`}`,
+        `${action}: ${response ? 'the response body was cut off' : 'request failed'}${code ? ` (${code})` : ''}`,
         { code, mayHaveReachedServer: !!response || !NOT_SENT_CODES.has(code as string), action, cause },
       )
     }

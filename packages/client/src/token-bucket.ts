@@ -5,14 +5,14 @@ export type TakeToken = (signal?: AbortSignal) => Promise<void>
 
 /**
  * A token bucket shared by every concurrent call of one action: `ratePerSecond` tokens a second,
- * bursts up to `capacity`. Waiters are served first come, first served.
+ * bursts up to `capacity`. Waiters are served first come, first served. The rate is positive: the client
+ * refuses any other `rateLimit` option and codegen any other x-tc-rate-limit.
  */
 export function tokenBucket(
   ratePerSecond: number,
   capacity = Math.max(1, ratePerSecond),
   now: () => number = () => performance.now(),
 ): TakeToken {
-  if (!(ratePerSecond > 0)) throw new RangeError(`a rate limit must be positive, got ${ratePerSecond}`)
   let tokens = capacity
   let updatedAt = now()
   let timer: ReturnType<typeof setTimeout> | undefined
