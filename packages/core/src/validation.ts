@@ -69,13 +69,17 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   const v = value as string & unknown[] & Record<string, unknown>
   if (value === null && rule.n) return
   const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value
-  if (!(t === 'integer' ? Number.isSafeInteger(value) : t === 'number' ? Number.isFinite(value) : t === type))
-    return report(
+  if (
+    !(t === 'integer' ? Number.isSafeInteger(value) : t === 'number' ? Number.isFinite(value) : t === type)
+  ) {
+    report(
       issues,
       path,
       'InvalidParameter',
       `must be a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}, got ${preview(value)}`,
     )
+    return
+  }
   if (t === 'object') {
     if (!p) return
     if (rule.c)
