@@ -18,7 +18,7 @@ import { readEnvelope } from './read-envelope.ts'
 import type { Credentials, Language } from './redis-client-options.ts'
 import { retryDecision } from './retry-policy.ts'
 import { signedRequest } from './signed-request.ts'
-import type { TokenBucket } from './token-bucket.ts'
+import type { TakeToken } from './token-bucket.ts'
 import type { HttpResponse, Transport } from './transport.ts'
 
 /** Everything a call needs from its client. */
@@ -29,7 +29,7 @@ export interface CallContext {
   credentials: () => Promise<Credentials>
   transport: Transport
   clock: ClockOffset
-  limiter: (action: ActionName) => TokenBucket | undefined
+  limiter: (action: ActionName) => TakeToken | undefined
   timeoutMs: number
   maxAttempts: number
   backoff: { baseMs: number; maxMs: number }
@@ -55,7 +55,7 @@ export async function callAction<A extends ActionName>(
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted()
     const credentials = await ctx.credentials()
-    await abortable(ctx.limiter(action)?.take(signal))
+    await abortable(ctx.limiter(action)?.(signal))
     const startedAt = Date.now()
     const request = await signedRequest(ctx, action, credentials, body, !idempotent)
     const unknownOutcome = (cause: CrsKitError) =>
@@ -78,14 +78,7 @@ export async function callAction<A extends ActionName>(
       if (cause instanceof NetworkError) reached = cause.mayHaveReachedServer
       if (signal?.aborted) error = aborted()
       else if (controller.signal.aborted) error = new TimeoutError(action, timeoutMs)
-      else if (cause instanceof NetworkError)
-        // Re-created to name the action: the transport does not know it.
-        error = new NetworkError(`${action}: ${cause.message}`, {
-          code: cause.code,
-          mayHaveReachedServer: reached,
-          action,
-          cause: cause.cause,
-        })
+      else if (cause instanceof NetworkError) error = cause
       else throw cause
     } finally {
       clearTimeout(timer)
@@ -104,7 +97,7 @@ export async function callAction<A extends ActionName>(
         attempt--
         continue
       }
-    } else if (error! instanceof AbortError) throw idempotent || !reached ? error : unknownOutcome(error)
+    }
 
     const decision = retryDecision(error!, idempotent, reached)
     if (decision === 'outcome-unknown') throw unknownOutcome(error!)

@@ -9,7 +9,8 @@ export class CrsKitError extends Error {
   /** The action being called, when the error belongs to a call. */
   declare readonly action: ActionName | undefined
   constructor(message: string, options: { action?: ActionName | undefined; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // Error reads only `cause` from the options, and defines it whenever the key is there: only pass a real one.
+    super(message, options.cause === undefined ? undefined : options)
     this.action = options.action
   }
 }

@@ -19,9 +19,10 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
       // Once the headers are in, the request arrived: a failure now is a body cut off. Before, browsers say
       // only "Failed to fetch": without a code proving otherwise, assume the request may have arrived.
       const code = systemCode(cause) ?? (response && 'ECONNRESET')
+      const { action } = request
       throw new NetworkError(
-        response ? `the response body was cut off (${code})` : `request failed${code ? ` (${code})` : ''}`,
-        { code, mayHaveReachedServer: !!response || !NOT_SENT_CODES.has(code as string), cause },
+        `${action}: ${response ? 'the response body was cut off' : 'request failed'}${code ? ` (${code})` : ''}`,
+        { code, mayHaveReachedServer: !!response || !NOT_SENT_CODES.has(code as string), action, cause },
       )
     }
   }

@@ -238,6 +238,8 @@ describe('RedisClient options', () => {
     [{ timeoutMs: 0 }, /timeoutMs/],
     [{ maxAttempts: 1.5 }, /maxAttempts/],
     [{ rateLimit: -1 }, /rateLimit/],
+    [{ rateLimit: 0 }, /rateLimit/],
+    [{ rateLimit: Number.NaN }, /rateLimit/],
     [{ endpoint: 'localhost:4010' }, /endpoint/],
   ])('refuses %o', (options, message) => {
     expect(() => make(options)).toThrow(ConfigurationError)

@@ -2,7 +2,7 @@ import { type ActionName, type ActionTypes, actionPolicies, type PaginatedAction
 import { defaultTransport } from '#runtime'
 import { type CallContext, callAction } from './call-action.ts'
 import type { CallOptions } from './call-options.ts'
-import { ClockOffset } from './clock-offset.ts'
+import { clockOffset } from './clock-offset.ts'
 import { credentialSource } from './credentials.ts'
 import { resolveEndpoint } from './endpoint.ts'
 import { ConfigurationError } from './errors.ts'
@@ -11,7 +11,7 @@ import { RedisClientMethods } from './generated/methods.gen.ts'
 import type { PageItem } from './page-item.ts'
 import { paginatePages } from './paginate-pages.ts'
 import type { RedisClientOptions } from './redis-client-options.ts'
-import { TokenBucket } from './token-bucket.ts'
+import { type TakeToken, tokenBucket } from './token-bucket.ts'
 
 const positive = (name: string, value: number | undefined, fallback: number, integer = false): number => {
   if (value !== undefined && !(value > 0 && (integer ? Number.isInteger(value) : Number.isFinite(value))))
@@ -27,9 +27,9 @@ const positive = (name: string, value: number | undefined, fallback: number, int
  * const { TaskId } = await client.manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'nightly' })
  */
 export class RedisClient extends RedisClientMethods {
-  readonly region: string
+  declare readonly region: string
   /** The origin requests go to. */
-  readonly endpoint: string
+  declare readonly endpoint: string
   // Private fields: never enumerated by JSON.stringify or util.inspect, so the credentials stay out of logs.
   readonly #ctx: CallContext
 
@@ -46,17 +46,17 @@ export class RedisClient extends RedisClientMethods {
     this.region = region
     this.endpoint = endpoint.origin
     // One bucket per action, made on first use and shared by all of the client's concurrent calls.
-    const buckets: Partial<Record<ActionName, TokenBucket>> = {}
+    const buckets: Partial<Record<ActionName, TakeToken>> = {}
     this.#ctx = {
       region,
       language,
       endpoint,
       credentials: credentialSource(options.credentials),
       transport: fetch ? fetchTransport(() => fetch) : defaultTransport,
-      clock: new ClockOffset(),
+      clock: clockOffset(),
       limiter: (action) => {
         if (rateLimit === false) return undefined
-        buckets[action] ??= new TokenBucket(rateLimit ?? actionPolicies[action].rateLimit)
+        buckets[action] ??= tokenBucket(rateLimit ?? actionPolicies[action].rateLimit)
         return buckets[action]
       },
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { NetworkError, ResponseError, TencentCloudError, TimeoutError, ValidationError } from './errors.ts'
+import {
+  AbortError,
+  NetworkError,
+  ResponseError,
+  TencentCloudError,
+  TimeoutError,
+  ValidationError,
+} from './errors.ts'
 import { REFUSED_CODES, retryDecision, TRANSIENT_CODES } from './retry-policy.ts'
 
 const api = (code: string) => new TencentCloudError({ action: 'ManualBackupInstance', code, message: 'm' })
@@ -52,5 +59,12 @@ describe('retryDecision', () => {
     expect(retryDecision(timeout, false, true)).toBe('outcome-unknown')
     expect(retryDecision(timeout, true, true)).toBe('retry')
     expect(retryDecision(new ValidationError('ManualBackupInstance', []), true, false)).toBe('fail')
+  })
+
+  it('never retries an abort, and reports an unknown outcome when it may have cut off a non-idempotent call', () => {
+    const abort = new AbortError('ManualBackupInstance', undefined)
+    expect(retryDecision(abort, true, true)).toBe('fail')
+    expect(retryDecision(abort, false, false)).toBe('fail')
+    expect(retryDecision(abort, false, true)).toBe('outcome-unknown')
   })
 })

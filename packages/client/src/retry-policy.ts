@@ -1,5 +1,12 @@
 import { refusedErrorCodes, transientErrorCodes } from '@crs-kit/core'
-import { type CrsKitError, NetworkError, ResponseError, TencentCloudError, TimeoutError } from './errors.ts'
+import {
+  AbortError,
+  type CrsKitError,
+  NetworkError,
+  ResponseError,
+  TencentCloudError,
+  TimeoutError,
+} from './errors.ts'
 
 /** Codes the spec marks as refused before the action ran (rate limits, expired signatures). */
 export const REFUSED_CODES: ReadonlySet<string> = new Set(refusedErrorCodes)
@@ -13,7 +20,8 @@ export type RetryDecision = 'retry' | 'fail' | 'outcome-unknown'
  * Any action is retried when the failure proves nothing ran: a refused code, a connection that never
  * reached the server, or an HTTP 429 page from a gateway. An idempotent action is also retried on
  * transient codes, 5xx pages, resets and timeouts. A non-idempotent action that may have reached the
- * server is never re-sent: its outcome is unknown unless the service answered with an error.
+ * server is never re-sent: its outcome is unknown unless the service answered with an error. An abort is never
+ * retried.
  */
 export function retryDecision(
   error: CrsKitError,
@@ -31,8 +39,10 @@ export function retryDecision(
     // page may have come after the action ran.
     return error.status >= 400 && error.status < 500 ? 'fail' : 'outcome-unknown'
   }
-  if (error instanceof NetworkError || error instanceof TimeoutError) {
-    if (!mayHaveReachedServer || idempotent) return 'retry'
+  // The caller's abort ends the call, but when it cut off a request that may have reached the server the
+  // outcome of a non-idempotent action is still unknown.
+  if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof AbortError) {
+    if (!mayHaveReachedServer || idempotent) return error instanceof AbortError ? 'fail' : 'retry'
     return 'outcome-unknown'
   }
   return 'fail'

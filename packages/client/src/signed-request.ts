@@ -36,5 +36,5 @@ export async function signedRequest(
   }
   if (credentials.token) headers['X-TC-Token'] = credentials.token
   if (ctx.language) headers['X-TC-Language'] = ctx.language
-  return { url: `${ctx.endpoint.origin}/`, headers, body, fresh }
+  return { action, url: `${ctx.endpoint.origin}/`, headers, body, fresh }
 }

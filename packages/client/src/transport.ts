@@ -1,5 +1,9 @@
+import type { ActionName } from '@crs-kit/core'
+
 /** One signed API call on the wire: always `POST /` with a JSON body. */
 export interface HttpRequest {
+  /** The action called, named in a NetworkError's message. */
+  action: ActionName
   url: string
   headers: Record<string, string>
   body: string
@@ -15,8 +19,8 @@ export interface HttpResponse {
 }
 
 /**
- * Sends one request. Rejects with a NetworkError (aborts included, code `ABORT_ERR`), whose
- * `mayHaveReachedServer` is false only when the request provably never left.
+ * Sends one request. Rejects with a NetworkError of the request's action (aborts included, code `ABORT_ERR`),
+ * whose `mayHaveReachedServer` is false only when the request provably never left.
  */
 export type Transport = (request: HttpRequest, signal: AbortSignal) => Promise<HttpResponse>
 

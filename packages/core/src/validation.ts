@@ -32,9 +32,7 @@ export interface Rule {
   p?: Readonly<Record<string, Rule>>
   r?: readonly string[]
   c?: 1
-  /** The properties that carry a cross-field rule (`m` or `b`), checked after every field's own rules. */
-  x?: readonly string[]
-  /** x-tc-multiple-of: this field is a whole multiple of another (and that field's default when absent). */
+  /** x-tc-multiple-of (checked after every field's own rules): this field is a whole multiple of another (and that field's default when absent). */
   m?: readonly [field: string, fallback?: number]
   /** x-tc-not-before: this time is not before another field's. */
   b?: string
@@ -67,7 +65,7 @@ const invalid = (issues: ValidationIssue[], path: string, text: string, got: unk
 
 /** Checks one present value against its rule, pushing every problem found (a wrong type stops there). */
 function checkValue(issues: ValidationIssue[], path: string, value: unknown, rule: Rule): void {
-  const { t } = rule
+  const { t, p, lo, hi, e, f, i } = rule
   const v = value as string & unknown[] & Record<string, unknown>
   if (value === null && rule.n) return
   const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value
@@ -83,7 +81,6 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
     return
   }
   if (t === 'object') {
-    const p = rule.p
     if (!p) return
     if (rule.c)
       for (const key of Object.keys(v))
@@ -95,7 +92,7 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
       else if (rule.r?.includes(key)) report(issues, join(path, key), 'MissingParameter', 'is required')
     }
     // Cross-field rules, once every field has had its own checks.
-    for (const key of rule.x ?? []) {
+    for (const key in p) {
       const { m, b } = p[key]!
       const field = v[key]
       const divisor = (m && (v[m[0]] ?? m[1])) as number
@@ -118,7 +115,6 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
     }
     return
   }
-  const { lo, hi, e, f, i } = rule
   const measure = t === 'string' ? 'length ' : t === 'array' ? 'item count ' : ''
   const n = measure ? v.length : (value as number)
   if (n < lo!) invalid(issues, path, `${measure}must be at least ${lo}`, n)

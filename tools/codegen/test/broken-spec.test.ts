@@ -93,6 +93,12 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     [{ rule: 'request-keyword', marker: 'not: {}', focus: 'not' }],
   ],
   [
+    // The client's token bucket relies on it: a rate of 0 would never refill.
+    'a rate limit that is not positive',
+    (t) => replaceOnce(t, '        perSecond: 5', '        perSecond: 0'),
+    [{ rule: 'rate-limit', marker: '/#Action=ListWidgets:\n    post:', focus: 'post:' }],
+  ],
+  [
     'a pagination field that does not exist',
     (t) => replaceOnce(t, '        items: Widgets', '        items: Gadgets'),
     [{ rule: 'pagination', marker: 'items: Gadgets', focus: 'items' }],

@@ -28,7 +28,12 @@ async function serve(host: string, pieces: Buffer[]): Promise<string> {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
 }
 
-const request = (url: string) => ({ url, headers: { 'Content-Type': 'application/json' }, body: '{}' })
+const request = (url: string) => ({
+  action: 'DescribeInstanceBackups' as const,
+  url,
+  headers: { 'Content-Type': 'application/json' },
+  body: '{}',
+})
 
 describe('the Node transport', () => {
   it('keeps a UTF-8 character whole when the server splits its bytes across writes', async () => {

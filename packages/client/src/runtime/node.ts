@@ -63,7 +63,15 @@ export const defaultTransport: Transport = async (request, signal) => {
       signal.removeEventListener('abort', onAbort)
       const code = systemCode(cause)
       const mayHaveReachedServer = connected && !(code !== undefined && NOT_SENT_CODES.has(code))
-      reject(new NetworkError(`${what}${code ? ` (${code})` : ''}`, { code, mayHaveReachedServer, cause }))
+      const { action } = request
+      reject(
+        new NetworkError(`${action}: ${what}${code ? ` (${code})` : ''}`, {
+          code,
+          mayHaveReachedServer,
+          action,
+          cause,
+        }),
+      )
     }
     // Handled here rather than through http.request's `signal` option, which costs more per call.
     const onAbort = () => {

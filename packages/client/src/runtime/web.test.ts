@@ -5,6 +5,7 @@ import { defaultTransport } from './web.ts'
 afterEach(() => vi.unstubAllGlobals())
 
 const request = {
+  action: 'DescribeInstanceBackups' as const,
   url: 'https://redis.tencentcloudapi.com/',
   headers: { 'Content-Type': 'application/json' },
   body: '{}',

@@ -3,7 +3,7 @@ import type { Rule, ValidationIssue } from '../validation.ts'
 import { validateWith } from '../validation.ts'
 import type { ActionName } from './actions.gen.ts'
 const DescribeInstanceBackupsRequest: Rule = {
-  t: 'object', r: ['InstanceId'], c: 1, x: ['Offset', 'EndTime'], p: {
+  t: 'object', r: ['InstanceId'], c: 1, p: {
     InstanceId: { t: 'string', lo: 1 },
     Limit: { t: 'integer', lo: 1, hi: 100 },
     Offset: { t: 'integer', lo: 0, m: ['Limit', 20] },

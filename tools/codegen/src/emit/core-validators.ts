@@ -54,7 +54,6 @@ function modelRule(name: string, schemas: Record<string, Schema>, need: (ref: st
   const schema = resolve(schemas[name]!, schemas)
   const props = properties(schema)
   const required = requiredOf(schema)
-  const crossed: string[] = []
   const fields = props.map(([prop, raw]) => {
     const cross: string[] = []
     const multiple = raw['x-tc-multiple-of']
@@ -70,13 +69,11 @@ function modelRule(name: string, schemas: Record<string, Schema>, need: (ref: st
       need(ref)
       return `get ${key(prop)}() { return ${ref} }`
     }
-    if (cross.length) crossed.push(prop)
     return `${key(prop)}: ${valueRule(raw, schemas, need, cross)}`
   })
   const parts = ["t: 'object'"]
   if (required.length) parts.push(`r: ${literal(required)}`)
   if (schema.additionalProperties === false) parts.push('c: 1')
-  if (crossed.length) parts.push(`x: ${literal(crossed)}`)
   parts.push(`p: {\n${fields.map((f) => `  ${f},`).join('\n')}\n}`)
   return `{ ${parts.join(', ')} }`
 }
