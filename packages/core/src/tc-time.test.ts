@@ -6,6 +6,8 @@ describe('tc time', () => {
     // 1551113065 is 2019-02-25 16:44:25 UTC, i.e. 2019-02-26 00:44:25 in UTC+8.
     expect(formatTcTime(1551113065_000)).toBe('2019-02-26 00:44:25')
     expect(formatTcTime(1551113065_999)).toBe('2019-02-26 00:44:25')
+    // Whole seconds below the time, also before 1970 (-0.5 s is 07:59:59.5 in UTC+8).
+    expect(formatTcTime(-500)).toBe('1970-01-01 07:59:59')
   })
 
   it('parses what it formats', () => {

@@ -5,8 +5,8 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
 
 /** Epoch milliseconds -> `YYYY-MM-DD HH:mm:ss` in UTC+8. */
 export function formatTcTime(ms: number): string {
-  const iso = new Date(Math.floor(ms / 1000) * 1000 + offsetMs).toISOString()
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+  // An ISO time's seconds are always the whole seconds below it, so the milliseconds are simply cut off.
+  return new Date(ms + offsetMs).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 /** `YYYY-MM-DD HH:mm:ss` (UTC+8) -> epoch milliseconds, or undefined when it is not a real calendar time. */
