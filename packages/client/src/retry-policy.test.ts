@@ -31,6 +31,13 @@ describe('retryDecision', () => {
     ['RequestLimitExceeded.UinLimitExceeded', false, 'retry'],
     ['InternalError', true, 'retry'],
     ['InternalError', false, 'fail'],
+    // Sub-codes the live service answers belong to their family.
+    ['InternalError.DbOperationFailed', true, 'retry'],
+    ['InternalError.InternalError', true, 'retry'],
+    ['InternalError.InternalError', false, 'fail'],
+    ['RequestLimitExceeded.SomeNewLimit', false, 'retry'],
+    ['FailedOperation.SystemError', true, 'fail'],
+    ['InternalErrorX', true, 'fail'],
     ['ServiceUnavailable', false, 'fail'],
     ['ResourceUnavailable.InstanceLockedError', true, 'fail'],
     ['AuthFailure.SignatureFailure', true, 'fail'],

@@ -13,6 +13,15 @@ export const REFUSED_CODES: ReadonlySet<string> = new Set(refusedErrorCodes)
 /** Codes the spec marks as worth retrying for an idempotent action. */
 export const TRANSIENT_CODES: ReadonlySet<string> = new Set(transientErrorCodes)
 
+/**
+ * A code of one of these families: the code itself or one of its sub-codes (`InternalError.DbOperationFailed`
+ * is an `InternalError`), as Tencent names codes `Category.Detail`.
+ */
+export function inFamily(codes: ReadonlySet<string>, code: string): boolean {
+  const dot = code.indexOf('.')
+  return codes.has(code) || (dot > 0 && codes.has(code.slice(0, dot)))
+}
+
 /** What to do after a failed attempt: try again, give up with the error, or report an unknown outcome. */
 export type RetryDecision = 'retry' | 'fail' | 'outcome-unknown'
 
@@ -29,8 +38,8 @@ export function retryDecision(
   mayHaveReachedServer: boolean,
 ): RetryDecision {
   if (error instanceof TencentCloudError) {
-    if (REFUSED_CODES.has(error.code)) return 'retry'
-    return idempotent && TRANSIENT_CODES.has(error.code) ? 'retry' : 'fail'
+    if (inFamily(REFUSED_CODES, error.code)) return 'retry'
+    return idempotent && inFamily(TRANSIENT_CODES, error.code) ? 'retry' : 'fail'
   }
   if (error instanceof ResponseError) {
     if (error.status === 429) return 'retry'
