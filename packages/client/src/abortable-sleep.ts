@@ -1,3 +1,5 @@
+import { onAbort } from './on-abort.ts'
+
 /**
  * A wait that `start` begins and ends by calling `done`; if the signal aborts first, `start`'s returned
  * undo runs and the promise rejects with the signal's reason.
@@ -8,14 +10,16 @@ export function abortableWait(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason)
-    const onAbort = () => {
-      undo()
-      reject(signal?.reason)
-    }
-    // Listening before `start`: a wait that ends at once has removed the listener when `start` returns.
-    signal?.addEventListener('abort', onAbort, { once: true })
+    // Listening before `start`: a wait that ends at once has stopped listening when `start` returns.
+    const stop = signal
+      ? onAbort(signal, () => {
+          stop?.()
+          undo()
+          reject(signal.reason)
+        })
+      : undefined
     const undo = start(() => {
-      signal?.removeEventListener('abort', onAbort)
+      stop?.()
       resolve()
     })
   })

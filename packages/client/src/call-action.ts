@@ -13,12 +13,13 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.ts'
+import { onAbort } from './on-abort.ts'
 import { outcomeCheck } from './outcome-check.ts'
+import type { TakeTurn } from './rate-limiter.ts'
 import { readEnvelope } from './read-envelope.ts'
 import type { Credentials, Language } from './redis-client-options.ts'
 import { retryDecision } from './retry-policy.ts'
 import { signedRequest } from './signed-request.ts'
-import type { TakeToken } from './token-bucket.ts'
 import type { HttpResponse, Transport } from './transport.ts'
 
 /** Everything a call needs from its client. */
@@ -29,10 +30,15 @@ export interface CallContext {
   credentials: () => Promise<Credentials>
   transport: Transport
   clock: ClockOffset
-  limiter: (action: ActionName) => TakeToken | undefined
+  limiter: (action: ActionName) => TakeTurn | undefined
   timeoutMs: number
   maxAttempts: number
   backoff: { baseMs: number; maxMs: number }
+}
+
+/** A JSON.stringify replacer that leaves out object fields set to null (array items stay). */
+function withoutNullFields(this: unknown, _key: string, value: unknown): unknown {
+  return value === null && !Array.isArray(this) ? undefined : value
 }
 
 /** Validates, signs, sends and reads one action, retrying only where it is safe (see retryDecision). */
@@ -47,7 +53,9 @@ export async function callAction<A extends ActionName>(
   const aborted = () => new AbortError(action, signal?.reason)
   // The waits (rate limiter, backoff) reject with the signal's reason: the call ends with an AbortError.
   const abortable = (wait: Promise<void> | undefined) => wait?.catch(() => Promise.reject(aborted()))
-  const body = JSON.stringify(input)
+  let body = JSON.stringify(input)
+  // Validation reads a field set to null as absent, so the service must not see it either.
+  if (body.includes('null')) body = JSON.stringify(input, withoutNullFields)
   // Read per call from the spec's x-tc-idempotent, never from the action's name.
   const { idempotent } = actionPolicies[action]
   let skewCorrected = false
@@ -68,7 +76,7 @@ export async function callAction<A extends ActionName>(
     const controller = new AbortController()
     const abort = () => controller.abort()
     const timer = setTimeout(abort, timeoutMs)
-    signal?.addEventListener('abort', abort)
+    const stopListening = signal && onAbort(signal, abort)
     let response: HttpResponse | undefined
     let error: CrsKitError
     let reached = true
@@ -82,7 +90,7 @@ export async function callAction<A extends ActionName>(
       else throw cause
     } finally {
       clearTimeout(timer)
-      signal?.removeEventListener('abort', abort)
+      stopListening?.()
     }
 
     if (response) {

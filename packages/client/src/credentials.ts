@@ -38,8 +38,16 @@ export function credentialSource(
 
 function checked(credentials: Credentials): Credentials {
   const { secretId, secretKey, token } = credentials ?? {}
-  if (typeof secretId !== 'string' || typeof secretKey !== 'string' || !secretId || !secretKey)
-    throw new ConfigurationError('credentials need a secretId and a secretKey, both non-empty strings')
+  if (
+    typeof secretId !== 'string' ||
+    typeof secretKey !== 'string' ||
+    !secretId ||
+    !secretKey ||
+    (token != null && typeof token !== 'string')
+  )
+    throw new ConfigurationError(
+      'credentials need a secretId and a secretKey, both non-empty strings, and a token only as a string',
+    )
   // Copied so that later mutation of the caller's object cannot change a call half-way through.
   return { secretId, secretKey, token: token || undefined }
 }

@@ -4,6 +4,7 @@ import type {
   RedisBackupSet,
 } from '@crs-kit/core'
 import { describe, expect, it } from 'vitest'
+import { AbortError } from './errors.ts'
 import { paginatePages } from './paginate-pages.ts'
 
 const backup = (i: number) => ({ BackupId: `b${i}` }) as RedisBackupSet
@@ -29,6 +30,27 @@ const collect = async <T>(items: AsyncIterable<T>) => {
 }
 
 describe('paginatePages', () => {
+  it('stops at an abort between two items of a page it has already read', async () => {
+    const { calls, send } = fakeService(10)
+    const controller = new AbortController()
+    const seen: string[] = []
+    const error = await (async () => {
+      for await (const item of paginatePages(
+        'DescribeInstanceBackups',
+        { InstanceId: 'crs-1', Limit: 5 },
+        send,
+        controller.signal,
+      )) {
+        seen.push(item.BackupId)
+        if (seen.length === 2) controller.abort(new Error('enough'))
+      }
+    })().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AbortError)
+    expect((error as AbortError).cause).toEqual(new Error('enough'))
+    expect(seen).toEqual(['b0', 'b1'])
+    expect(calls).toHaveLength(1)
+  })
+
   it('yields every item, stopping on TotalCount without asking for an empty page', async () => {
     const { calls, send } = fakeService(10)
     const items = await collect(

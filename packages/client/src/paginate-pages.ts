@@ -1,4 +1,5 @@
 import { type ActionTypes, actionPolicies, type PaginatedActionName } from '@crs-kit/core'
+import { AbortError } from './errors.ts'
 import type { PageItem } from './page-item.ts'
 
 type Send<A extends PaginatedActionName> = (
@@ -8,12 +9,14 @@ type Send<A extends PaginatedActionName> = (
 /**
  * Yields every item across pages, using the spec's pagination fields. Stops when the items seen
  * reach TotalCount or a page comes back short (or empty), whichever comes first, so a total that
- * changes while paging can neither loop forever nor cut the listing short of what the pages hold.
+ * changes while paging can neither loop forever nor cut the listing short of what the pages hold. An abort of
+ * `signal` ends the listing with an AbortError, between two items as well as during a request.
  */
 export async function* paginatePages<A extends PaginatedActionName>(
   action: A,
   input: Omit<ActionTypes[A]['request'], 'Offset'>,
   send: Send<A>,
+  signal?: AbortSignal,
 ): AsyncGenerator<PageItem<A>, void, undefined> {
   const paging = actionPolicies[action].paging
   if (!paging) throw new TypeError(`${action} is not paginated`)
@@ -27,7 +30,11 @@ export async function* paginatePages<A extends PaginatedActionName>(
       [offsetField]: offset,
     } as ActionTypes[A]['request'])) as Record<string, unknown>
     const items = Array.isArray(page[itemsField]) ? (page[itemsField] as PageItem<A>[]) : []
-    yield* items
+    // A page already read still ends at the abort: the caller stops seeing items as soon as it aborts.
+    for (const item of items) {
+      if (signal?.aborted) throw new AbortError(action, signal.reason)
+      yield item
+    }
     offset += limit
     const total = page[totalField]
     if (items.length < limit || (typeof total === 'number' && offset >= total)) return

@@ -1,4 +1,6 @@
+import { getEventListeners } from 'node:events'
 import { inspect } from 'node:util'
+import { regions } from '@crs-kit/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { verifyTc3 } from '../test/loopback-server.ts'
 import {
@@ -160,12 +162,12 @@ describe('RedisClient clock skew', () => {
 })
 
 describe('RedisClient rate limiting', () => {
-  it('shares one bucket per action between concurrent calls; false disables it', async () => {
+  it('shares one limiter per action between concurrent calls; false disables it', async () => {
     const { fetch } = fakeFetch()
     const limited = make({ fetch, rateLimit: 50 })
     let start = performance.now()
     await Promise.all(Array.from({ length: 60 }, () => limited.manualBackupInstance({ InstanceId: 'crs-1' })))
-    expect(performance.now() - start).toBeGreaterThanOrEqual(180) // 50 at once, then 10 at 20 ms apiece
+    expect(performance.now() - start).toBeGreaterThanOrEqual(1000) // 50 at once, the other 10 a second later
     const free = make({ fetch, rateLimit: false })
     start = performance.now()
     await Promise.all(Array.from({ length: 60 }, () => free.manualBackupInstance({ InstanceId: 'crs-1' })))
@@ -181,6 +183,23 @@ describe('RedisClient aborts', () => {
           init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
         ),
     )
+
+  it('lets many concurrent calls share one signal with a single listener on it, and aborts them all', async () => {
+    const fetch = hanging()
+    // 5 of the 30 are sent at once (rateLimit 5), the others wait their turn: both kinds of wait listen.
+    const client = make({ fetch, rateLimit: 5 })
+    const controller = new AbortController()
+    const calls = Array.from({ length: 30 }, () =>
+      client.describeInstanceBackups({ InstanceId: 'crs-1' }, { signal: controller.signal }).catch((e) => e),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // Node 20 warns of a possible leak (MaxListenersExceededWarning) past ten listeners on one signal.
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    controller.abort()
+    const errors = await Promise.all(calls)
+    expect(errors.every((e) => e instanceof AbortError)).toBe(true)
+    expect(fetch).toHaveBeenCalledTimes(5)
+  })
 
   it('does not send at all with an aborted signal', async () => {
     const fetch = hanging()
@@ -234,6 +253,9 @@ describe('RedisClient secrets', () => {
 describe('RedisClient options', () => {
   it.each<[Partial<RedisClientOptions>, RegExp]>([
     [{ region: '' }, /region/],
+    [{ region: 'ap-guangzhou ' }, /region such as "ap-guangzhou", got "ap-guangzhou "/],
+    [{ region: 'AP-GUANGZHOU' }, /region/],
+    [{ region: 'guangzhou' }, /region/],
     [{ language: 'fr-FR' as never }, /language/],
     [{ timeoutMs: 0 }, /timeoutMs/],
     [{ maxAttempts: 1.5 }, /maxAttempts/],
@@ -244,5 +266,41 @@ describe('RedisClient options', () => {
   ])('refuses %o', (options, message) => {
     expect(() => make(options)).toThrow(ConfigurationError)
     expect(() => make(options)).toThrow(message)
+  })
+
+  it('takes every region of the spec', () => {
+    for (const region of regions) expect(make({ region }).region).toBe(region)
+  })
+
+  it('refuses a session token that is not a string', () => {
+    const credentials = { secretId: 'AKIDEXAMPLE', secretKey, token: 5 as never }
+    expect(() => make({ credentials })).toThrow(ConfigurationError)
+    expect(() => make({ credentials })).toThrow(/a token only as a string/)
+  })
+})
+
+describe('RedisClient input as JavaScript callers write it', () => {
+  it('leaves fields set to null or undefined out of what it sends (validation reads them as absent)', async () => {
+    const { sent, fetch } = fakeFetch(({ headers }) =>
+      headers['X-TC-Action'] === 'ManualBackupInstance'
+        ? { TaskId: 1, RequestId: 'r' }
+        : { TotalCount: 0, BackupSet: [], RequestId: 'r' },
+    )
+    const input = { InstanceId: 'crs-1', Limit: null, Status: null, BeginTime: undefined, Extra: undefined }
+    await make({ fetch }).describeInstanceBackups(input as never)
+    expect(sent[0]!.body).toBe('{"InstanceId":"crs-1"}')
+    await make({ fetch }).manualBackupInstance({ InstanceId: 'crs-1', Remark: 'null' })
+    expect(sent[1]!.body).toBe('{"InstanceId":"crs-1","Remark":"null"}')
+  })
+
+  it('names the class of an object given where a string belongs', async () => {
+    const { fetch } = fakeFetch()
+    const when = new Date(Date.UTC(2026, 0, 2, 3, 4, 5))
+    const error = await make({ fetch })
+      .describeInstanceBackups({ InstanceId: 'crs-1', BeginTime: when as never })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error.message).toContain('BeginTime must be a string, got Date "2026-01-02T03:04:05.000Z"')
+    expect(fetch).not.toHaveBeenCalled()
   })
 })

@@ -10,8 +10,8 @@ import { fetchTransport } from './fetch-transport.ts'
 import { RedisClientMethods } from './generated/methods.gen.ts'
 import type { PageItem } from './page-item.ts'
 import { paginatePages } from './paginate-pages.ts'
+import { rateLimiter, type TakeTurn } from './rate-limiter.ts'
 import type { RedisClientOptions } from './redis-client-options.ts'
-import { type TakeToken, tokenBucket } from './token-bucket.ts'
 
 const positive = (name: string, value: number | undefined, fallback: number, integer = false): number => {
   if (value !== undefined && !(value > 0 && (integer ? Number.isInteger(value) : Number.isFinite(value))))
@@ -36,8 +36,12 @@ export class RedisClient extends RedisClientMethods {
   constructor(options: RedisClientOptions) {
     super()
     const region = options?.region
-    if (typeof region !== 'string' || region === '')
-      throw new ConfigurationError('RedisClient needs a region, e.g. "ap-guangzhou"')
+    // The shape of every Tencent Cloud region (ap-guangzhou, na-siliconvalley, ap-shanghai-fsi): a typo such as a
+    // trailing space would otherwise go to the default host with an X-TC-Region the service refuses.
+    if (typeof region !== 'string' || !/^[a-z]+(-[a-z0-9]+)+$/.test(region))
+      throw new ConfigurationError(
+        `RedisClient needs a region such as "ap-guangzhou", got ${JSON.stringify(region)}`,
+      )
     const { language, rateLimit, fetch } = options
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
       throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${JSON.stringify(language)}`)
@@ -45,8 +49,8 @@ export class RedisClient extends RedisClientMethods {
     const endpoint = resolveEndpoint(region, options.endpoint, options.intl)
     this.region = region
     this.endpoint = endpoint.origin
-    // One bucket per action, made on first use and shared by all of the client's concurrent calls.
-    const buckets: Partial<Record<ActionName, TakeToken>> = {}
+    // One limiter per action, made on first use and shared by all of the client's concurrent calls.
+    const limiters: Partial<Record<ActionName, TakeTurn>> = {}
     this.#ctx = {
       region,
       language,
@@ -56,8 +60,8 @@ export class RedisClient extends RedisClientMethods {
       clock: clockOffset(),
       limiter: (action) => {
         if (rateLimit === false) return undefined
-        buckets[action] ??= tokenBucket(rateLimit ?? actionPolicies[action].rateLimit)
-        return buckets[action]
+        limiters[action] ??= rateLimiter(rateLimit ?? actionPolicies[action].rateLimit)
+        return limiters[action]
       },
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),
@@ -83,7 +87,7 @@ export class RedisClient extends RedisClientMethods {
     input: Omit<ActionTypes[A]['request'], 'Offset'>,
     options?: CallOptions,
   ): AsyncIterableIterator<PageItem<A>> {
-    return paginatePages(action, input, (page) => this.send(action, page, options))
+    return paginatePages(action, input, (page) => this.send(action, page, options), options?.signal)
   }
 
   // #ctx is private, so JSON.stringify and util.inspect show region and endpoint only: never the credentials.

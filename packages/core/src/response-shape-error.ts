@@ -11,12 +11,20 @@ export class ResponseShapeError extends Error {
   }
 }
 
-/** A value as messages show it: `"5"`, `5`, `null`, `[1,2]`, `undefined`; cut at 60 characters. */
+/**
+ * A value as messages show it: `"5"`, `5`, `null`, `[1,2]`, `undefined`, and an instance of a class named by
+ * it (`Date "2026-01-02T03:04:05.000Z"`, which would otherwise pass for a string); cut at 60 characters.
+ */
 export function preview(value: unknown): string {
   let text: string
   try {
+    const name =
+      typeof value === 'object'
+        ? (value as { constructor?: { name?: unknown } } | null)?.constructor?.name
+        : 0
+    const kind = typeof name === 'string' && name !== 'Object' && name !== 'Array' ? `${name} ` : ''
     const json = typeof value === 'string' || typeof value === 'object' ? JSON.stringify(value) : undefined
-    text = json ?? String(value)
+    text = kind + (json ?? String(value))
   } catch {
     // A BigInt inside, or a cycle.
     text = typeof value

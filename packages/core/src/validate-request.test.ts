@@ -81,6 +81,7 @@ describe('validateRequest reports what the service would refuse', () => {
     { EndTime: '2018-09-04 11:59:59' },
     { BeginTime: '2018-09-04 12:00:00', EndTime: '2018-09-04 12:00:00' },
     { EndTime: null, Limit: undefined },
+    { Bogus: undefined }, // never sent: JSON leaves it out
   ])('DescribeInstanceBackups accepts %o', (patch) => {
     expect(describeIssues(patch)).toEqual([])
   })

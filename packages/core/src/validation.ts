@@ -82,9 +82,11 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   }
   if (t === 'object') {
     if (!p) return
+    // A field set to undefined is absent (JSON leaves it out), and so is a known field set to null (the
+    // client leaves it out of what it sends).
     if (rule.c)
       for (const key of Object.keys(v))
-        if (!Object.hasOwn(p, key))
+        if (!Object.hasOwn(p, key) && v[key] !== undefined)
           report(issues, join(path, key), 'UnknownParameter', 'is not a parameter of this action')
     for (const key in p) {
       const field = v[key]

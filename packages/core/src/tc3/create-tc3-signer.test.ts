@@ -111,6 +111,8 @@ describe('signTc3 (the #crypto choice)', () => {
     const v = { ...redisVector, headers: { 'Content-Type': 'application/json' } }
     expect(() => signTc3({ ...v, timestamp: 1.5 })).toThrow(TypeError)
     expect(() => signTc3({ ...v, timestamp: Number.NaN })).toThrow(TypeError)
+    // A numeric string is shown quoted: the message says what is wrong with it.
+    expect(() => signTc3({ ...v, timestamp: '1551113065' as never })).toThrow(/got "1551113065"$/)
     expect(() => signTc3({ ...v, secretKey: '' })).toThrow(/secretId and secretKey/)
   })
 

@@ -1,3 +1,4 @@
+import { preview } from '../response-shape-error.ts'
 import {
   type CanonicalRequestParts,
   canonicalHeaders,
@@ -62,7 +63,9 @@ export interface Tc3Parts extends Omit<CanonicalRequestParts, 'bodySha256Hex'> {
 export function tc3Parts(input: Tc3SignInput): Tc3Parts {
   const { timestamp, secretId, secretKey, host } = input
   if (!Number.isSafeInteger(timestamp) || timestamp < 0)
-    throw new TypeError(`signTc3: timestamp must be Unix seconds (a non-negative integer), got ${timestamp}`)
+    throw new TypeError(
+      `signTc3: timestamp must be Unix seconds (a non-negative integer), got ${preview(timestamp)}`,
+    )
   if (!host || !secretId || !secretKey)
     throw new TypeError('signTc3: host, secretId and secretKey are required')
   return {
