@@ -52,7 +52,8 @@ export async function callAction<A extends ActionName>(
   if (issues.length > 0) throw new ValidationError(action, issues)
   const aborted = () => new AbortError(action, signal?.reason)
   // The waits (rate limiter, backoff) reject with the signal's reason: the call ends with an AbortError.
-  const abortable = (wait: Promise<void> | undefined) => wait?.catch(() => Promise.reject(aborted()))
+  const abortable = <T>(wait: Promise<T> | undefined) =>
+    wait?.catch((): Promise<T> => Promise.reject(aborted()))
   let body = JSON.stringify(input)
   // Validation reads a field set to null as absent, so the service must not see it either.
   if (body.includes('null')) body = JSON.stringify(input, withoutNullFields)
@@ -63,9 +64,9 @@ export async function callAction<A extends ActionName>(
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted()
     const credentials = await ctx.credentials()
-    await abortable(ctx.limiter(action)?.(signal))
+    // The limiter counts this attempt until it ends: `done` in the finally below.
+    const done = await abortable(ctx.limiter(action)?.(signal))
     const startedAt = Date.now()
-    const request = await signedRequest(ctx, action, credentials, body, !idempotent)
     const unknownOutcome = (cause: CrsKitError) =>
       new OutcomeUnknownError(
         action,
@@ -81,6 +82,7 @@ export async function callAction<A extends ActionName>(
     let error: CrsKitError
     let reached = true
     try {
+      const request = await signedRequest(ctx, action, credentials, body, !idempotent)
       response = await ctx.transport(request, controller.signal)
     } catch (cause) {
       if (cause instanceof NetworkError) reached = cause.mayHaveReachedServer
@@ -91,6 +93,7 @@ export async function callAction<A extends ActionName>(
     } finally {
       clearTimeout(timer)
       stopListening?.()
+      done?.()
     }
 
     if (response) {

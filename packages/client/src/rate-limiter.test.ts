@@ -4,21 +4,38 @@ import { guardMs, rateLimiter } from './rate-limiter.ts'
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
 
-/** Grant times (fake ms since the start) of `count` concurrent takes. */
-async function grantTimes(perSecond: number, count: number, ms: number): Promise<number[]> {
+interface Call {
+  granted: number
+  ended: number
+}
+
+/** `count` concurrent calls through one limiter, each lasting durationMs(i) once granted. */
+async function run(perSecond: number, count: number, durationMs: (i: number) => number, ms: number) {
   const take = rateLimiter(perSecond, Date.now)
   const start = Date.now()
-  const times: number[] = []
-  for (let i = 0; i < count; i++) void take().then(() => times.push(Date.now() - start))
+  const calls: Call[] = []
+  for (let i = 0; i < count; i++)
+    void take().then(async (done) => {
+      const call = { granted: Date.now() - start, ended: Number.POSITIVE_INFINITY }
+      calls.push(call)
+      await new Promise((resolve) => setTimeout(resolve, durationMs(i)))
+      call.ended = Date.now() - start
+      done()
+    })
   await vi.advanceTimersByTimeAsync(ms)
-  return times
+  return calls
 }
 
 describe('rateLimiter', () => {
-  it('grants at most perSecond calls in any one second, a burst included, first come first served', async () => {
+  it('lets a burst of perSecond through, the next ones a second after those ended, first come first served', async () => {
     const take = rateLimiter(20, Date.now)
     const done: number[] = []
-    const takes = Array.from({ length: 50 }, (_, i) => take().then(() => done.push(i)))
+    const takes = Array.from({ length: 50 }, (_, i) =>
+      take().then((end) => {
+        done.push(i)
+        end()
+      }),
+    )
     await vi.advanceTimersByTimeAsync(0)
     expect(done).toHaveLength(20)
     await vi.advanceTimersByTimeAsync(999 + guardMs)
@@ -30,20 +47,31 @@ describe('rateLimiter', () => {
     expect(done).toEqual(Array.from({ length: 50 }, (_, i) => i))
   })
 
-  it('never lets more than perSecond grants into any one-second window', async () => {
-    const times = await grantTimes(7, 60, 20_000)
-    expect(times).toHaveLength(60)
-    for (let i = 7; i < times.length; i++) expect(times[i]! - times[i - 7]!).toBeGreaterThanOrEqual(1000)
+  it('never has perSecond calls granted within a second of the end of others that could still be arriving', async () => {
+    // Calls of 0-400 ms: wherever in its span the service sees each request, no second holds more than 7.
+    const calls = await run(7, 60, (i) => (i * 37) % 400, 30_000)
+    expect(calls).toHaveLength(60)
+    for (const [j, call] of calls.entries()) {
+      const recent = calls.slice(0, j).filter((earlier) => earlier.ended + 1000 > call.granted)
+      expect(recent.length).toBeLessThan(7)
+    }
+  })
+
+  it('holds a slow call’s turn until a second after it ended', async () => {
+    const calls = await run(1, 2, () => 300, 5000)
+    expect(calls.map((c) => c.granted)).toEqual([0, 300 + 1000 + guardMs])
   })
 
   it('spaces calls 1/perSecond apart below one a second', async () => {
-    const times = await grantTimes(0.5, 3, 10_000)
-    expect(times).toEqual([0, 2000 + guardMs, 2 * (2000 + guardMs)])
+    const calls = await run(0.5, 3, () => 0, 10_000)
+    expect(calls).toHaveLength(3)
+    for (let i = 1; i < calls.length; i++)
+      expect(calls[i]!.granted - calls[i - 1]!.ended).toBe(2000 + guardMs)
   })
 
   it('removes an aborted waiter without using its turn', async () => {
     const take = rateLimiter(1, Date.now)
-    await take()
+    ;(await take())()
     const controller = new AbortController()
     const aborted = take(controller.signal)
     const next = take()
