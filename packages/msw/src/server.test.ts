@@ -132,6 +132,22 @@ describe('startMockServer', () => {
     expect(await envelope(ok)).toMatchObject({ TotalCount: 2 })
   })
 
+  it('answers a CORS preflight allowing the Authorization header by name', async () => {
+    const r = await raw(`${server.url}/`, 'OPTIONS', undefined, {
+      Origin: 'http://localhost:5173',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization,content-type,x-tc-action,x-tc-timestamp',
+    })
+    expect(r.status).toBe(204)
+    expect(r.headers['access-control-allow-origin']).toBe('*')
+    expect(r.headers['access-control-allow-methods']).toBe('GET, POST')
+    // `*` alone does not cover Authorization (Fetch spec, CORS-safelisted wildcard exception).
+    const allowed = String(r.headers['access-control-allow-headers'])
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+    expect(allowed).toEqual(['*', 'authorization'])
+  })
+
   it('drops the connection when an override says so', async () => {
     const remove = server.override('DescribeInstanceBackups', { networkError: true })
     await expect(

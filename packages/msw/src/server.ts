@@ -33,9 +33,10 @@ export const defaultCredentials: readonly Credential[] = [
 ]
 
 // Lets a browser page call crs-mock directly; the real service's CORS policy is not part of the contract.
+// The Fetch spec leaves Authorization out of the `*` wildcard, and every TC3 call sends one: name it.
 const cors = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Allow-Headers': '*, Authorization',
   'Access-Control-Allow-Methods': 'GET, POST',
   'Access-Control-Max-Age': '600',
 }
