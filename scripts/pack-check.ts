@@ -72,8 +72,8 @@ function manifestChecks(pkg: Manifest, raw: string): Check[] {
   ]
   if (pkg.name === '@crs-kit/msw')
     checks.push({
-      name: "msw is a peer dependency '^2 || ^3'",
-      ok: pkg.peerDependencies?.msw === '^2 || ^3' && !deps.includes('msw'),
+      name: "msw is a peer dependency '^2.4.4 || ^3'",
+      ok: pkg.peerDependencies?.msw === '^2.4.4 || ^3' && !deps.includes('msw'),
       detail: JSON.stringify(pkg.peerDependencies),
     })
   return checks

@@ -1,6 +1,6 @@
 import { defineProject } from 'vitest/config'
 
-// The handlers again under msw 2 (the peer range is ^2 || ^3): every `msw` import resolves to msw@2.
+// The handlers again under msw 2 (the peer range is ^2.4.4 || ^3): every `msw` import resolves to msw@2.
 export default defineProject({
   resolve: {
     conditions: ['crs-kit-source'],

@@ -152,6 +152,16 @@ describe('createHandlers with setupServer', () => {
     expect(mock.state.backups('crs-5a4py64p').every((b) => b.Status === 2)).toBe(true)
   })
 
+  it('reads an empty Status list as no status filter, in JSON as in the query form', async () => {
+    await manualBackup('running') // Status 1 next to the two seed backups (Status 2)
+    const json = await describeBackups({ Status: [] })
+    const query = await envelope(await fetch(await tc3Get('InstanceId=crs-5a4py64p', { timestamp: now() })))
+    expect(json).toMatchObject({ TotalCount: 3 })
+    expect(query).toMatchObject({ TotalCount: 3 })
+    expect(json.BackupSet).toEqual(query.BackupSet)
+    expect(await describeBackups({ Status: [1] })).toMatchObject({ TotalCount: 1 })
+  })
+
   it('answers the abnormal and unknown instance codes', async () => {
     mock.state.setInstanceStatus('crs-5a4py64p', 'abnormal')
     expect((await manualBackup()).Error).toMatchObject({ Code: 'ResourceUnavailable.InstanceStatusAbnormal' })

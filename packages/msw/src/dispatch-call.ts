@@ -124,15 +124,16 @@ function afterAuth(
 
   const override = deps.overrides.take(action)
   if (override === undefined) return perform(call, action, region, secretId, now, deps, requestId)
+  // By value, not `in`: the registry has checked that at most one of these is given (not undefined).
   const answer = (): Answer => {
-    if ('networkError' in override) return dropConnection
-    if ('error' in override)
+    if (override.networkError) return dropConnection
+    if (override.error !== undefined)
       return error(
         override.error,
         override.message ?? `${override.error} (forced by a test override)`,
         requestId,
       )
-    if ('response' in override) return successEnvelope(override.response, requestId)
+    if (override.response !== undefined) return successEnvelope(override.response, requestId)
     return perform(call, action, region, secretId, now, deps, requestId)
   }
   return override.delayMs ? sleep(override.delayMs).then(answer) : answer()

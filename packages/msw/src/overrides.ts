@@ -3,26 +3,82 @@ import type { ActionName, ActionTypes } from '@crs-kit/core'
 /** A response without its RequestId (the mock adds a fresh one). */
 export type ResponseBody<A extends ActionName> = Omit<ActionTypes[A]['response'], 'RequestId'>
 
-interface Times {
-  /** Wait this long (real time) before answering: for timeout and loading-state tests. */
+/** How long and how often an override applies; `once` and `times` are two ways to say the same, pick one. */
+type Timing = {
+  /** Wait this long (real time, milliseconds, >= 0) before answering: for timeout and loading-state tests. */
   delayMs?: number
-  /** Apply to the next call only. Same as `times: 1`. */
-  once?: boolean
-  /** Apply to the next `times` calls, then behave normally again. Default: every call until removed. */
-  times?: number
-}
+} & (
+  | {
+      /** Apply to the next call only. Same as `times: 1`. */
+      once?: boolean
+      times?: never
+    }
+  | {
+      once?: never
+      /** Apply to the next `times` calls (a positive integer), then behave normally again. Default: every call until removed. */
+      times?: number
+    }
+)
+
+/** Keys that must be absent from one kind of override (so `{ error, response }` is a type error). */
+type Without<K extends string> = { [P in K]?: never }
+
+/** Answer this error code of the action (the contract's codes), with a default or the given message. */
+export type ErrorOverride<A extends ActionName> = Timing & {
+  error: ActionTypes[A]['errorCode']
+  message?: string
+} & Without<'response' | 'networkError'>
+
+/** Answer this response (a fresh RequestId is added). */
+export type ResponseOverride<A extends ActionName> = Timing & { response: ResponseBody<A> } & Without<
+    'error' | 'message' | 'networkError'
+  >
+
+/** Drop the connection (msw: `HttpResponse.error()`; crs-mock: a destroyed socket). */
+export type NetworkErrorOverride = Timing & { networkError: true } & Without<'error' | 'message' | 'response'>
+
+/** Wait `delayMs`, then give the normal answer. */
+export type DelayOverride = Timing & { delayMs: number } & Without<
+    'error' | 'message' | 'response' | 'networkError'
+  >
 
 /**
- * What one action answers instead of running the mock service: an error code of the action (typed from
- * the contract), a given response, a dropped connection, or just a delay before the normal answer.
+ * What one action answers instead of running the mock service: exactly one of an error code of the action
+ * (typed from the contract), a given response or a dropped connection, or only a delay before the normal
+ * answer. Each may be delayed and limited to the next call (`once`) or the next few (`times`).
  */
-export type Override<A extends ActionName> = Times &
-  (
-    | { error: ActionTypes[A]['errorCode']; message?: string }
-    | { response: ResponseBody<A> }
-    | { networkError: true }
-    | { delayMs: number }
+export type Override<A extends ActionName> =
+  | ErrorOverride<A>
+  | ResponseOverride<A>
+  | NetworkErrorOverride
+  | DelayOverride
+
+const outcomes = ['error', 'response', 'networkError'] as const
+
+/** The number of calls an override applies to; throws a TypeError naming the mistake for a malformed one. */
+function checkedTimes(action: string, override: Override<ActionName>): number {
+  const o = override as Partial<Record<string, unknown>>
+  const fail = (reason: string) => {
+    throw new TypeError(`[crs-kit/msw] override('${action}', ...): ${reason}`)
+  }
+  if (typeof o !== 'object' || o === null) fail('give an object')
+  const given = outcomes.filter((k) => o[k] !== undefined)
+  if (given.length > 1) fail(`give one of error, response or networkError, not ${given.join(' and ')}`)
+  if (given.length === 0 && o.delayMs === undefined)
+    fail('give one of error, response or networkError (or delayMs alone, to delay the normal answer)')
+  if (o.networkError !== undefined && o.networkError !== true) fail('networkError must be true')
+  if (o.message !== undefined && o.error === undefined) fail('message goes with error')
+  if (
+    o.delayMs !== undefined &&
+    !(typeof o.delayMs === 'number' && Number.isFinite(o.delayMs) && o.delayMs >= 0)
   )
+    fail(`delayMs must be a number of milliseconds >= 0, got ${String(o.delayMs)}`)
+  if (o.once !== undefined && o.times !== undefined) fail('give once or times, not both')
+  if (o.times !== undefined && !(Number.isSafeInteger(o.times) && (o.times as number) > 0))
+    fail(`times must be a positive integer, got ${String(o.times)}`)
+  if (o.once) return 1
+  return (o.times as number | undefined) ?? Number.POSITIVE_INFINITY
+}
 
 interface Entry {
   override: Override<ActionName>
@@ -33,8 +89,9 @@ interface Entry {
 export class OverrideRegistry {
   readonly #byAction = new Map<string, Entry[]>()
 
+  /** Throws a TypeError for an override that is not exactly one kind or has a bad `times` or `delayMs`. */
   add<A extends ActionName>(action: A, override: Override<A>): () => void {
-    const times = override.once ? 1 : (override.times ?? Number.POSITIVE_INFINITY)
+    const times = checkedTimes(action, override as Override<ActionName>)
     const entry: Entry = { override: override as Override<ActionName>, remaining: times }
     const list = this.#byAction.get(action) ?? []
     list.unshift(entry)

@@ -1,20 +1,31 @@
-import { request as httpRequest } from 'node:http'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seededRandom } from './seeded-random.fixture.ts'
 import { type MockServer, startMockServer } from './server.ts'
-import { codeOf, envelope, v1Request } from './test-requests.fixture.ts'
+import { codeOf, envelope, tc3Get, v1Request } from './test-requests.fixture.ts'
+
+interface RawAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  text: string
+}
 
 /** A raw request through node:http, for what fetch refuses to send. */
-function raw(url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
+function raw(
+  url: string,
+  method: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method }, (res) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
       let text = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => {
         text += c
       })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
     })
     req.on('error', reject)
     req.end(body)
@@ -84,6 +95,57 @@ describe('startMockServer', () => {
     expect(r.status).toBe(200)
     expect(r.connection).toBe('close')
     expect(JSON.parse(r.text).Response.Error.Code).toBe('RequestSizeLimitExceeded')
+  })
+
+  it('answers a GET query of up to 32 KB, and RequestSizeLimitExceeded in the envelope beyond', async () => {
+    const prefix = 'InstanceId=crs-5a4py64p&Remark='
+    const get = async (queryBytes: number) => {
+      server.reset()
+      const query = prefix + 'a'.repeat(queryBytes - prefix.length)
+      const response = await fetch(
+        await tc3Get(query, { action: 'ManualBackupInstance', url: `${server.url}/` }),
+      )
+      expect(response.status, `${queryBytes}-byte query`).toBe(200)
+      return envelope(response)
+    }
+    // Over node:http's default 16 KiB head, within the service's limit.
+    expect(await get(20_000)).toMatchObject({ TaskId: expect.any(Number) })
+    expect(await get(32 * 1024)).toMatchObject({ TaskId: expect.any(Number) })
+    for (const size of [32 * 1024 + 1, 40_000]) {
+      expect((await get(size)).Error, `${size}-byte query`).toMatchObject({
+        Code: 'RequestSizeLimitExceeded',
+      })
+    }
+  })
+
+  it('answers a head too large for node:http with RequestSizeLimitExceeded and closes', async () => {
+    const r = await raw(`${server.url}/?InstanceId=crs-5a4py64p&Remark=${'a'.repeat(200_000)}`, 'GET')
+    expect(r.status).toBe(200)
+    expect(r.headers.connection).toBe('close')
+    expect(r.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(r.text).Response).toMatchObject({
+      Error: { Code: 'RequestSizeLimitExceeded' },
+      RequestId: expect.any(String),
+    })
+    // The server is still fine for the next client.
+    const ok = await fetch(v1Request({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/` }))
+    expect(await envelope(ok)).toMatchObject({ TotalCount: 2 })
+  })
+
+  it('answers a CORS preflight allowing the Authorization header by name', async () => {
+    const r = await raw(`${server.url}/`, 'OPTIONS', undefined, {
+      Origin: 'http://localhost:5173',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization,content-type,x-tc-action,x-tc-timestamp',
+    })
+    expect(r.status).toBe(204)
+    expect(r.headers['access-control-allow-origin']).toBe('*')
+    expect(r.headers['access-control-allow-methods']).toBe('GET, POST')
+    // `*` alone does not cover Authorization (Fetch spec, CORS-safelisted wildcard exception).
+    const allowed = String(r.headers['access-control-allow-headers'])
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+    expect(allowed).toEqual(['*', 'authorization'])
   })
 
   it('drops the connection when an override says so', async () => {

@@ -5,7 +5,7 @@ import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { errorEnvelope } from './envelope.ts'
 import { BodyTooLargeError, readWireRequest } from './node-request.ts'
-import type { WireRequest } from './protocol/read-call.ts'
+import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
 import type { Credential } from './verify/credential.ts'
 
@@ -33,9 +33,10 @@ export const defaultCredentials: readonly Credential[] = [
 ]
 
 // Lets a browser page call crs-mock directly; the real service's CORS policy is not part of the contract.
+// The Fetch spec leaves Authorization out of the `*` wildcard, and every TC3 call sends one: name it.
 const cors = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Allow-Headers': '*, Authorization',
   'Access-Control-Allow-Methods': 'GET, POST',
   'Access-Control-Max-Age': '600',
 }
@@ -49,6 +50,24 @@ const head: string[] = [
   'Content-Length',
   '',
 ]
+
+/**
+ * node:http's limit on the request line plus headers (its default, 16 KiB, is below the service's 32 KB
+ * GET query): room for a query at the limit and ordinary headers, so the service's own check answers a
+ * longer query with RequestSizeLimitExceeded before node:http has to refuse the head.
+ */
+const maxHeaderBytes = 2 * maxQueryBytes
+
+/** The raw HTTP/1.1 answer to a head over maxHeaderBytes: the envelope, then the connection closes. */
+function headerOverflowAnswer(): string {
+  const envelope = errorEnvelope(
+    'RequestSizeLimitExceeded',
+    `the request line and headers exceed ${maxHeaderBytes} bytes (the query string may have at most ${maxQueryBytes})`,
+    randomId(),
+  )
+  const fields = Object.entries(cors).map(([name, value]) => `${name}: ${value}\r\n`)
+  return `HTTP/1.1 200 OK\r\n${fields.join('')}Content-Type: application/json\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(envelope)}\r\n\r\n${envelope}`
+}
 
 /** Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS). */
 function send(res: ServerResponse, envelope: string): void {
@@ -131,17 +150,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     })
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
     try {
       onRequest(req, res)
     } catch (e) {
       failed(res, e)
     }
   })
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-    else socket.destroy()
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy()
+      return
+    }
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      // Too large for node:http even with the raised limit: still the service's answer, not a bare 4xx.
+      socket.end(headerOverflowAnswer())
+      return
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -41,4 +41,12 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--host'])).toThrow(/needs a value/)
     expect(() => parseCliArgs(['--verbose'])).toThrow(/unknown argument/)
   })
+
+  it('refuses a value given to a boolean flag', () => {
+    for (const arg of ['--no-verify=1', '--no-verify=', '--no-rate-limit=true', '--help=yes']) {
+      const name = arg.slice(0, arg.indexOf('='))
+      expect(() => parseCliArgs([arg]), arg).toThrow(TypeError)
+      expect(() => parseCliArgs([arg]), arg).toThrow(`${name} takes no value, got ${arg}`)
+    }
+  })
 })

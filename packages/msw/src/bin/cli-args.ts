@@ -41,6 +41,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (next === undefined || next.startsWith('--')) throw new TypeError(`${name} needs a value`)
       return next
     }
+    // A boolean flag is its own value: `--no-verify=1` (or `=false`) is a mistake, not a setting.
+    const flag = () => {
+      if (eq > 0) throw new TypeError(`${name} takes no value, got ${arg}`)
+      return true
+    }
     switch (name) {
       case '--host':
         args.host = value()
@@ -59,14 +64,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         keys.push(value())
         break
       case '--no-verify':
-        args.verify = false
+        args.verify = !flag()
         break
       case '--no-rate-limit':
-        args.rateLimit = false
+        args.rateLimit = !flag()
         break
       case '--help':
       case '-h':
-        args.help = true
+        args.help = flag()
         break
       default:
         throw new TypeError(`unknown argument ${name}`)

@@ -59,7 +59,11 @@ describe('crs-mock', () => {
 
   const bin = fileURLToPath(new URL('./crs-mock.ts', import.meta.url))
   const runSync = (args: string[]) =>
-    spawnSync(process.execPath, ['--conditions=crs-kit-source', bin, ...args], { encoding: 'utf8' })
+    // The timeout ends a crs-mock that starts listening when the test expects it to refuse the arguments.
+    spawnSync(process.execPath, ['--conditions=crs-kit-source', bin, ...args], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    })
 
   it('exits 2 with the usage on a bad command line', () => {
     const run = runSync(['--secret-id', 'x'])
@@ -67,6 +71,16 @@ describe('crs-mock', () => {
     expect(run.stderr).toContain('--secret-key')
     expect(run.stderr).toContain('usage: crs-mock')
     expect(run.stdout).toBe('')
+  })
+
+  it('exits 2 with the usage when a boolean flag is given a value', () => {
+    for (const arg of ['--no-verify=1', '--no-rate-limit=false', '--help=1']) {
+      const run = runSync([arg, '--port', '0'])
+      expect(run.status, arg).toBe(2)
+      expect(run.stderr, arg).toContain(`takes no value, got ${arg}`)
+      expect(run.stderr, arg).toContain('usage: crs-mock')
+      expect(run.stdout, arg).toBe('')
+    }
   })
 
   it('exits 1 with the reason when it cannot listen', async () => {

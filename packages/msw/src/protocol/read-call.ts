@@ -75,7 +75,8 @@ export function readCall(request: WireRequest, maxBodyBytes: number): MaybePromi
     return { code: 'UnsupportedProtocol', message: `method ${method} is not supported; use GET or POST` }
   }
   const url = parseUrl(request.url)
-  if (url.search.length > maxQueryBytes) {
+  // `search` includes the `?`, which is not part of the query string.
+  if (url.search.length - 1 > maxQueryBytes) {
     return { code: 'RequestSizeLimitExceeded', message: `the query string exceeds ${maxQueryBytes} bytes` }
   }
   if (method === 'GET') return readParts(request.headers, method, url, new Uint8Array(), maxBodyBytes)

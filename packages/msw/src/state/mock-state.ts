@@ -24,6 +24,7 @@ export interface BackupQuery {
   offset: number
   BeginTime?: string | undefined
   EndTime?: string | undefined
+  /** Only backups in one of these statuses; omitted or empty: every status (the GET form cannot send an empty list). */
   Status?: readonly number[] | undefined
 }
 
@@ -182,7 +183,8 @@ export class MockState {
     const { total, items } = instance.backups.query({
       beginMs: q.BeginTime === undefined ? undefined : parseTcTime(q.BeginTime),
       endMs: q.EndTime === undefined ? undefined : parseTcTime(q.EndTime),
-      statuses: q.Status,
+      // `Status: []` in JSON means what the query form, which cannot carry an empty list, means: no filter.
+      statuses: q.Status?.length ? q.Status : undefined,
       offset: q.offset,
       limit: q.limit,
     })
