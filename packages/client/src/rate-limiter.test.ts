@@ -83,6 +83,13 @@ describe('rateLimiter', () => {
     expect(served).toBe(true)
   })
 
+  it('handles a rate far above any real use without slowing down', async () => {
+    const take = rateLimiter(1e6, Date.now)
+    const turns = await Promise.all(Array.from({ length: 150_000 }, () => take()))
+    for (const done of turns) done()
+    expect(turns).toHaveLength(150_000)
+  })
+
   it('rejects a signal that is already aborted', async () => {
     await expect(rateLimiter(5)(AbortSignal.abort(new Error('no')))).rejects.toThrow('no')
   })

@@ -18,48 +18,40 @@ export const guardMs = 10
 export function rateLimiter(perSecond: number, now: () => number = () => performance.now()): TakeTurn {
   const size = Math.max(1, Math.floor(perSecond))
   const windowMs = (size * 1000) / perSecond + guardMs
-  /** When each turn's call ended (Infinity while it runs); at most `size` turns. */
-  const ends: number[] = []
-  /** Each waiter's grant of a turn, in arrival order. */
-  const queue: ((turn: number) => void)[] = []
+  /** Calls granted and not yet done. */
+  let running = 0
+  /** When the calls done within the last window ended, oldest first (calls end in time order). */
+  const ended: number[] = []
+  /** Each waiter's grant, in arrival order. */
+  const queue: (() => void)[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
   const serve = () => {
     const time = now()
-    while (queue.length > 0) {
-      // A free turn: a new one, or the one that ended longest ago, a full window back.
-      let turn = ends.length < size ? ends.length : ends.indexOf(Math.min(...ends))
-      if (turn < ends.length && time - ends[turn]! < windowMs) turn = -1
-      if (turn < 0) break
-      ends[turn] = Number.POSITIVE_INFINITY
-      queue.shift()!(turn)
-    }
-    const next = Math.min(...ends) + windowMs - time
-    if (queue.length > 0 && timer === undefined && next < Number.POSITIVE_INFINITY)
+    while (ended.length > 0 && time - ended[0]! >= windowMs) ended.shift()
+    for (; queue.length > 0 && running + ended.length < size; running++) queue.shift()!()
+    // With every turn taken by a running call, the next `done` serves again; otherwise the oldest end frees one.
+    if (queue.length > 0 && timer === undefined && ended.length > 0)
       timer = setTimeout(
         () => {
           timer = undefined
           serve()
         },
-        Math.max(1, Math.ceil(next)),
+        Math.max(1, Math.ceil(ended[0]! + windowMs - time)),
       )
   }
   return async (signal) => {
-    let turn = -1
     await abortableWait(signal, (grant) => {
-      const granted = (t: number) => {
-        turn = t
-        grant()
-      }
-      queue.push(granted)
+      queue.push(grant)
       serve()
       // An aborted waiter leaves the queue without a turn, so the next one is served in its place.
-      return () => queue.splice(queue.indexOf(granted), 1)
+      return () => queue.splice(queue.indexOf(grant), 1)
     })
-    let ended = false
+    let done = false
     return () => {
-      if (ended) return
-      ended = true
-      ends[turn] = now()
+      if (done) return
+      done = true
+      running--
+      ended.push(now())
       serve()
     }
   }
