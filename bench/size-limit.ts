@@ -2,10 +2,10 @@
 // The goal is limitBytes (5 kB, see bench/README.md); until the bundle gets there, this guard stops regressions.
 import { bundleSize } from './bundle-size.ts'
 
-// 6,487 bytes after the third round of size work; 6,752 once the client fixes of the acceptance run were in (a
+// 6,487 bytes after the third round of size work; 6,813 once the client fixes of the acceptance run were in (a
 // rate limit counted as the service counts, one abort listener per shared signal, paginator aborts, null fields left out, clearer
 // refusals). A regression past this fails CI.
-const guardBytes = 6.65 * 1024
+const guardBytes = 6.7 * 1024
 
 const size = await bundleSize()
 console.log(

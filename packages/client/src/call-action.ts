@@ -78,11 +78,18 @@ export async function callAction<A extends ActionName>(
     const abort = () => controller.abort()
     const timer = setTimeout(abort, timeoutMs)
     const stopListening = signal && onAbort(signal, abort)
+    // Aborted while the credentials or the limiter were awaited: a listener added now would never hear it.
+    if (signal?.aborted) abort()
     let response: HttpResponse | undefined
     let error: CrsKitError
     let reached = true
     try {
       const request = await signedRequest(ctx, action, credentials, body, !idempotent)
+      if (controller.signal.aborted) {
+        // Aborted (by the caller or the timeout) before anything was sent: nothing reached the server.
+        reached = false
+        throw controller.signal.reason
+      }
       response = await ctx.transport(request, controller.signal)
     } catch (cause) {
       if (cause instanceof NetworkError) reached = cause.mayHaveReachedServer

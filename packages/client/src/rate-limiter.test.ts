@@ -62,6 +62,13 @@ describe('rateLimiter', () => {
     expect(calls.map((c) => c.granted)).toEqual([0, 300 + 1000 + guardMs])
   })
 
+  it('rounds a fractional rate down: 2.5 a second is never more than 2 in any second', async () => {
+    const calls = await run(2.5, 12, (i) => (i * 53) % 200, 20_000)
+    expect(calls).toHaveLength(12)
+    for (let i = 2; i < calls.length; i++)
+      expect(calls[i]!.granted - calls[i - 2]!.ended).toBeGreaterThanOrEqual(1000)
+  })
+
   it('spaces calls 1/perSecond apart below one a second', async () => {
     const calls = await run(0.5, 3, () => 0, 10_000)
     expect(calls).toHaveLength(3)

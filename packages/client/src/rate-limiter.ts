@@ -11,32 +11,39 @@ export const guardMs = 10
  * the service counts them (a sliding window, as crs-mock counts too), a burst's first second included. A
  * call holds its turn from its grant until a second after its `done`: the service saw the request before it
  * answered, so the next request in that turn reaches it at least a second later, however slowly the first
- * travelled (a new connection, a slow network). Waiters are served first come, first served. A rate below 1
- * grants one call per 1/perSecond seconds. The rate is positive: the client refuses any other `rateLimit`
+ * travelled (a new connection, a slow network). Waiters are served first come, first served. A fractional rate
+ * rounds down (19.5 a second: 19 in any second), and one below 1 grants one call per 1/perSecond seconds. The rate is positive: the client refuses any other `rateLimit`
  * option and codegen any other x-tc-rate-limit.
  */
 export function rateLimiter(perSecond: number, now: () => number = () => performance.now()): TakeTurn {
+  // 19.5 a second is 19 in any second; 0.5 a second is one in any two.
   const size = Math.max(1, Math.floor(perSecond))
-  const windowMs = (size * 1000) / perSecond + guardMs
+  const windowMs = (perSecond >= 1 ? 1000 : 1000 / perSecond) + guardMs
   /** Calls granted and not yet done. */
   let running = 0
-  /** When the calls done within the last window ended, oldest first (calls end in time order). */
-  const ended: number[] = []
+  /** When calls ended, oldest first (calls end in time order); those before `head` are a window old. */
+  let ended: number[] = []
+  let head = 0
   /** Each waiter's grant, in arrival order. */
   const queue: (() => void)[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
   const serve = () => {
     const time = now()
-    while (ended.length > 0 && time - ended[0]! >= windowMs) ended.shift()
-    for (; queue.length > 0 && running + ended.length < size; running++) queue.shift()!()
+    while (head < ended.length && time - ended[head]! >= windowMs) head++
+    // Drop the expired ends once they are half the list: constant time per call, however high the rate.
+    if (head > 32 && head * 2 > ended.length) {
+      ended = ended.slice(head)
+      head = 0
+    }
+    for (; queue.length > 0 && running + ended.length - head < size; running++) queue.shift()!()
     // With every turn taken by a running call, the next `done` serves again; otherwise the oldest end frees one.
-    if (queue.length > 0 && timer === undefined && ended.length > 0)
+    if (queue.length > 0 && timer === undefined && head < ended.length)
       timer = setTimeout(
         () => {
           timer = undefined
           serve()
         },
-        Math.max(1, Math.ceil(ended[0]! + windowMs - time)),
+        Math.max(1, Math.ceil(ended[head]! + windowMs - time)),
       )
   }
   return async (signal) => {

@@ -201,6 +201,21 @@ describe('RedisClient aborts', () => {
     expect(fetch).toHaveBeenCalledTimes(5)
   })
 
+  it('sends nothing when the signal aborts while the credentials are being fetched', async () => {
+    const { fetch } = fakeFetch()
+    const controller = new AbortController()
+    const credentials = async () => {
+      controller.abort()
+      return { secretId: 'AKIDEXAMPLE', secretKey }
+    }
+    const error = await make({ fetch, credentials, rateLimit: false })
+      .manualBackupInstance({ InstanceId: 'crs-1' }, { signal: controller.signal })
+      .catch((e) => e)
+    // Nothing left: an AbortError, not an unknown outcome.
+    expect(error).toBeInstanceOf(AbortError)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
   it('does not send at all with an aborted signal', async () => {
     const fetch = hanging()
     const error = await make({ fetch })
