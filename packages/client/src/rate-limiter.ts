@@ -11,12 +11,11 @@ export const guardMs = 10
  * the service counts them (a sliding window, as crs-mock counts too), a burst's first second included. A
  * call holds its turn from its grant until a second after its `done`: the service saw the request before it
  * answered, so the next request in that turn reaches it at least a second later, however slowly the first
- * travelled (a new connection, a slow network). Waiters are served first come, first served. A fractional rate
- * rounds down (19.5 a second: 19 in any second), and one below 1 grants one call per 1/perSecond seconds. The rate is positive: the client refuses any other `rateLimit`
- * option and codegen any other x-tc-rate-limit.
+ * travelled (a new connection, a slow network). Waiters are served first come, first served. A fractional
+ * rate rounds down (19.5 a second: 19 in any second); one below 1 grants one call per 1/perSecond seconds.
+ * The rate is positive: the client refuses any other `rateLimit` option and codegen any other x-tc-rate-limit.
  */
 export function rateLimiter(perSecond: number, now: () => number = () => performance.now()): TakeTurn {
-  // 19.5 a second is 19 in any second; 0.5 a second is one in any two.
   const size = Math.max(1, Math.floor(perSecond))
   const windowMs = (perSecond >= 1 ? 1000 : 1000 / perSecond) + guardMs
   /** Calls granted and not yet done. */

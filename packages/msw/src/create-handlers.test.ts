@@ -3,7 +3,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import { handlers } from './index.ts'
 import { createMockClock } from './mock-clock.ts'
-import { codeOf, envelope, secretId, secretKey, tc3Get, tc3Post, v1Request } from './test-requests.fixture.ts'
+import {
+  codeOf,
+  envelope,
+  secretId,
+  secretKey,
+  tc3Get,
+  tc3Post,
+  unsignedDescribe,
+  v1Request,
+} from './test-requests.fixture.ts'
 
 // Plain fetch through msw's setupServer, signed the way @crs-kit/client signs (core's signTc3).
 
@@ -181,16 +190,7 @@ describe('createHandlers with setupServer', () => {
 describe('the default handlers export', () => {
   it('answers without signatures', async () => {
     server.use(...handlers)
-    const response = await fetch('https://redis.tencentcloudapi.com/', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-TC-Action': 'DescribeInstanceBackups',
-        'X-TC-Version': '2018-04-12',
-        'X-TC-Region': 'ap-guangzhou',
-      },
-      body: JSON.stringify({ InstanceId: 'crs-5a4py64p' }),
-    })
+    const response = await unsignedDescribe()
     expect(await envelope(response)).toMatchObject({ TotalCount: 2 })
     server.resetHandlers()
   })

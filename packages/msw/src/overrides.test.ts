@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import type { Override } from './overrides.ts'
-import { codeOf, envelope } from './test-requests.fixture.ts'
+import { codeOf, envelope, unsignedDescribe } from './test-requests.fixture.ts'
 
 // mock.override() as a test calls it, through msw's setupServer; malformed overrides fail at the call.
 
@@ -13,17 +13,7 @@ beforeAll(() => server.listen())
 afterEach(() => mock.reset())
 afterAll(() => server.close())
 
-const describeBackups = () =>
-  fetch('https://redis.tencentcloudapi.com/', {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-TC-Action': 'DescribeInstanceBackups',
-      'X-TC-Version': '2018-04-12',
-      'X-TC-Region': 'ap-guangzhou',
-    },
-    body: '{"InstanceId":"crs-5a4py64p"}',
-  })
+const describeBackups = unsignedDescribe
 
 /** What plain JavaScript (or a cast) can pass, past the Override type. */
 const loose = (o: object) => o as Override<'DescribeInstanceBackups'>

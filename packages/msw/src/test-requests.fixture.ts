@@ -128,3 +128,17 @@ export async function codeOf(response: Response): Promise<string | undefined> {
   const r = await envelope(response)
   return (r.Error as { Code?: string } | undefined)?.Code
 }
+
+/** An unsigned DescribeInstanceBackups of the seed instance, for handlers that check no signature. */
+export function unsignedDescribe(): Promise<Response> {
+  return fetch(baseUrl, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-TC-Action': 'DescribeInstanceBackups',
+      'X-TC-Version': '2018-04-12',
+      'X-TC-Region': 'ap-guangzhou',
+    },
+    body: JSON.stringify({ InstanceId: 'crs-5a4py64p' }),
+  })
+}
