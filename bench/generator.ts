@@ -39,7 +39,7 @@ function timeGenerate(spec: string): number {
   const out = mkdtempSync(join(tmpdir(), 'crs-gen-bench-'))
   try {
     const start = performance.now()
-    execFileSync(process.execPath, [join(repo, 'tools/codegen/src/cli.ts'), '--spec', spec, '--out', out], {
+    execFileSync(process.execPath, [join(repo, 'tools/codegen/src/cli.js'), '--spec', spec, '--out', out], {
       stdio: 'pipe',
     })
     return performance.now() - start

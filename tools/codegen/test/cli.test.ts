@@ -12,7 +12,7 @@ import {
   tempDir,
 } from './harness.ts'
 
-// `pnpm generate` as a user runs it, on a temp output root: node tools/codegen/src/cli.ts --spec --out.
+// `pnpm generate` as a user runs it, on a temp output root: node tools/codegen/src/cli.js --spec --out.
 const spec = fixture('widgets.yaml')
 const coreTypes = 'packages/core/src/generated/types.gen.ts'
 let pristine: string

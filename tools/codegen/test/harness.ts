@@ -8,7 +8,7 @@ import { generate, generatedDirs } from '../src/generate.ts'
 
 export const codegenRoot = resolve(fileURLToPath(new URL('..', import.meta.url)))
 export const repoRoot = resolve(codegenRoot, '../..')
-export const cliPath = join(codegenRoot, 'src/cli.ts')
+export const cliPath = join(codegenRoot, 'src/cli.js')
 export const fixture = (name: string) => join(codegenRoot, 'test/fixtures', name)
 export const realSpec = join(repoRoot, 'spec/redis.yaml')
 export { generatedDirs }

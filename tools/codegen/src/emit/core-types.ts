@@ -1,8 +1,10 @@
-import openapiTS, { astToString } from 'openapi-typescript'
 import type { Project } from 'ts-morph'
 import type { SpecIR } from '../ir.ts'
 import type { Json } from '../load-spec.ts'
 import { docText, printFile } from './source-file.ts'
+import { openapiTypescript } from './toolchain.ts'
+
+const { default: openapiTS, astToString } = openapiTypescript
 
 /** openapi-typescript writes the type text; we add one named alias per schema so users import by model name. */
 export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<string> {

@@ -1,4 +1,7 @@
-import { IndentationText, Project, QuoteKind, type SourceFile, ts } from 'ts-morph'
+import type { Project, SourceFile } from 'ts-morph'
+import { tsMorph } from './toolchain.ts'
+
+const { IndentationText, QuoteKind, ts } = tsMorph
 
 /** The one line every generated file starts with; `--check` and reviewers rely on it. */
 export const headerLine = (specName: string) =>
@@ -6,7 +9,7 @@ export const headerLine = (specName: string) =>
 
 /** One in-memory project per run: no disk access, the same formatting settings for every file. */
 export function createProject(): Project {
-  return new Project({
+  return new tsMorph.Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
       quoteKind: QuoteKind.Single,
