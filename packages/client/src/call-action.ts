@@ -1,11 +1,12 @@
 import { type ActionName, type ActionTypes, actionPolicies, validateRequest } from '@crs-kit/core'
-import { abortableSleep } from './abortable-sleep.ts'
+import { abortableSleep, bounded } from './abortable-sleep.ts'
 import { backoffDelay } from './backoff-delay.ts'
 import type { CallOptions } from './call-options.ts'
 import type { ClockOffset } from './clock-offset.ts'
 import type { Endpoint } from './endpoint.ts'
 import {
   AbortError,
+  ConfigurationError,
   CrsKitError,
   NetworkError,
   OutcomeUnknownError,
@@ -15,6 +16,7 @@ import {
 } from './errors.ts'
 import { onAbort } from './on-abort.ts'
 import { outcomeCheck } from './outcome-check.ts'
+import { maxTimerMs, positiveOption } from './positive-option.ts'
 import type { TakeTurn } from './rate-limiter.ts'
 import { readEnvelope } from './read-envelope.ts'
 import type { Credentials, Language } from './redis-client-options.ts'
@@ -46,8 +48,15 @@ export async function callAction<A extends ActionName>(
   ctx: CallContext,
   action: A,
   input: ActionTypes[A]['request'],
-  { signal, timeoutMs = ctx.timeoutMs }: CallOptions = {},
+  options: CallOptions = {},
 ): Promise<ActionTypes[A]['response']> {
+  const { signal } = options
+  if (
+    signal !== undefined &&
+    (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+  )
+    throw new ConfigurationError(`${action}: signal must be an AbortSignal`)
+  const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, ctx.timeoutMs, false, maxTimerMs)
   const issues = validateRequest(action, input)
   if (issues.length > 0) throw new ValidationError(action, issues)
   const aborted = () => new AbortError(action, signal?.reason)
@@ -63,7 +72,10 @@ export async function callAction<A extends ActionName>(
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted()
-    const credentials = await ctx.credentials()
+    // A provider that hangs ends with the call's signal or its per-attempt timeout (nothing was sent).
+    const credentials = await bounded(ctx.credentials(), signal, timeoutMs, (timedOut) =>
+      timedOut ? new TimeoutError(action, timeoutMs) : aborted(),
+    )
     // The limiter counts this attempt until it ends: `done` in the finally below.
     const done = await abortable(ctx.limiter(action)?.(signal))
     const startedAt = Date.now()

@@ -36,6 +36,8 @@ export function credentialSource(
     )
 }
 
+const headerSafe = /^[\x21-\x7e]+$/
+
 function checked(credentials: Credentials): Credentials {
   const { secretId, secretKey, token } = credentials ?? {}
   if (
@@ -47,6 +49,12 @@ function checked(credentials: Credentials): Credentials {
   )
     throw new ConfigurationError(
       'credentials need a secretId and a secretKey, both non-empty strings, and a token only as a string',
+    )
+  // Both travel in headers (Authorization, X-TC-Token), where a space, a line break or a non-ASCII character
+  // is refused by the runtime with the value in its message. The values stay out of this one.
+  if (!headerSafe.test(secretId) || (token && !headerSafe.test(token)))
+    throw new ConfigurationError(
+      'the secretId and the token may hold only printable ASCII characters, without spaces or line breaks (copied with a trailing newline?)',
     )
   // Copied so that later mutation of the caller's object cannot change a call half-way through.
   return { secretId, secretKey, token: token || undefined }

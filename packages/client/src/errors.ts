@@ -32,8 +32,17 @@ export class TencentCloudError<A extends ActionName = ActionName> extends CrsKit
 
   /** Narrows an unknown error, optionally to one action's code union. */
   static is<A extends ActionName = ActionName>(error: unknown, action?: A): error is TencentCloudError<A> {
-    return error instanceof TencentCloudError && (action === undefined || error.action === action)
+    return isTencentCloudError(error, action)
   }
+}
+
+// Outside the class: a class body that names its own class makes bundlers rename it (`_TencentCloudError` in
+// util.inspect and stack traces).
+function isTencentCloudError<A extends ActionName>(
+  error: unknown,
+  action?: A,
+): error is TencentCloudError<A> {
+  return error instanceof TencentCloudError && (action === undefined || error.action === action)
 }
 
 /** The input broke the contract; found locally, before any network call. */

@@ -12,6 +12,9 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
         method: 'POST',
         headers: request.headers,
         body: request.body,
+        // A redirect is answered, not followed: following one would send the call (a ManualBackupInstance,
+        // its X-TC-Token) a second time, possibly to another origin. The 3xx is read as any non-envelope answer.
+        redirect: 'manual',
         signal,
       })
       return { status: response.status, date: response.headers.get('date'), body: await response.text() }

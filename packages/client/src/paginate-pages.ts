@@ -9,7 +9,7 @@ type Send<A extends PaginatedActionName> = (
 /**
  * Yields every item across pages, using the spec's pagination fields. Stops when the items seen
  * reach TotalCount or a page comes back short (or empty), whichever comes first, so a total that
- * changes while paging can neither loop forever nor cut the listing short of what the pages hold. An abort of
+ * changes while paging cannot make it loop forever (the service fills every page but the last). An abort of
  * `signal` ends the listing with an AbortError, between two items as well as during a request.
  */
 export async function* paginatePages<A extends PaginatedActionName>(
@@ -22,7 +22,8 @@ export async function* paginatePages<A extends PaginatedActionName>(
   if (!paging) throw new TypeError(`${action} is not paginated`)
   const [limitField, offsetField, totalField, itemsField, defaultLimit] = paging
   const request = input as Record<string, unknown>
-  const limit = typeof request[limitField] === 'number' ? (request[limitField] as number) : defaultLimit
+  // Passed as given, so that a bad Limit gets the ValidationError a direct call gets.
+  const limit = (request[limitField] ?? defaultLimit) as number
   for (let offset = 0; ; ) {
     const page = (await send({
       ...request,

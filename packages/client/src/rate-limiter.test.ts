@@ -90,6 +90,17 @@ describe('rateLimiter', () => {
     expect(served).toBe(true)
   })
 
+  it('leaves no timer behind once the last waiter is aborted (a process can exit)', async () => {
+    const take = rateLimiter(0.1, Date.now)
+    ;(await take())()
+    const controller = new AbortController()
+    const waiting = take(controller.signal)
+    expect(vi.getTimerCount()).toBe(1)
+    controller.abort(new Error('stop'))
+    await expect(waiting).rejects.toThrow('stop')
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
   it('handles a rate far above any real use without slowing down', async () => {
     const take = rateLimiter(1e6, Date.now)
     const turns = await Promise.all(Array.from({ length: 150_000 }, () => take()))

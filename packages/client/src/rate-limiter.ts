@@ -1,4 +1,5 @@
 import { abortableWait } from './abortable-sleep.ts'
+import { maxTimerMs } from './positive-option.ts'
 
 /** Waits for a turn: resolves with `done`, to call once the request has been answered or has failed. */
 export type TakeTurn = (signal?: AbortSignal) => Promise<() => void>
@@ -42,15 +43,22 @@ export function rateLimiter(perSecond: number, now: () => number = () => perform
           timer = undefined
           serve()
         },
-        Math.max(1, Math.ceil(ended[head]! + windowMs - time)),
+        Math.min(maxTimerMs, Math.max(1, Math.ceil(ended[head]! + windowMs - time))),
       )
   }
   return async (signal) => {
     await abortableWait(signal, (grant) => {
       queue.push(grant)
       serve()
-      // An aborted waiter leaves the queue without a turn, so the next one is served in its place.
-      return () => queue.splice(queue.indexOf(grant), 1)
+      // An aborted waiter leaves the queue without a turn, so the next one is served in its place; the last
+      // one to leave stops the timer, which would otherwise keep a process alive for up to a window.
+      return () => {
+        queue.splice(queue.indexOf(grant), 1)
+        if (queue.length === 0) {
+          clearTimeout(timer)
+          timer = undefined
+        }
+      }
     })
     let done = false
     return () => {

@@ -16,7 +16,8 @@ export function readEnvelope<A extends ActionName>(
     new ResponseError({ action, status, body, problem, requestId, cause })
   let response: unknown
   try {
-    response = JSON.parse(body)?.Response
+    // A byte order mark before the JSON (some proxies add one) is not part of it.
+    response = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)?.Response
   } catch (cause) {
     return unreadable(body.trim() ? 'not JSON' : 'an empty body', undefined, cause)
   }

@@ -10,14 +10,9 @@ import { fetchTransport } from './fetch-transport.ts'
 import { RedisClientMethods } from './generated/methods.gen.ts'
 import type { PageItem } from './page-item.ts'
 import { paginatePages } from './paginate-pages.ts'
+import { maxTimerMs, positiveOption as positive } from './positive-option.ts'
 import { rateLimiter, type TakeTurn } from './rate-limiter.ts'
 import type { RedisClientOptions } from './redis-client-options.ts'
-
-const positive = (name: string, value: number | undefined, fallback: number, integer = false): number => {
-  if (value !== undefined && !(value > 0 && (integer ? Number.isInteger(value) : Number.isFinite(value))))
-    throw new ConfigurationError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`)
-  return value ?? fallback
-}
 
 /**
  * Tencent Cloud Redis (CRS) backup API client: TC3-signed, retried only where it is safe, rate
@@ -46,6 +41,8 @@ export class RedisClient extends RedisClientMethods {
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
       throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${JSON.stringify(language)}`)
     if (rateLimit !== false) positive('rateLimit', rateLimit, 0)
+    if (fetch !== undefined && typeof fetch !== 'function')
+      throw new ConfigurationError(`fetch must be a fetch function, got ${typeof fetch}`)
     const endpoint = resolveEndpoint(region, options.endpoint, options.intl)
     this.region = region
     this.endpoint = endpoint.origin
@@ -63,11 +60,11 @@ export class RedisClient extends RedisClientMethods {
         limiters[action] ??= rateLimiter(rateLimit ?? actionPolicies[action].rateLimit)
         return limiters[action]
       },
-      timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
+      timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000, false, maxTimerMs),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),
       backoff: {
         baseMs: positive('backoff.baseMs', options.backoff?.baseMs, 100),
-        maxMs: positive('backoff.maxMs', options.backoff?.maxMs, 5_000),
+        maxMs: positive('backoff.maxMs', options.backoff?.maxMs, 5_000, false, maxTimerMs),
       },
     }
   }

@@ -168,6 +168,24 @@ describe.each(transports)('faults over %s', (_, transport) => {
     expect(error).toBeInstanceOf(NetworkError)
     expect(error).toMatchObject({ code: 'ECONNREFUSED', mayHaveReachedServer: false, action: manual })
   })
+
+  it('does not follow a redirect: a backup reaches the server once and its outcome is reported unknown', async () => {
+    const c = client()
+    server.fault(manual, 'redirect')
+    const error = await c.manualBackupInstance(manualInput).catch((e) => e)
+    expect(error).toBeInstanceOf(OutcomeUnknownError)
+    expect(error.cause).toBeInstanceOf(ResponseError)
+    expect(error.cause.status).toBe(307)
+    server.fault(describeAction, 'redirect')
+    const describeError = await c.describeInstanceBackups(describeInput).catch((e) => e)
+    expect(describeError).toBeInstanceOf(ResponseError)
+    expect([server.count(manual), server.count(describeAction)]).toEqual([1, 1])
+  })
+
+  it('reads an answer with a byte order mark before its JSON', async () => {
+    server.fault(manual, 'bom')
+    expect(await client().manualBackupInstance(manualInput)).toEqual({ TaskId: 6954227, RequestId: 'req-1' })
+  })
 })
 
 describe('the node:http transport', () => {

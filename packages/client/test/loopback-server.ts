@@ -13,6 +13,8 @@ export type Fault =
   | 'rate-limit' // RequestLimitExceeded
   | 'internal' // InternalError
   | 'locked' // ResourceUnavailable.InstanceLockedError
+  | 'redirect' // 307 to another path of this server, which would answer normally
+  | 'bom' // the normal answer with a byte order mark before the JSON
 
 export interface Received {
   action: string
@@ -104,14 +106,20 @@ export async function startLoopbackServer(
         res.writeHead(status, { 'Content-Type': type, Date: new Date(now).toUTCString() })
         res.end(text)
       }
+      let bom = ''
       const envelope = (response: object) =>
-        reply(200, JSON.stringify({ Response: { ...response, RequestId: `req-${received.length}` } }))
+        reply(
+          200,
+          `${bom}${JSON.stringify({ Response: { ...response, RequestId: `req-${received.length}` } })}`,
+        )
       const error = (Code: string) => envelope({ Error: { Code, Message: `${Code} (loopback)` } })
 
       if (problem) return error(problem)
       if (Math.abs(Number(req.headers['x-tc-timestamp']) * 1000 - now) > 300_000)
         return error('AuthFailure.SignatureExpire')
       const fault = faults.get(action)?.shift()
+      if (fault === 'bom') bom = '\ufeff'
+      if (fault === 'redirect') return res.writeHead(307, { Location: '/moved' }).end()
       if (fault === 'reset') return req.socket.destroy()
       if (fault === 'stall') return
       if (fault === 'stall-body') {

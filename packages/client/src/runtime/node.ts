@@ -93,6 +93,8 @@ export const defaultTransport: Transport = async (request, signal) => {
         agent: request.fresh ? false : protocol.agent,
       },
       (res) => {
+        // An answer proves the request arrived, whatever the socket reported (msw 2's mock socket never connects).
+        connected = true
         let body = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => {
