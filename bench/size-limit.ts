@@ -4,8 +4,10 @@ import { bundleSize } from './bundle-size.ts'
 
 // 6,487 bytes after the third round of size work; 6,813 once the client fixes of the acceptance run were in (a
 // rate limit counted as the service counts, one abort listener per shared signal, paginator aborts, null fields left out, clearer
-// refusals). A regression past this fails CI.
-const guardBytes = 6.7 * 1024
+// refusals); 7,043 after the fixes of the adversarial review (redirects not followed, a hanging credentials provider
+// bounded by the signal and timeout, unsafe credential characters and bad per-call options refused, a BOM read).
+// A regression past this fails CI.
+const guardBytes = 7 * 1024
 
 const size = await bundleSize()
 console.log(

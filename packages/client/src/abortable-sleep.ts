@@ -34,36 +34,11 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   })
 }
 
-/**
- * `work`'s outcome, unless the signal aborts or `ms` pass first: then the error `stopped` makes (told whether
- * the time ran out). `work` carries on unobserved; its later rejection is handled here.
- */
-export function bounded<T>(
-  work: Promise<T>,
-  signal: AbortSignal | undefined,
-  ms: number,
-  stopped: (timedOut: boolean) => Error,
-): Promise<T> {
+/** `work`'s outcome, or a rejection with the signal's reason as soon as it aborts (`work` goes on unobserved). */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const end = (settle: () => void) => () => {
-      clearTimeout(timer)
-      stop?.()
-      settle()
-    }
-    const timer = setTimeout(
-      end(() => reject(stopped(true))),
-      ms,
-    )
-    const stop =
-      signal &&
-      onAbort(
-        signal,
-        end(() => reject(stopped(false))),
-      )
-    if (signal?.aborted) end(() => reject(stopped(false)))()
-    work.then(
-      (value) => end(() => resolve(value))(),
-      (error: unknown) => end(() => reject(error))(),
-    )
+    const stop = onAbort(signal, () => reject(signal.reason))
+    if (signal.aborted) reject(signal.reason)
+    work.then(resolve, reject).finally(stop)
   })
 }

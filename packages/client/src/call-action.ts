@@ -1,5 +1,5 @@
 import { type ActionName, type ActionTypes, actionPolicies, validateRequest } from '@crs-kit/core'
-import { abortableSleep, bounded } from './abortable-sleep.ts'
+import { abortableSleep, untilAborted } from './abortable-sleep.ts'
 import { backoffDelay } from './backoff-delay.ts'
 import type { CallOptions } from './call-options.ts'
 import type { ClockOffset } from './clock-offset.ts'
@@ -16,7 +16,7 @@ import {
 } from './errors.ts'
 import { onAbort } from './on-abort.ts'
 import { outcomeCheck } from './outcome-check.ts'
-import { maxTimerMs, positiveOption } from './positive-option.ts'
+import { positiveOption } from './positive-option.ts'
 import type { TakeTurn } from './rate-limiter.ts'
 import { readEnvelope } from './read-envelope.ts'
 import type { Credentials, Language } from './redis-client-options.ts'
@@ -51,12 +51,9 @@ export async function callAction<A extends ActionName>(
   options: CallOptions = {},
 ): Promise<ActionTypes[A]['response']> {
   const { signal } = options
-  if (
-    signal !== undefined &&
-    (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
-  )
+  if (signal !== undefined && typeof signal?.addEventListener !== 'function')
     throw new ConfigurationError(`${action}: signal must be an AbortSignal`)
-  const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, ctx.timeoutMs, false, maxTimerMs)
+  const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, ctx.timeoutMs)
   const issues = validateRequest(action, input)
   if (issues.length > 0) throw new ValidationError(action, issues)
   const aborted = () => new AbortError(action, signal?.reason)
@@ -72,10 +69,6 @@ export async function callAction<A extends ActionName>(
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted()
-    // A provider that hangs ends with the call's signal or its per-attempt timeout (nothing was sent).
-    const credentials = await bounded(ctx.credentials(), signal, timeoutMs, (timedOut) =>
-      timedOut ? new TimeoutError(action, timeoutMs) : aborted(),
-    )
     // The limiter counts this attempt until it ends: `done` in the finally below.
     const done = await abortable(ctx.limiter(action)?.(signal))
     const startedAt = Date.now()
@@ -90,18 +83,18 @@ export async function callAction<A extends ActionName>(
     const abort = () => controller.abort()
     const timer = setTimeout(abort, timeoutMs)
     const stopListening = signal && onAbort(signal, abort)
-    // Aborted while the credentials or the limiter were awaited: a listener added now would never hear it.
+    // Aborted while the limiter was awaited: a listener added now would never hear it.
     if (signal?.aborted) abort()
     let response: HttpResponse | undefined
     let error: CrsKitError
-    let reached = true
+    // Until the transport has the request, nothing can have reached the server.
+    let reached = false
     try {
+      // A provider that hangs ends with the caller's signal or the timeout, as the request would.
+      const credentials = await untilAborted(ctx.credentials(), controller.signal)
       const request = await signedRequest(ctx, action, credentials, body, !idempotent)
-      if (controller.signal.aborted) {
-        // Aborted (by the caller or the timeout) before anything was sent: nothing reached the server.
-        reached = false
-        throw controller.signal.reason
-      }
+      if (controller.signal.aborted) throw controller.signal.reason
+      reached = true
       response = await ctx.transport(request, controller.signal)
     } catch (cause) {
       if (cause instanceof NetworkError) reached = cause.mayHaveReachedServer

@@ -43,18 +43,14 @@ function checked(credentials: Credentials): Credentials {
   if (
     typeof secretId !== 'string' ||
     typeof secretKey !== 'string' ||
-    !secretId ||
+    !headerSafe.test(secretId) ||
     !secretKey ||
-    (token != null && typeof token !== 'string')
+    (token != null && (typeof token !== 'string' || (token && !headerSafe.test(token))))
   )
+    // The secretId and the token travel in headers (Authorization, X-TC-Token), where a runtime refuses a space,
+    // a line break or a non-ASCII character with the value in its message. The values stay out of this one.
     throw new ConfigurationError(
-      'credentials need a secretId and a secretKey, both non-empty strings, and a token only as a string',
-    )
-  // Both travel in headers (Authorization, X-TC-Token), where a space, a line break or a non-ASCII character
-  // is refused by the runtime with the value in its message. The values stay out of this one.
-  if (!headerSafe.test(secretId) || (token && !headerSafe.test(token)))
-    throw new ConfigurationError(
-      'the secretId and the token may hold only printable ASCII characters, without spaces or line breaks (copied with a trailing newline?)',
+      'credentials need a secretId and a secretKey, both non-empty strings, and a token only as a string; the secretId and the token in printable ASCII, without spaces or line breaks',
     )
   // Copied so that later mutation of the caller's object cannot change a call half-way through.
   return { secretId, secretKey, token: token || undefined }

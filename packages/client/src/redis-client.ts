@@ -10,7 +10,7 @@ import { fetchTransport } from './fetch-transport.ts'
 import { RedisClientMethods } from './generated/methods.gen.ts'
 import type { PageItem } from './page-item.ts'
 import { paginatePages } from './paginate-pages.ts'
-import { maxTimerMs, positiveOption as positive } from './positive-option.ts'
+import { positiveOption as positive } from './positive-option.ts'
 import { rateLimiter, type TakeTurn } from './rate-limiter.ts'
 import type { RedisClientOptions } from './redis-client-options.ts'
 
@@ -60,11 +60,11 @@ export class RedisClient extends RedisClientMethods {
         limiters[action] ??= rateLimiter(rateLimit ?? actionPolicies[action].rateLimit)
         return limiters[action]
       },
-      timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000, false, maxTimerMs),
+      timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),
       backoff: {
         baseMs: positive('backoff.baseMs', options.backoff?.baseMs, 100),
-        maxMs: positive('backoff.maxMs', options.backoff?.maxMs, 5_000, false, maxTimerMs),
+        maxMs: positive('backoff.maxMs', options.backoff?.maxMs, 5_000),
       },
     }
   }

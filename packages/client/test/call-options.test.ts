@@ -59,9 +59,9 @@ describe('client options', () => {
     [
       'timeoutMs past what setTimeout can wait',
       { timeoutMs: 2 ** 31 },
-      /^timeoutMs must be at most 2147483647/,
+      /^timeoutMs must be a positive number up to 2147483647/,
     ],
-    ['backoff.maxMs past it', { backoff: { maxMs: 1e10 } }, /^backoff.maxMs must be at most/],
+    ['backoff.maxMs past it', { backoff: { maxMs: 1e10 } }, /^backoff.maxMs must be a positive number up to/],
     [
       'a fetch that is not a function',
       { fetch: 'nope' as never },
