@@ -5,16 +5,17 @@ const paging = actions.DescribeInstanceBackups.pagination
 
 /** The mock's behaviour per action, on the state machine; the generated interface keeps it in step with the spec. */
 export const actionImplementations: ActionImplementations = {
-  DescribeInstanceBackups: (input, { state }) =>
+  DescribeInstanceBackups: (input, { state, region }) =>
     state.listBackups({
       InstanceId: input.InstanceId,
+      region,
       limit: input.Limit ?? paging.defaultLimit,
       offset: input.Offset ?? 0,
       BeginTime: input.BeginTime,
       EndTime: input.EndTime,
       Status: input.Status,
     }),
-  ManualBackupInstance: (input, { state }) => ({
-    TaskId: state.startManualBackup(input.InstanceId, input.Remark).taskId,
+  ManualBackupInstance: (input, { state, region }) => ({
+    TaskId: state.startManualBackup(input.InstanceId, input.Remark, region).taskId,
   }),
 }

@@ -43,7 +43,7 @@ export async function dispatchCall(
   deps: DispatchDeps,
 ): Promise<Response | typeof dropConnection> {
   const answer = await answerCall(request, deps)
-  return answer === dropConnection ? answer : envelopeResponse(answer)
+  return answer === dropConnection ? answer : envelopeResponse(answer, deps.clock.now())
 }
 
 type Answer = string | typeof dropConnection

@@ -42,6 +42,10 @@ describe('override()', () => {
     [{ error: 'InternalError', once: true, times: 2 }, /once or times, not both/],
     [{ delayMs: -1 }, /delayMs must be a number of milliseconds >= 0, got -1/],
     [{ networkError: true, delayMs: Number.NaN }, /delayMs must be/],
+    [{ error: 'Totally.Made.Up' }, /"Totally.Made.Up" is not an error code of DescribeInstanceBackups/],
+    [{ error: 42 }, /42 is not an error code of DescribeInstanceBackups/],
+    // A code of the other action only: the live service never answers it here.
+    [{ error: 'ResourceUnavailable.InstanceLockedError' }, /is not an error code of DescribeInstanceBackups/],
   ])('throws a TypeError at the call for %o', async (override, message) => {
     expect(() => mock.override('DescribeInstanceBackups', loose(override))).toThrow(TypeError)
     expect(() => mock.override('DescribeInstanceBackups', loose(override))).toThrow(message)
@@ -50,6 +54,23 @@ describe('override()', () => {
     )
     // Nothing was registered: the call gets the normal answer.
     expect(await envelope(await describeBackups())).toMatchObject({ TotalCount: 2 })
+  })
+
+  it('refuses an action the mock does not implement, naming those it does', () => {
+    expect(() =>
+      mock.override('DescribeInstances' as 'DescribeInstanceBackups', { error: 'InternalError' }),
+    ).toThrow(
+      /^\[crs-kit\/msw\] override\('DescribeInstances', \.\.\.\): "DescribeInstances" is not an action of the mock \(DescribeInstanceBackups, ManualBackupInstance\)$/,
+    )
+  })
+
+  it('accepts a common code and a code of the action itself', () => {
+    expect(() =>
+      mock.override('DescribeInstanceBackups', { error: 'AuthFailure.SignatureFailure' }),
+    ).not.toThrow()
+    expect(() =>
+      mock.override('ManualBackupInstance', { error: 'ResourceUnavailable.InstanceLockedError' }),
+    ).not.toThrow()
   })
 
   it('applies an error `times` times, with its delay, then answers normally', async () => {

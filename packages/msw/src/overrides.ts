@@ -1,4 +1,5 @@
-import type { ActionName, ActionTypes } from '@crs-kit/core'
+import { type ActionName, type ActionTypes, service } from '@crs-kit/core'
+import { actionErrorCodes, implementedActions } from './generated/actions.gen.ts'
 
 /** A response without its RequestId (the mock adds a fresh one). */
 export type ResponseBody<A extends ActionName> = Omit<ActionTypes[A]['response'], 'RequestId'>
@@ -55,18 +56,27 @@ export type Override<A extends ActionName> =
 
 const outcomes = ['error', 'response', 'networkError'] as const
 
+const commonCodes = new Set<string>(service.commonErrors.map((e) => e.code))
+
 /** The number of calls an override applies to; throws a TypeError naming the mistake for a malformed one. */
 function checkedTimes(action: string, override: Override<ActionName>): number {
   const o = override as Partial<Record<string, unknown>>
   const fail = (reason: string) => {
     throw new TypeError(`[crs-kit/msw] override('${action}', ...): ${reason}`)
   }
+  if (!Object.hasOwn(actionErrorCodes, action))
+    fail(`${JSON.stringify(action)} is not an action of the mock (${implementedActions.join(', ')})`)
   if (typeof o !== 'object' || o === null) fail('give an object')
   const given = outcomes.filter((k) => o[k] !== undefined)
   if (given.length > 1) fail(`give one of error, response or networkError, not ${given.join(' and ')}`)
   if (given.length === 0 && o.delayMs === undefined)
     fail('give one of error, response or networkError (or delayMs alone, to delay the normal answer)')
   if (o.networkError !== undefined && o.networkError !== true) fail('networkError must be true')
+  if (
+    o.error !== undefined &&
+    !(commonCodes.has(o.error as string) || actionErrorCodes[action]!.includes(o.error as string))
+  )
+    fail(`${JSON.stringify(o.error)} is not an error code of ${action} (its own codes or the common ones)`)
   if (o.message !== undefined && o.error === undefined) fail('message goes with error')
   if (
     o.delayMs !== undefined &&

@@ -76,11 +76,36 @@ describe('RedisClient against the handlers', () => {
     expect(ids.slice(2)).toEqual(Array.from({ length: 45 }, (_, i) => `b-${i}`))
   })
 
-  it('reaches a financial region on its own host', async () => {
-    const r = await client({ region: 'ap-shanghai-fsi' }).describeInstanceBackups({
-      InstanceId: 'crs-5a4py64p',
-    })
-    expect(r.TotalCount).toBe(2)
+  it('reaches a financial region on its own host, and finds an instance only in its own region', async () => {
+    mock.state.addInstance({ InstanceId: 'crs-fsi00001', Region: 'ap-shanghai-fsi' })
+    const fsi = client({ region: 'ap-shanghai-fsi' })
+    const { TaskId } = await fsi.manualBackupInstance({ InstanceId: 'crs-fsi00001' })
+    expect(TaskId).toEqual(expect.any(Number))
+    const listed = await fsi.describeInstanceBackups({ InstanceId: 'crs-fsi00001' })
+    expect(listed.BackupSet).toMatchObject([{ Region: 'ap-shanghai-fsi', InstanceId: 'crs-fsi00001' }])
+    // The seed instance lives in ap-guangzhou: another region, financial or not, does not see it.
+    for (const region of ['ap-shanghai-fsi', 'ap-beijing'])
+      expect(
+        await rejection(client({ region }).describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })),
+      ).toMatchObject({ code: 'ResourceNotFound.InstanceNotExists' })
+    expect(
+      await rejection(client({ region: 'ap-beijing' }).manualBackupInstance({ InstanceId: 'crs-5a4py64p' })),
+    ).toMatchObject({ code: 'ResourceNotFound.InstanceNotExists' })
+    expect(mock.state.backups('crs-5a4py64p')).toHaveLength(2)
+  })
+
+  it('dates its answers by the mock clock, so the client corrects its skew from them', async () => {
+    // The mock's clock runs 10 minutes ahead of ours: the first call is outside the 5-minute window.
+    clock.set(Date.now() + 10 * 60_000)
+    let calls = 0
+    const count = () => calls++
+    server.events.on('request:start', count)
+    const redis = client()
+    expect((await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })).TotalCount).toBe(2)
+    expect((await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })).TotalCount).toBe(2)
+    server.events.removeListener('request:start', count)
+    // SignatureExpire, the corrected retry, then the next call signed right the first time.
+    expect(calls).toBe(3)
   })
 
   it('gets AuthFailure.SignatureFailure with a wrong secret', async () => {

@@ -1,6 +1,8 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
+import { RedisClient } from '@crs-kit/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMockClock } from './mock-clock.ts'
 import { seededRandom } from './seeded-random.fixture.ts'
 import { type MockServer, startMockServer } from './server.ts'
 import { codeOf, envelope, tc3Get, v1Request } from './test-requests.fixture.ts'
@@ -212,4 +214,23 @@ it('closes cleanly with connections open', async () => {
   await server.close()
   await server.close()
   await expect(fetch(`${server.url}/`)).rejects.toThrow()
+})
+
+describe('crs-mock and the clock', () => {
+  it('dates its answers by its clock, so a client corrects its skew from them', async () => {
+    // The mock's clock runs 10 minutes ahead of ours: the client's first call is outside the 5-minute window.
+    const ahead = createMockClock(Date.now() + 10 * 60_000)
+    const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }
+    const crsMock = await startMockServer({ clock: ahead })
+    try {
+      const answer = await raw(crsMock.url, 'POST', '{}')
+      expect(Date.parse(String(answer.headers.date))).toBe(Math.floor(ahead.now() / 1000) * 1000)
+      // Exposed to a page on another origin, whose client reads it.
+      expect(answer.headers['access-control-expose-headers']).toBe('Date')
+      const redis = new RedisClient({ region: 'ap-guangzhou', endpoint: crsMock.url, credentials })
+      expect((await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })).TotalCount).toBe(2)
+    } finally {
+      await crsMock.close()
+    }
+  })
 })

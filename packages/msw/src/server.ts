@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
-import { errorEnvelope } from './envelope.ts'
+import { errorEnvelope, httpDate } from './envelope.ts'
 import { BodyTooLargeError, readWireRequest } from './node-request.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
@@ -39,6 +39,8 @@ const cors = {
   'Access-Control-Allow-Headers': '*, Authorization',
   'Access-Control-Allow-Methods': 'GET, POST',
   'Access-Control-Max-Age': '600',
+  // A page's client reads the Date of an answer to correct its clock skew; CORS hides it unless exposed.
+  'Access-Control-Expose-Headers': 'Date',
 }
 
 // Every answer's head as name/value pairs, Content-Length last: writeHead takes them as they are and the
@@ -47,6 +49,8 @@ const head: string[] = [
   ...Object.entries(cors).flat(),
   'content-type',
   'application/json',
+  'Date',
+  '',
   'Content-Length',
   '',
 ]
@@ -59,18 +63,19 @@ const head: string[] = [
 const maxHeaderBytes = 2 * maxQueryBytes
 
 /** The raw HTTP/1.1 answer to a head over maxHeaderBytes: the envelope, then the connection closes. */
-function headerOverflowAnswer(): string {
+function headerOverflowAnswer(now: number): string {
   const envelope = errorEnvelope(
     'RequestSizeLimitExceeded',
     `the request line and headers exceed ${maxHeaderBytes} bytes (the query string may have at most ${maxQueryBytes})`,
     randomId(),
   )
   const fields = Object.entries(cors).map(([name, value]) => `${name}: ${value}\r\n`)
-  return `HTTP/1.1 200 OK\r\n${fields.join('')}Content-Type: application/json\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(envelope)}\r\n\r\n${envelope}`
+  return `HTTP/1.1 200 OK\r\n${fields.join('')}Content-Type: application/json\r\nDate: ${httpDate(now)}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(envelope)}\r\n\r\n${envelope}`
 }
 
-/** Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS). */
-function send(res: ServerResponse, envelope: string): void {
+/** Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS), dated `now`. */
+function send(res: ServerResponse, envelope: string, now: number): void {
+  head[head.length - 3] = httpDate(now)
   head[head.length - 1] = String(Buffer.byteLength(envelope))
   res.writeHead(200, head)
   // A string body goes out in the same write as the head.
@@ -87,19 +92,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     credentials: options.verify === false ? undefined : (options.credentials ?? defaultCredentials),
     hmac: nodeCryptoHmac,
   })
+  const { clock } = service
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   let fallbackHost = '127.0.0.1'
 
   const failed = (res: ServerResponse, e: unknown) => {
     console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
     if (!res.headersSent)
-      send(res, errorEnvelope('InternalError', 'internal error of the mock service', randomId()))
+      send(res, errorEnvelope('InternalError', 'internal error of the mock service', randomId()), clock.now())
     else res.destroy()
   }
 
   const respond = (req: IncomingMessage, res: ServerResponse, answer: string | typeof dropConnection) => {
     if (answer === dropConnection) req.socket.destroy()
-    else send(res, answer)
+    else send(res, answer, clock.now())
   }
 
   const unreadable = (res: ServerResponse, e: unknown) => {
@@ -110,7 +116,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : 'the request could not be read'
     // Stop reading an oversized body: answer, then close the connection.
     res.setHeader('Connection', 'close')
-    send(res, errorEnvelope(code, message, randomId()))
+    send(res, errorEnvelope(code, message, randomId()), clock.now())
   }
 
   /** Answers a request that could be read; synchronous unless a stage is not (an override's delay). */
@@ -137,6 +143,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           `method ${method} is not supported; use GET or POST`,
           randomId(),
         ),
+        clock.now(),
       )
       return
     }
@@ -164,7 +171,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       // Too large for node:http even with the raised limit: still the service's answer, not a bare 4xx.
-      socket.end(headerOverflowAnswer())
+      socket.end(headerOverflowAnswer(clock.now()))
       return
     }
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')

@@ -11,6 +11,10 @@ export type InstanceStatus = 'normal' | 'abnormal'
 export interface InstanceSeed {
   InstanceId: string
   InstanceName?: string
+  /**
+   * The region it lives in: calls naming another region (X-TC-Region) do not see it, as the service's instances
+   * live in one region (ResourceNotFound.InstanceNotExists). Without one, calls from every region see it.
+   */
   Region?: string
   /** `abnormal` makes ManualBackupInstance answer ResourceUnavailable.InstanceStatusAbnormal. */
   status?: InstanceStatus
@@ -20,6 +24,8 @@ export interface InstanceSeed {
 /** A page query on one instance's backups; times are the service's `YYYY-MM-DD HH:mm:ss` (UTC+8). */
 export interface BackupQuery {
   InstanceId: string
+  /** The region the call names; an instance of another region is not found. */
+  region?: string
   limit: number
   offset: number
   BeginTime?: string | undefined
@@ -137,10 +143,17 @@ export class MockState {
       .map((e) => copy(e.backup))
   }
 
-  /** ManualBackupInstance: start a backup that finishes `backupDurationMs` later, locking the instance meanwhile. */
-  startManualBackup(instanceId: string, remark?: string): { taskId: number; backup: RedisBackupSet } {
+  /**
+   * ManualBackupInstance: start a backup that finishes `backupDurationMs` later, locking the instance meanwhile.
+   * `region`, the call's, must be the instance's own (when it has one).
+   */
+  startManualBackup(
+    instanceId: string,
+    remark?: string,
+    region?: string,
+  ): { taskId: number; backup: RedisBackupSet } {
     this.#settle()
-    const instance = this.#existing(instanceId)
+    const instance = this.#existing(instanceId, region)
     if (instance.status === 'abnormal') {
       throw new MockApiError(
         'ResourceUnavailable.InstanceStatusAbnormal',
@@ -164,7 +177,7 @@ export class MockState {
       BackupSize: null,
       InstanceId: instanceId,
       InstanceName: instance.seed.InstanceName ?? instanceId,
-      Region: instance.seed.Region ?? 'ap-guangzhou',
+      Region: instance.seed.Region ?? region ?? 'ap-guangzhou',
       FileType: 'RDB-Redis 6.2',
       ExpireTime: formatTcTime(now + weekMs),
     }
@@ -179,7 +192,7 @@ export class MockState {
   /** DescribeInstanceBackups: one page of the matches and the number of all matches. */
   listBackups(q: BackupQuery): { TotalCount: number; BackupSet: RedisBackupSet[] } {
     this.#settle()
-    const instance = this.#existing(q.InstanceId)
+    const instance = this.#existing(q.InstanceId, q.region)
     const { total, items } = instance.backups.query({
       beginMs: q.BeginTime === undefined ? undefined : parseTcTime(q.BeginTime),
       endMs: q.EndTime === undefined ? undefined : parseTcTime(q.EndTime),
@@ -203,9 +216,11 @@ export class MockState {
     }
   }
 
-  #existing(instanceId: string): Instance {
+  #existing(instanceId: string, region: string | undefined): Instance {
     const instance = this.#instances.get(instanceId)
-    if (!instance)
+    const elsewhere =
+      region !== undefined && instance?.seed.Region !== undefined && instance.seed.Region !== region
+    if (!instance || elsewhere)
       throw new MockApiError('ResourceNotFound.InstanceNotExists', `instance ${instanceId} does not exist`)
     return instance
   }
