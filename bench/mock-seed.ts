@@ -12,10 +12,12 @@ export const listingInstances = [
 const baseMs = Date.UTC(2025, 0, 1)
 /** Mostly Status 2 (normal), every 4th RDB-converted (4), every 5th expired (-1): three status lists. */
 const statusOf = (i: number): RedisBackupSet['Status'] => (i % 4 === 1 ? 4 : i % 5 === 3 ? -1 : 2)
-const startOf = (i: number) => formatTcTime(baseMs + i * 60_000)
+// 25 s apart: 100,000 backups span 29 days, inside the 30 a time window of DescribeInstanceBackups may cover.
+const spacingMs = 25_000
+const startOf = (i: number) => formatTcTime(baseMs + i * spacingMs)
 const hex = (i: number, width: number) => i.toString(16).padStart(width, '0')
 
-/** `count` backups a minute apart, in listing order, shaped like the live service's records. */
+/** `count` backups 25 s apart, in listing order, shaped like the live service's records. */
 export function seedBackups(instanceId: string, count: number): RedisBackupSet[] {
   return Array.from({ length: count }, (_, i) => ({
     StartTime: startOf(i),
@@ -28,9 +30,9 @@ export function seedBackups(instanceId: string, count: number): RedisBackupSet[]
     InstanceId: instanceId,
     InstanceName: instanceId,
     Region: 'ap-guangzhou',
-    EndTime: formatTcTime(baseMs + i * 60_000 + 30_000),
+    EndTime: formatTcTime(baseMs + i * spacingMs + 20_000),
     FileType: 'RDB-Redis 6.2',
-    ExpireTime: formatTcTime(baseMs + i * 60_000 + 7 * 86_400_000),
+    ExpireTime: formatTcTime(baseMs + i * spacingMs + 7 * 86_400_000),
   }))
 }
 

@@ -65,6 +65,9 @@ describe('validateRequest reports what the service would refuse', () => {
     [{ BeginTime: '2017-02-08T16:46:34' }, 'InvalidParameterValue BeginTime'],
     [{ BeginTime: 1486543594 }, 'InvalidParameter BeginTime'],
     [{ BeginTime: '2018-09-04 12:00:00', EndTime: '2018-09-04 11:59:59' }, 'InvalidParameterValue EndTime'],
+    // The live service's 30-day limit on the span, across a month end and a leap day.
+    [{ BeginTime: '2024-02-01 00:00:00', EndTime: '2024-03-02 00:00:01' }, 'InvalidParameterValue EndTime'],
+    [{ BeginTime: '2018-01-01 00:00:00', EndTime: '2026-01-01 00:00:00' }, 'InvalidParameterValue EndTime'],
     [{ Bogus: 1 }, 'UnknownParameter Bogus'],
   ])('DescribeInstanceBackups %o -> %s', (patch, expected) => {
     expect(describeIssues(patch)).toEqual([expected])
@@ -80,10 +83,22 @@ describe('validateRequest reports what the service would refuse', () => {
     { BeginTime: '2016-02-29 23:59:59' },
     { EndTime: '2018-09-04 11:59:59' },
     { BeginTime: '2018-09-04 12:00:00', EndTime: '2018-09-04 12:00:00' },
+    { BeginTime: '2024-02-01 00:00:00', EndTime: '2024-03-02 00:00:00' }, // 30 days exactly (29 in February)
     { EndTime: null, Limit: undefined },
     { Bogus: undefined }, // never sent: JSON leaves it out
   ])('DescribeInstanceBackups accepts %o', (patch) => {
     expect(describeIssues(patch)).toEqual([])
+  })
+
+  it('says how long a time span may be', () => {
+    const [issue] = validateRequest('DescribeInstanceBackups', {
+      InstanceId: 'crs-1',
+      BeginTime: '2026-01-01 00:00:00',
+      EndTime: '2026-02-01 00:00:00',
+    })
+    expect(issue?.message).toBe(
+      'EndTime must be at most 30 days after BeginTime (2026-01-01 00:00:00), got "2026-02-01 00:00:00"',
+    )
   })
 
   it('says which Limit an Offset must be a multiple of', () => {
@@ -177,7 +192,10 @@ describe('validateRequest on seeded random inputs', () => {
     if (rand() < 0.7) input.Limit = limit
     if (rand() < 0.7) input.Offset = (input.Limit === undefined ? 20 : limit) * int(0, 50)
     if (rand() < 0.5) input.Status = Array.from({ length: int(0, 6) }, () => pick(statuses))
-    const [a, b] = [time(), time()].sort()
+    // EndTime from 0 to 30 days after BeginTime (the live service's limit on the span).
+    const a = time()
+    const later = Date.parse(`${a.replace(' ', 'T')}Z`) + int(0, 30 * 86_400) * 1000
+    const b = new Date(later).toISOString().slice(0, 19).replace('T', ' ')
     if (rand() < 0.5) input.BeginTime = a
     if (rand() < 0.5) input.EndTime = b
     return input

@@ -36,6 +36,8 @@ export interface Rule {
   m?: readonly [field: string, fallback?: number]
   /** x-tc-not-before: this time is not before another field's. */
   b?: string
+  /** x-tc-max-span-days: this time is at most that many days after the x-tc-not-before field's. */
+  s?: number
 }
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key))
@@ -44,16 +46,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** `YYYY-MM-DD HH:mm:ss` and a real calendar time (no 2024-02-30, no 25:00:00). */
-export function isTcDateTime(value: string): boolean {
+/** `YYYY-MM-DD HH:mm:ss` read as UTC, in epoch ms; undefined unless it is a real calendar time. */
+function wallClockMs(value: string): number | undefined {
   const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(value)?.map(Number)
+  if (!m) return undefined
+  const ms = Date.UTC(m[1]!, m[2]! - 1, m[3], m[4], m[5], m[6])
   // Date.UTC rolls an impossible day or hour over (Feb 30 -> Mar 2): only a real time reads back the same.
-  return (
-    m !== undefined &&
-    new Date(Date.UTC(m[1]!, m[2]! - 1, m[3], m[4], m[5], m[6])).toISOString().slice(0, 19) ===
-      value.replace(' ', 'T')
-  )
+  return new Date(ms).toISOString().slice(0, 19) === value.replace(' ', 'T') ? ms : undefined
 }
+
+/** `YYYY-MM-DD HH:mm:ss` and a real calendar time (no 2024-02-30, no 25:00:00). */
+export const isTcDateTime = (value: string): boolean => wallClockMs(value) !== undefined
 
 // Every message is the field's path and one short sentence, e.g. `Limit must be an integer, got "5"`.
 function report(issues: ValidationIssue[], path: string, code: ValidationIssue['code'], text: string) {
@@ -95,7 +98,7 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
     }
     // Cross-field rules, once every field has had its own checks.
     for (const key in p) {
-      const { m, b } = p[key]!
+      const { m, b, s } = p[key]!
       const field = v[key]
       const divisor = (m && (v[m[0]] ?? m[1])) as number
       if (
@@ -106,14 +109,13 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
       )
         invalid(issues, join(path, key), `must be a multiple of ${m![0]} (${divisor})`, field)
       const earlier = b && v[b]
-      if (
-        typeof field === 'string' &&
-        typeof earlier === 'string' &&
-        isTcDateTime(earlier) &&
-        isTcDateTime(field) &&
-        field < earlier
-      )
-        invalid(issues, join(path, key), `must not be before ${b} (${earlier})`, field)
+      const from = typeof earlier === 'string' ? wallClockMs(earlier) : undefined
+      const to = typeof field === 'string' ? wallClockMs(field) : undefined
+      if (from !== undefined && to !== undefined) {
+        if (to < from) invalid(issues, join(path, key), `must not be before ${b} (${earlier})`, field)
+        else if (to - from > s! * 864e5)
+          invalid(issues, join(path, key), `must be at most ${s} days after ${b} (${earlier})`, field)
+      }
     }
     return
   }

@@ -127,6 +127,16 @@ function checkRequestSchema(
         if (other !== undefined && (typeof other !== 'string' || !names.has(other)))
           fail([...pat, rule], 'cross-field', `${rule} must name a sibling property`)
       }
+      const span = prop['x-tc-max-span-days']
+      if (
+        span !== undefined &&
+        !(Number.isSafeInteger(span) && (span as number) > 0 && prop['x-tc-not-before'])
+      )
+        fail(
+          [...pat, 'x-tc-max-span-days'],
+          'cross-field',
+          'x-tc-max-span-days must be a positive integer, beside an x-tc-not-before naming where the span starts',
+        )
       checkRequestSchema(prop, pat, schemas, fail, seen)
     }
   }

@@ -37,6 +37,16 @@ const replaceOnce = (text: string, from: string, to: string) => {
 
 const cases: [string, (t: string) => string, Problem[]][] = [
   [
+    'a span limit that is not a positive integer',
+    (t) => replaceOnce(t, 'x-tc-max-span-days: 7', 'x-tc-max-span-days: 0'),
+    [{ rule: 'cross-field', marker: 'x-tc-max-span-days: 0', focus: 'x-tc-max-span-days' }],
+  ],
+  [
+    'a span limit without the field it starts from',
+    (t) => replaceOnce(t, '          x-tc-not-before: From\n', ''),
+    [{ rule: 'cross-field', marker: 'x-tc-max-span-days: 7', focus: 'x-tc-max-span-days' }],
+  ],
+  [
     'a YAML syntax error',
     (t) => replaceOnce(t, '      summary: Make a widget.', '      summary: Make: a widget.'),
     [{ rule: 'yaml-syntax', marker: 'summary: Make: a widget.', focus: 'Make: a widget.' }],

@@ -3,7 +3,7 @@ import { fixture, generatedFiles, generateFile } from './harness.ts'
 
 // Each fixture spec through the pure generator, every output file compared with a reviewed golden file.
 // minimal: one action, no pagination, no error codes. widgets: pagination, nested object refs, nullable
-// fields, enums, an array of enums, x-tc-multiple-of / x-tc-not-before, item counts. edges: text that must be
+// fields, enums, an array of enums, x-tc-multiple-of / x-tc-not-before / x-tc-max-span-days, item counts. edges: text that must be
 // escaped in comments and literals, a pattern with slashes, a $ref'd page size, nested arrays, const, a
 // required nullable response field.
 const fixtures = ['minimal', 'widgets', 'edges']

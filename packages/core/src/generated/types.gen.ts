@@ -96,7 +96,7 @@ export interface components {
        */
       BeginTime?: components["schemas"]["TcDateTime"]
       /**
-       * @description End of the time range, e.g. `2017-02-08 19:09:26`: lists the backups that started within [BeginTime, EndTime]. Not before BeginTime. (The live service also limits the span to 30 days.)
+       * @description End of the time range, e.g. `2017-02-08 19:09:26`: lists the backups that started within [BeginTime, EndTime]. Not before BeginTime, and at most 30 days after it (a limit of the live service).
        *
        *     (ja) 終了時間。2017-02-08 19:09:26の形式です。インスタンスが [beginTime, endTime] の時間帯でバックアップを開始するバックアップリストを照会します。
        */

@@ -8,7 +8,7 @@ const DescribeInstanceBackupsRequest: Rule = {
     Limit: { t: 'integer', lo: 1, hi: 100 },
     Offset: { t: 'integer', lo: 0, m: ['Limit', 20] },
     BeginTime: { t: 'string', d: 1 },
-    EndTime: { t: 'string', d: 1, b: 'BeginTime' },
+    EndTime: { t: 'string', d: 1, b: 'BeginTime', s: 30 },
     Status: { t: 'array', i: { t: 'integer', e: [1, 2, 3, 4, -1, -2] } },
   }
 }

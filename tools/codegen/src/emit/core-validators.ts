@@ -63,6 +63,8 @@ function modelRule(name: string, schemas: Record<string, Schema>, need: (ref: st
     }
     const before = raw['x-tc-not-before']
     if (typeof before === 'string') cross.push(`b: ${quote(before)}`)
+    const span = raw['x-tc-max-span-days']
+    if (typeof span === 'number') cross.push(`s: ${span}`)
     const ref = objectRef(raw, schemas)
     // A model: its own rule (cross-field rules compare numbers or times, so none applies to it).
     if (ref) {
