@@ -1,4 +1,4 @@
-import type { ActionName } from '@crs-kit/core'
+import { type ActionName, formatTcTime, parseTcTime, type RedisBackupSet } from '@crs-kit/core'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
 import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.ts'
@@ -45,8 +45,26 @@ export interface MockService {
   reset(): void
 }
 
+const seedInstance = { InstanceId: seedInstanceId, InstanceName: 'crs-seed', Region: 'ap-guangzhou' }
+
+/**
+ * A seed sample's backup with the fields the live service sends beside the six the sample shows (as a
+ * finished manual backup of the mock has them), so that every row of a listing has the same shape.
+ */
+function asListed(backup: RedisBackupSet): RedisBackupSet {
+  const started = parseTcTime(backup.StartTime) ?? 0
+  return {
+    ...backup,
+    BackupSize: 1_048_576,
+    ...seedInstance,
+    EndTime: formatTcTime(started + 60_000),
+    FileType: 'RDB-Redis 6.2',
+    ExpireTime: formatTcTime(started + 7 * 24 * 3600 * 1000),
+  }
+}
+
 export const defaultInstances: readonly InstanceSeed[] = [
-  { InstanceId: seedInstanceId, InstanceName: 'crs-seed', Region: 'ap-guangzhou', backups: seedBackups },
+  { ...seedInstance, backups: seedBackups.map(asListed) },
 ]
 
 export function createMockService(options: MockServiceOptions = {}): MockService {

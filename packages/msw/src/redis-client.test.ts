@@ -57,6 +57,21 @@ describe('RedisClient against the handlers', () => {
     expect((await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })).TaskId).toBe(TaskId + 1)
   })
 
+  it("lists the seed backups in the shape of the mock's own finished backups", async () => {
+    const redis = client()
+    await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'nightly' })
+    clock.advance(30_000)
+    const { BackupSet } = await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })
+    expect(BackupSet).toHaveLength(3)
+    const shapes = new Set(BackupSet.map((b) => Object.keys(b).sort().join(',')))
+    expect([...shapes]).toHaveLength(1)
+    expect(BackupSet[0]).toMatchObject({
+      InstanceId: 'crs-5a4py64p',
+      Region: 'ap-guangzhou',
+      Remark: 'テスト使用',
+    })
+  })
+
   it('paginates every backup once, in order', async () => {
     const base = Date.UTC(2024, 0, 1)
     for (let i = 0; i < 45; i++) {
