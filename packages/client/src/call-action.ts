@@ -51,7 +51,7 @@ export async function callAction<A extends ActionName>(
   options: CallOptions = {},
 ): Promise<ActionTypes[A]['response']> {
   const { signal } = options
-  if (signal !== undefined && typeof signal?.addEventListener !== 'function')
+  if (signal != null && typeof signal.addEventListener !== 'function')
     throw new ConfigurationError(`${action}: signal must be an AbortSignal`)
   const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, ctx.timeoutMs)
   const issues = validateRequest(action, input)
@@ -69,7 +69,7 @@ export async function callAction<A extends ActionName>(
 
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted()
-    // The limiter counts this attempt until it ends: `done` in the finally below.
+    // The limiter counts this attempt until it ends: `done` in the finally below (told whether it was sent).
     const done = await abortable(ctx.limiter(action)?.(signal))
     const startedAt = Date.now()
     const unknownOutcome = (cause: CrsKitError) =>
@@ -89,9 +89,10 @@ export async function callAction<A extends ActionName>(
     let error: CrsKitError
     // Until the transport has the request, nothing can have reached the server.
     let reached = false
+    let credentials: Credentials | undefined
     try {
       // A provider that hangs ends with the caller's signal or the timeout, as the request would.
-      const credentials = await untilAborted(ctx.credentials(), controller.signal)
+      credentials = await untilAborted(ctx.credentials(), controller.signal)
       const request = await signedRequest(ctx, action, credentials, body, !idempotent)
       if (controller.signal.aborted) throw controller.signal.reason
       reached = true
@@ -105,8 +106,10 @@ export async function callAction<A extends ActionName>(
     } finally {
       clearTimeout(timer)
       stopListening?.()
-      done?.()
+      done?.(reached)
     }
+    // The provider did not answer within the timeout: asking it again would only pile up waits on it.
+    if (!credentials) throw error!
 
     if (response) {
       const outcome = readEnvelope(action, response)

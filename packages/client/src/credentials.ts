@@ -24,7 +24,7 @@ export function credentialSource(
 ): () => Promise<Credentials> {
   if (typeof option !== 'function') {
     const fixed = option === undefined ? undefined : checked(option)
-    return async () => fixed ?? credentialsFromEnv()
+    return async () => fixed ?? checked(credentialsFromEnv())
   }
   return async () =>
     checked(

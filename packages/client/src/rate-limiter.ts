@@ -1,8 +1,11 @@
 import { abortableWait } from './abortable-sleep.ts'
 import { maxTimerMs } from './positive-option.ts'
 
-/** Waits for a turn: resolves with `done`, to call once the request has been answered or has failed. */
-export type TakeTurn = (signal?: AbortSignal) => Promise<() => void>
+/**
+ * Waits for a turn: resolves with `done`, to call once the request has been answered or has failed, with
+ * `false` when it was never sent (the service did not count it, so neither does the window).
+ */
+export type TakeTurn = (signal?: AbortSignal) => Promise<(sent?: boolean) => void>
 
 /** Added to every window, for the difference between our clock's ticks and the server's. */
 export const guardMs = 10
@@ -12,7 +15,8 @@ export const guardMs = 10
  * the service counts them (a sliding window, as crs-mock counts too), a burst's first second included. A
  * call holds its turn from its grant until a second after its `done`: the service saw the request before it
  * answered, so the next request in that turn reaches it at least a second later, however slowly the first
- * travelled (a new connection, a slow network). Waiters are served first come, first served. A fractional
+ * travelled (a new connection, a slow network). An attempt that was never sent (no credentials, a refused
+ * connection, an abort before sending) frees its turn at once. Waiters are served first come, first served. A fractional
  * rate rounds down (19.5 a second: 19 in any second); one below 1 grants one call per 1/perSecond seconds.
  * The rate is positive: the client refuses any other `rateLimit` option and codegen any other x-tc-rate-limit.
  */
@@ -61,11 +65,11 @@ export function rateLimiter(perSecond: number, now: () => number = () => perform
       }
     })
     let done = false
-    return () => {
+    return (sent = true) => {
       if (done) return
       done = true
       running--
-      ended.push(now())
+      if (sent) ended.push(now())
       serve()
     }
   }

@@ -49,6 +49,11 @@ describe('per-call options', () => {
     expect(server.received).toHaveLength(0)
   })
 
+  it('takes a null signal as none, as fetch does', async () => {
+    const options = { signal: null as unknown as AbortSignal }
+    expect((await client().describeInstanceBackups(input, options)).TotalCount).toBe(7)
+  })
+
   it('applies a valid per-call timeoutMs', async () => {
     expect((await client().describeInstanceBackups(input, { timeoutMs: 2 ** 31 - 1 })).TotalCount).toBe(7)
   })
@@ -113,6 +118,28 @@ describe('credentials', () => {
     },
   )
 
+  it('checks the credentials of the environment as any other (a CRLF .env leaves a \\r)', async () => {
+    const env = process.env
+    const saved = { id: env.TENCENTCLOUD_SECRET_ID, key: env.TENCENTCLOUD_SECRET_KEY }
+    env.TENCENTCLOUD_SECRET_ID = 'AKIDfromdotenv\r'
+    env.TENCENTCLOUD_SECRET_KEY = 'SECRETEXAMPLE'
+    try {
+      for (const fetch of [undefined, globalThis.fetch]) {
+        const error = await client({ credentials: undefined, fetch, maxAttempts: 1 })
+          .manualBackupInstance(input)
+          .catch((e) => e)
+        expect(error).toBeInstanceOf(ConfigurationError)
+        expect(JSON.stringify([error.message, error.stack])).not.toMatch(/AKID/)
+      }
+    } finally {
+      if (saved.id === undefined) delete env.TENCENTCLOUD_SECRET_ID
+      else env.TENCENTCLOUD_SECRET_ID = saved.id
+      if (saved.key === undefined) delete env.TENCENTCLOUD_SECRET_KEY
+      else env.TENCENTCLOUD_SECRET_KEY = saved.key
+    }
+    expect(server.received).toHaveLength(0)
+  })
+
   it('sends a call once a slow provider answers', async () => {
     const slow = () =>
       new Promise<{ secretId: string; secretKey: string }>((resolve) =>
@@ -121,8 +148,12 @@ describe('credentials', () => {
     expect((await client({ credentials: slow }).describeInstanceBackups(input)).TotalCount).toBe(7)
   })
 
-  it('ends the wait for a provider that never answers at the abort, or at the timeout', async () => {
-    const never = () => new Promise<never>(() => {})
+  it('ends the wait for a provider that never answers at the abort, or at the timeout, asking it once', async () => {
+    let asked = 0
+    const never = () => {
+      asked++
+      return new Promise<never>(() => {})
+    }
     const started = performance.now()
     const aborted = await client({ credentials: never })
       .manualBackupInstance(input, { signal: AbortSignal.timeout(50) })
@@ -132,8 +163,24 @@ describe('credentials', () => {
       .manualBackupInstance(input)
       .catch((e) => e)
     expect(timedOut).toBeInstanceOf(TimeoutError)
+    // Not retried: another attempt would only start another wait on a provider that does not answer.
+    expect(asked).toBe(2)
     expect(performance.now() - started).toBeLessThan(1000)
     expect(server.received).toHaveLength(0)
+  })
+
+  it('does not spend rate-limit turns on calls a failing provider kept from being sent', async () => {
+    const failing = () => Promise.reject(new Error('vault sealed'))
+    const started = performance.now()
+    for (let i = 0; i < 3; i++)
+      await expect(
+        client({ credentials: failing, rateLimit: 1 }).describeInstanceBackups(input),
+      ).rejects.toThrow(ConfigurationError)
+    const shared = client({ credentials: failing, rateLimit: 1 })
+    for (let i = 0; i < 3; i++)
+      await expect(shared.describeInstanceBackups(input)).rejects.toThrow(ConfigurationError)
+    // One turn a second: three calls through one limiter would take two seconds if each held its turn.
+    expect(performance.now() - started).toBeLessThan(500)
   })
 
   it("passes a provider's failure through as it did", async () => {

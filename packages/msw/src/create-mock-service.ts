@@ -45,27 +45,28 @@ export interface MockService {
   reset(): void
 }
 
-const seedInstance = { InstanceId: seedInstanceId, InstanceName: 'crs-seed', Region: 'ap-guangzhou' }
-
 /**
- * A seed sample's backup with the fields the live service sends beside the six the sample shows (as a
- * finished manual backup of the mock has them), so that every row of a listing has the same shape.
+ * The seed sample's instance and its two backups, in `region`. Each backup carries the fields the live service
+ * sends beside the six the sample shows (as a finished manual backup of the mock has them), so that every row
+ * of a listing has the same shape.
  */
-function asListed(backup: RedisBackupSet): RedisBackupSet {
-  const started = parseTcTime(backup.StartTime) ?? 0
-  return {
-    ...backup,
-    BackupSize: 1_048_576,
-    ...seedInstance,
-    EndTime: formatTcTime(started + 60_000),
-    FileType: 'RDB-Redis 6.2',
-    ExpireTime: formatTcTime(started + 7 * 24 * 3600 * 1000),
+export function seedInstances(region = 'ap-guangzhou'): InstanceSeed[] {
+  const instance = { InstanceId: seedInstanceId, InstanceName: 'crs-seed', Region: region }
+  const asListed = (backup: RedisBackupSet): RedisBackupSet => {
+    const started = parseTcTime(backup.StartTime) ?? 0
+    return {
+      ...backup,
+      BackupSize: 1_048_576,
+      ...instance,
+      EndTime: formatTcTime(started + 60_000),
+      FileType: 'RDB-Redis 6.2',
+      ExpireTime: formatTcTime(started + 7 * 24 * 3600 * 1000),
+    }
   }
+  return [{ ...instance, backups: seedBackups.map(asListed) }]
 }
 
-export const defaultInstances: readonly InstanceSeed[] = [
-  { ...seedInstance, backups: seedBackups.map(asListed) },
-]
+export const defaultInstances: readonly InstanceSeed[] = seedInstances()
 
 export function createMockService(options: MockServiceOptions = {}): MockService {
   return createMockServiceCore(options).service

@@ -12,6 +12,7 @@ export {
   defaultInstances,
   type MockService,
   type MockServiceOptions,
+  seedInstances,
 } from './create-mock-service.ts'
 export { dropConnection } from './dispatch-call.ts'
 export { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'

@@ -1,5 +1,4 @@
-import { type ActionName, type ActionTypes, service } from '@crs-kit/core'
-import { actionErrorCodes, implementedActions } from './generated/actions.gen.ts'
+import { type ActionName, type ActionTypes, actionNames, actions, service } from '@crs-kit/core'
 
 /** A response without its RequestId (the mock adds a fresh one). */
 export type ResponseBody<A extends ActionName> = Omit<ActionTypes[A]['response'], 'RequestId'>
@@ -64,8 +63,8 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
   const fail = (reason: string) => {
     throw new TypeError(`[crs-kit/msw] override('${action}', ...): ${reason}`)
   }
-  if (!Object.hasOwn(actionErrorCodes, action))
-    fail(`${JSON.stringify(action)} is not an action of the mock (${implementedActions.join(', ')})`)
+  if (!Object.hasOwn(actions, action))
+    fail(`${JSON.stringify(action)} is not an action of the mock (${actionNames.join(', ')})`)
   if (typeof o !== 'object' || o === null) fail('give an object')
   const given = outcomes.filter((k) => o[k] !== undefined)
   if (given.length > 1) fail(`give one of error, response or networkError, not ${given.join(' and ')}`)
@@ -74,7 +73,10 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
   if (o.networkError !== undefined && o.networkError !== true) fail('networkError must be true')
   if (
     o.error !== undefined &&
-    !(commonCodes.has(o.error as string) || actionErrorCodes[action]!.includes(o.error as string))
+    !(
+      commonCodes.has(o.error as string) ||
+      (actions[action as ActionName].errorCodes as readonly string[]).includes(o.error as string)
+    )
   )
     fail(`${JSON.stringify(o.error)} is not an error code of ${action} (its own codes or the common ones)`)
   if (o.message !== undefined && o.error === undefined) fail('message goes with error')

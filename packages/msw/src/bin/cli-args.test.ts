@@ -9,6 +9,7 @@ describe('parseCliArgs', () => {
       credentials: [],
       verify: true,
       rateLimit: true,
+      region: 'ap-guangzhou',
       help: false,
     })
   })
@@ -26,8 +27,15 @@ describe('parseCliArgs', () => {
       '--secret-key=K2',
       '--no-verify',
       '--no-rate-limit',
+      '--region=ap-shanghai-fsi',
     ])
-    expect(args).toMatchObject({ host: '0.0.0.0', port: 0, verify: false, rateLimit: false })
+    expect(args).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      verify: false,
+      rateLimit: false,
+      region: 'ap-shanghai-fsi',
+    })
     expect(args.credentials).toEqual([
       { secretId: 'A1', secretKey: 'K1' },
       { secretId: 'A2', secretKey: 'K2' },
@@ -40,6 +48,7 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--secret-id', 'A'])).toThrow(/--secret-key/)
     expect(() => parseCliArgs(['--host'])).toThrow(/needs a value/)
     expect(() => parseCliArgs(['--verbose'])).toThrow(/unknown argument/)
+    expect(() => parseCliArgs(['--region', 'mars-1'])).toThrow(/--region must be a region of the service/)
   })
 
   it('refuses a value given to a boolean flag', () => {

@@ -1,3 +1,4 @@
+import { regions } from '@crs-kit/core'
 import type { Credential } from '../verify/credential.ts'
 
 export interface CliArgs {
@@ -7,15 +8,18 @@ export interface CliArgs {
   credentials: Credential[]
   verify: boolean
   rateLimit: boolean
+  /** The seed instance's region. */
+  region: string
   help: boolean
 }
 
-export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--no-verify] [--no-rate-limit]
+export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--region ap-guangzhou] [--no-verify] [--no-rate-limit]
 
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on; 0 picks a free one (default 4010)
   --secret-id ID       with --secret-key: a key pair to accept (repeatable; default AKIDEXAMPLE / SECRETEXAMPLE)
   --secret-key KEY
+  --region REGION      the seed instance's region (default ap-guangzhou): calls naming another do not find it
   --no-verify          accept requests without checking signatures
   --no-rate-limit      do not enforce the per-action rate limit (20/s)`
 
@@ -27,6 +31,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     credentials: [],
     verify: true,
     rateLimit: true,
+    region: 'ap-guangzhou',
     help: false,
   }
   const ids: string[] = []
@@ -63,6 +68,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case '--secret-key':
         keys.push(value())
         break
+      case '--region': {
+        const region = value()
+        if (!(regions as readonly string[]).includes(region))
+          throw new TypeError(
+            `--region must be a region of the service (${regions.join(', ')}), got ${region}`,
+          )
+        args.region = region
+        break
+      }
       case '--no-verify':
         args.verify = !flag()
         break

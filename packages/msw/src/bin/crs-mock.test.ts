@@ -57,6 +57,29 @@ describe('crs-mock', () => {
     expect(await open.stop()).toBe(0)
   })
 
+  it('puts the seed instance in the region --region names, and only there', async () => {
+    const mock = await spawnCrsMock(['--port', '0', '--no-verify', '--region', 'ap-beijing'])
+    const list = (region: string) =>
+      fetch(`${mock.url}/`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-TC-Action': 'DescribeInstanceBackups',
+          'X-TC-Version': '2018-04-12',
+          'X-TC-Region': region,
+        },
+        body: '{"InstanceId":"crs-5a4py64p"}',
+      }).then(envelope)
+    expect(await list('ap-beijing')).toMatchObject({
+      TotalCount: 2,
+      BackupSet: [{ Region: 'ap-beijing' }, {}],
+    })
+    expect(await list('ap-guangzhou')).toMatchObject({
+      Error: { Code: 'ResourceNotFound.InstanceNotExists' },
+    })
+    expect(await mock.stop()).toBe(0)
+  })
+
   const bin = fileURLToPath(new URL('./crs-mock.ts', import.meta.url))
   const runSync = (args: string[]) =>
     // The timeout ends a crs-mock that starts listening when the test expects it to refuse the arguments.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { seedInstances } from '../create-mock-service.ts'
 import { startMockServer } from '../server.ts'
 import { parseCliArgs, usage } from './cli-args.ts'
 
@@ -23,6 +24,7 @@ try {
     credentials: args.credentials.length > 0 ? args.credentials : undefined,
     verify: args.verify,
     rateLimit: args.rateLimit,
+    instances: seedInstances(args.region),
   })
   process.stdout.write(`crs-mock listening on ${server.url}\n`)
   let stopping = false

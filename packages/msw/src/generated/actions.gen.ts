@@ -21,27 +21,3 @@ export interface ActionImplementations {
   ManualBackupInstance(input: ManualBackupInstanceRequest, ctx: CallContext): ManualBackupInstanceResponseBody
 }
 export const implementedActions = ['DescribeInstanceBackups', 'ManualBackupInstance'] as const
-/** Each action's own error codes, beside the common ones: what an override may answer. */
-export const actionErrorCodes: { readonly [action: string]: readonly string[] } = {
-  DescribeInstanceBackups: [
-    'FailedOperation.SystemError',
-    'InternalError.DbOperationFailed',
-    'InternalError.InternalError',
-    'InvalidParameter.InvalidParameter',
-    'InvalidParameter.PermissionDenied',
-    'ResourceNotFound.InstanceNotExists',
-    'UnauthorizedOperation.NoCAMAuthed',
-  ],
-  ManualBackupInstance: [
-    'FailedOperation.CommitFlowError',
-    'FailedOperation.SystemError',
-    'InternalError.InternalError',
-    'InvalidParameter.InvalidParameter',
-    'InvalidParameter.PermissionDenied',
-    'ResourceNotFound.InstanceNotExists',
-    'ResourceUnavailable.InstanceLockedError',
-    'ResourceUnavailable.InstanceStateError',
-    'ResourceUnavailable.InstanceStatusAbnormal',
-    'UnauthorizedOperation.NoCAMAuthed',
-  ],
-}

@@ -39,9 +39,6 @@ export function emitMswActions(project: Project, ir: SpecIR): string {
     })),
   })
   file.addStatements(`export const implementedActions = ${literal(ir.actions.map((a) => a.name))} as const`)
-  const ownCodes = Object.fromEntries(ir.actions.map((a) => [a.name, a.errors.map((e) => e.code).sort()]))
-  file.addStatements(`/** Each action's own error codes, beside the common ones: what an override may answer. */
-export const actionErrorCodes: { readonly [action: string]: readonly string[] } = ${literal(ownCodes)}`)
   return printFile(file, ir.specName)
 }
 
