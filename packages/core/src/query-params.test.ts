@@ -112,6 +112,21 @@ describe('toQueryParams', () => {
     expect(toQueryParams({ Status: [] })).toEqual([])
   })
 
+  it('flattens objects to Name.Field as the SDKs do, and leaves out null items at any depth', () => {
+    expect(
+      toQueryParams({
+        Filter: { Name: 'n', Values: ['a', null] },
+        Filters: [{ Name: 'a' }],
+        Status: [null, 2],
+      }),
+    ).toEqual([
+      ['Filter.Name', 'n'],
+      ['Filter.Values.0', 'a'],
+      ['Filters.0.Name', 'a'],
+      ['Status.1', '2'],
+    ])
+  })
+
   it.each([
     { InstanceId: 'crs-1', Limit: 10, Offset: 20, Status: [1, 2, 3], BeginTime: '2018-09-04 12:51:21' },
     { InstanceId: 'crs-5a4py64p' },

@@ -40,14 +40,19 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
-/** The reverse of fromQueryParams: arrays flatten to `Name.0`, `Name.1`; undefined and null are left out. */
+/**
+ * The reverse of fromQueryParams: arrays flatten to `Name.0`, `Name.1`, objects to `Name.Field` (as Tencent's
+ * SDKs flatten them); undefined and null are left out at any depth.
+ */
 export function toQueryParams(input: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = []
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined || value === null) continue
-    if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push([`${key}.${i}`, String(v)])
-    else out.push([key, String(value)])
+  const add = (name: string, value: unknown) => {
+    if (value === undefined || value === null) return
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) add(`${name}.${i}`, item)
+    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${name}.${k}`, v)
+    else out.push([name, String(value)])
   }
+  for (const [key, value] of Object.entries(input)) add(key, value)
   return out
 }
 

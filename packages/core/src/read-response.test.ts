@@ -41,6 +41,13 @@ describe('readResponse', () => {
     expect(readResponse('ManualBackupInstance', { TaskId: 6954227, RequestId: 'r' }).TaskId).toBe(6954227)
   })
 
+  it('reads an integer past 2^53 alike as a number or a numeric string (int64 on the wire)', () => {
+    const big = readResponse('ManualBackupInstance', { TaskId: 9007199254740994, RequestId: 'r' }).TaskId
+    expect(readResponse('ManualBackupInstance', { TaskId: '9007199254740994', RequestId: 'r' }).TaskId).toBe(
+      big,
+    )
+  })
+
   it('reads the seed listing as sent: the six seeded fields, and none of the optional ones added', () => {
     const raw = listing()
     const out = readResponse('DescribeInstanceBackups', raw)

@@ -22,6 +22,7 @@ describe('tc time', () => {
       '2019-02-26T00:44:25',
       '',
       '2019-2-26 00:44:25',
+      '0050-06-15 12:00:00', // Date.UTC would read it as 1950
     ]) {
       expect(parseTcTime(bad)).toBeUndefined()
     }

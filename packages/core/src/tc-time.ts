@@ -16,6 +16,15 @@ export function parseTcTime(text: string): number | undefined {
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number]
   const utc = Date.UTC(y, mo - 1, d, h, mi, s)
   const t = new Date(utc)
-  if (t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined
+  // Date.UTC reads years 0-99 as 1900-1999: such a year does not read back the same either.
+  if (
+    t.getUTCFullYear() !== y ||
+    t.getUTCMonth() !== mo - 1 ||
+    t.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  )
+    return undefined
   return utc - offsetMs
 }

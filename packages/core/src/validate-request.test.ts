@@ -8,6 +8,23 @@ const issues = (action: ActionName, input: unknown) =>
 const describeIssues = (input: Record<string, unknown>) =>
   issues('DescribeInstanceBackups', { InstanceId: 'crs-5a4py64p', ...input })
 
+describe('validateRequest reads what JSON.stringify sends', () => {
+  it('only own enumerable fields: an inherited or hidden InstanceId is missing, an inherited Limit absent', () => {
+    const hidden = Object.defineProperty({}, 'InstanceId', { value: 'crs-1', enumerable: false })
+    const inherited = Object.create({ InstanceId: 'crs-1', Limit: 1000 })
+    for (const input of [hidden, inherited])
+      expect(issues('DescribeInstanceBackups', input)).toEqual(['MissingParameter InstanceId'])
+    expect(
+      issues('DescribeInstanceBackups', Object.assign(Object.create({ Limit: 1000 }), { InstanceId: 'x' })),
+    ).toEqual([])
+  })
+
+  it('a hole in a list, which is sent as null', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(describeIssues({ Status: [, 2] })).toEqual(['InvalidParameter Status.0'])
+  })
+})
+
 describe('validateRequest accepts the seeds', () => {
   it.each(actionNames)('the spec example of %s', (action) => {
     expect(examples[action].request).toBeDefined()

@@ -85,6 +85,8 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   }
   if (t === 'object') {
     if (!p) return
+    // What JSON.stringify sends: own enumerable fields only (not inherited or hidden ones).
+    const v = Object.fromEntries(Object.entries(value as object)) as Record<string, unknown>
     // A field set to undefined is absent (JSON leaves it out), and so is a known field set to null (the
     // client leaves it out of what it sends).
     if (rule.c)
@@ -126,10 +128,8 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   if (rule.d ? !isTcDateTime(v) : f && !f.test(v))
     invalid(issues, path, `must match ${rule.d ? 'YYYY-MM-DD HH:mm:ss' : f}`, v)
   if (e && !e.includes(v)) invalid(issues, path, `must be one of ${JSON.stringify(e)}`, v)
-  if (i)
-    v.forEach((item, k) => {
-      checkValue(issues, join(path, k), item, i)
-    })
+  // By index, not forEach: a hole is sent as null, so it is checked as the item it becomes.
+  if (i) for (let k = 0; k < v.length; k++) checkValue(issues, join(path, k), v[k], i)
 }
 
 /** Every problem of `input` under a generated request rule, with field paths; [] when valid. */

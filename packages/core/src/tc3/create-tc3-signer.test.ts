@@ -107,10 +107,13 @@ describe('signTc3 (the #crypto choice)', () => {
     expect(result.signature).toBe(redisVector.signatures[0].signature)
   })
 
-  it('rejects a timestamp in milliseconds or not an integer, and missing secrets', () => {
+  it('rejects a timestamp in milliseconds or not an integer, and missing secrets', async () => {
     const v = { ...redisVector, headers: { 'Content-Type': 'application/json' } }
     expect(() => signTc3({ ...v, timestamp: 1.5 })).toThrow(TypeError)
     expect(() => signTc3({ ...v, timestamp: Number.NaN })).toThrow(TypeError)
+    // Milliseconds would sign a credential scope dated +051122-10: past 9999 is refused.
+    expect(() => signTc3({ ...v, timestamp: 1551113065000 })).toThrow(/milliseconds are too large/)
+    expect((await signTc3({ ...v, timestamp: 253_402_300_799 })).authorization).toContain('/9999-12-31/')
     // A numeric string is shown quoted: the message says what is wrong with it.
     expect(() => signTc3({ ...v, timestamp: '1551113065' as never })).toThrow(/got "1551113065"$/)
     expect(() => signTc3({ ...v, secretKey: '' })).toThrow(/secretId and secretKey/)
