@@ -140,17 +140,41 @@ describe('RedisClient against the handlers', () => {
     )
 
     clock.advance(30_000)
-    // A dropped connection stops the call before the action runs. Whether the client may re-send it
-    // depends on when the failure shows: msw 3 fails an open connection (outcome unknown, not re-sent),
-    // msw 2 fails it before it connects (re-sent). Either way no backup is started twice.
+    // A dropped connection after the mock has the request: the outcome is unknown and nothing is re-sent, on
+    // msw 3 and msw 2 alike (msw 2 fails the request before its mock socket connects, after it was written).
     const before = mock.state.backups('crs-5a4py64p').length
     mock.override('ManualBackupInstance', { networkError: true, once: true })
     const outcome = await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' }).catch((e: unknown) => e)
-    if (outcome instanceof OutcomeUnknownError) {
-      expect(mock.state.backups('crs-5a4py64p')).toHaveLength(before)
-    } else {
-      expect(outcome).toMatchObject({ TaskId: expect.any(Number) })
-      expect(mock.state.backups('crs-5a4py64p')).toHaveLength(before + 1)
+    expect(outcome).toBeInstanceOf(OutcomeUnknownError)
+    expect(mock.state.backups('crs-5a4py64p')).toHaveLength(before)
+  })
+
+  it('never re-sends a backup the mock holds back, whether the caller aborts or the attempt times out', async () => {
+    let sent = 0
+    const count = ({ request }: { request: Request }) => {
+      if (request.headers.get('x-tc-action') === 'ManualBackupInstance') sent++
+    }
+    server.events.on('request:start', count)
+    try {
+      mock.override('ManualBackupInstance', { delayMs: 300, once: true })
+      const timedOut = await rejection(
+        client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'slow' }, { timeoutMs: 50 }),
+      )
+      expect(timedOut).toBeInstanceOf(OutcomeUnknownError)
+      expect(sent).toBe(1)
+
+      mock.reset()
+      mock.override('ManualBackupInstance', { delayMs: 300, once: true })
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 50)
+      const aborted = await rejection(
+        client().manualBackupInstance({ InstanceId: 'crs-5a4py64p' }, { signal: controller.signal }),
+      )
+      expect(aborted).toBeInstanceOf(OutcomeUnknownError)
+      expect((aborted as OutcomeUnknownError).cause).toMatchObject({ name: 'AbortError' })
+      expect(sent).toBe(2)
+    } finally {
+      server.events.removeListener('request:start', count)
     }
   })
 })

@@ -54,15 +54,16 @@ export const defaultTransport: Transport = async (request, signal) => {
   const loaded = protocolFor(url.protocol)
   const protocol = loaded instanceof Promise ? await loaded : loaded
   return new Promise((resolve, reject) => {
-    // A socket that connected (or came connected from the pool) may have delivered the request.
-    let connected = false
     let settled = false
     const fail = (cause: unknown, what: string) => {
       if (settled) return
       settled = true
       signal.removeEventListener('abort', onAbort)
       const code = systemCode(cause)
-      const mayHaveReachedServer = connected && !(code !== undefined && NOT_SENT_CODES.has(code))
+      // Only an error that proves it (a refused connection, a failed DNS lookup) says the request never left. A
+      // socket's own events cannot: msw's mock socket, for one, neither connects nor finishes writing before its
+      // handler answers, though the handler has the request.
+      const mayHaveReachedServer = !(code !== undefined && NOT_SENT_CODES.has(code))
       const { action } = request
       reject(
         new NetworkError(`${action}: ${what}${code ? ` (${code})` : ''}`, {
@@ -93,8 +94,6 @@ export const defaultTransport: Transport = async (request, signal) => {
         agent: request.fresh ? false : protocol.agent,
       },
       (res) => {
-        // An answer proves the request arrived, whatever the socket reported (msw 2's mock socket never connects).
-        connected = true
         let body = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => {
@@ -121,10 +120,6 @@ export const defaultTransport: Transport = async (request, signal) => {
         })
       },
     )
-    req.on('socket', (socket) => {
-      if (!socket.connecting) connected = true
-      else socket.once('connect', () => (connected = true))
-    })
     req.on('error', (cause) => fail(cause, 'request failed'))
     if (signal.aborted) return onAbort()
     signal.addEventListener('abort', onAbort, { once: true })
