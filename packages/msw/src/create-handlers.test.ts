@@ -180,6 +180,24 @@ describe('createHandlers with setupServer', () => {
     expect(await codeOf(unknown)).toBe('ResourceNotFound.InstanceNotExists')
   })
 
+  it('answers a CORS preflight and lets another origin read the answer and its Date (happy-dom applies CORS)', async () => {
+    const preflight = await fetch('https://redis.tencentcloudapi.com/', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:3000',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-tc-action',
+      },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('*, Authorization')
+    const answer = await fetch(await tc3Post({ InstanceId: 'crs-5a4py64p' }, { timestamp: now() }))
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*')
+    expect(answer.headers.get('access-control-expose-headers')).toBe('Date')
+    expect(Date.parse(answer.headers.get('date')!)).toBe(Math.floor(clock.now() / 1000) * 1000)
+  })
+
   it('turns a networkError override into a failed fetch', async () => {
     mock.override('ManualBackupInstance', { networkError: true, once: true })
     await expect(manualBackup()).rejects.toThrow(TypeError)

@@ -89,10 +89,12 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   const overrides = new OverrideRegistry()
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
   const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
+  const resets = { count: 0 }
   const deps = {
     state,
     clock,
     credentials,
+    resets,
     limiter,
     overrides,
     hmac: options.hmac ?? webCryptoHmac,
@@ -106,6 +108,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       override: (action, override) => overrides.add(action, override),
       clearOverrides: () => overrides.clear(),
       reset() {
+        resets.count++
         state.reset()
         overrides.clear()
         limiter?.reset()

@@ -29,6 +29,8 @@ export interface DispatchDeps {
   overrides: OverrideRegistry
   hmac: HmacAdapter
   maxBodyBytes: number
+  /** How many times the service was reset: a call held back by a delay across a reset does not run. */
+  resets: { count: number }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -136,7 +138,18 @@ function afterAuth(
     if (override.response !== undefined) return successEnvelope(override.response, requestId)
     return perform(call, action, region, secretId, now, deps, requestId)
   }
-  return override.delayMs ? sleep(override.delayMs).then(answer) : answer()
+  if (!override.delayMs) return answer()
+  const resets = deps.resets.count
+  // A call still held back when its test ends (reset) must not change the next test's state.
+  return sleep(override.delayMs).then(() =>
+    deps.resets.count === resets
+      ? answer()
+      : error(
+          'InternalError',
+          'the mock was reset while a delay override held this call back; it did not run',
+          requestId,
+        ),
+  )
 }
 
 function perform(

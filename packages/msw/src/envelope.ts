@@ -1,3 +1,15 @@
+// Lets a browser page (or a DOM test environment whose fetch applies CORS, such as happy-dom) call the mock
+// from its own origin; the real service's CORS policy is not part of the contract.
+// The Fetch spec leaves Authorization out of the `*` wildcard, and every TC3 call sends one: name it.
+export const cors = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': '*, Authorization',
+  'Access-Control-Allow-Methods': 'GET, POST',
+  'Access-Control-Max-Age': '600',
+  // A page's client reads the Date of an answer to correct its clock skew; CORS hides it unless exposed.
+  'Access-Control-Expose-Headers': 'Date',
+}
+
 let dateSecond = Number.NaN
 let dateText = ''
 
@@ -28,6 +40,11 @@ export function errorEnvelope(code: string, message: string, requestId: string):
 export function envelopeResponse(envelope: string, now: number): Response {
   return new Response(envelope, {
     status: 200,
-    headers: { 'Content-Type': 'application/json', Date: httpDate(now) },
+    headers: {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'Date',
+      'Content-Type': 'application/json',
+      Date: httpDate(now),
+    },
   })
 }

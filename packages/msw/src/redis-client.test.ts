@@ -149,6 +149,17 @@ describe('RedisClient against the handlers', () => {
     expect(mock.state.backups('crs-5a4py64p')).toHaveLength(before)
   })
 
+  it('does not run a call a delay held back across reset(), which starts the next test clean', async () => {
+    mock.override('ManualBackupInstance', { delayMs: 200 })
+    const pending = rejection(client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'leaked' }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    mock.reset() // what an afterEach does while the call is still held back
+    expect(await pending).toMatchObject({ name: 'TencentCloudError', code: 'InternalError' })
+    expect(((await pending) as Error).message).toMatch(/reset while a delay override held this call back/)
+    expect(mock.state.backups('crs-5a4py64p')).toHaveLength(2)
+    expect(mock.state.isLocked('crs-5a4py64p')).toBe(false)
+  })
+
   it('never re-sends a backup the mock holds back, whether the caller aborts or the attempt times out', async () => {
     let sent = 0
     const count = ({ request }: { request: Request }) => {

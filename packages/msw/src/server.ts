@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
-import { errorEnvelope, httpDate } from './envelope.ts'
+import { cors, errorEnvelope, httpDate } from './envelope.ts'
 import { BodyTooLargeError, readWireRequest } from './node-request.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
@@ -31,17 +31,6 @@ export interface MockServer extends MockService {
 export const defaultCredentials: readonly Credential[] = [
   { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' },
 ]
-
-// Lets a browser page call crs-mock directly; the real service's CORS policy is not part of the contract.
-// The Fetch spec leaves Authorization out of the `*` wildcard, and every TC3 call sends one: name it.
-const cors = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': '*, Authorization',
-  'Access-Control-Allow-Methods': 'GET, POST',
-  'Access-Control-Max-Age': '600',
-  // A page's client reads the Date of an answer to correct its clock skew; CORS hides it unless exposed.
-  'Access-Control-Expose-Headers': 'Date',
-}
 
 // Every answer's head as name/value pairs, Content-Length last: writeHead takes them as they are and the
 // array is filled in per answer (writeHead copies it into the head before returning).
