@@ -29,7 +29,7 @@ export interface CallContext {
   region: string
   language: Language | undefined
   endpoint: Endpoint
-  credentials: () => Promise<Credentials>
+  credentials: () => Credentials | Promise<Credentials>
   transport: Transport
   clock: ClockOffset
   limiter: (action: ActionName) => TakeTurn | undefined
@@ -92,7 +92,8 @@ export async function callAction<A extends ActionName>(
     let credentials: Credentials | undefined
     try {
       // A provider that hangs ends with the caller's signal or the timeout, as the request would.
-      credentials = await untilAborted(ctx.credentials(), controller.signal)
+      const source = ctx.credentials()
+      credentials = source instanceof Promise ? await untilAborted(source, controller.signal) : source
       const request = await signedRequest(ctx, action, credentials, body, !idempotent)
       if (controller.signal.aborted) throw controller.signal.reason
       reached = true

@@ -18,13 +18,16 @@ export function credentialsFromEnv(env: Env | undefined = processEnv()): Credent
   return { secretId, secretKey, token: env.TENCENTCLOUD_SESSION_TOKEN || undefined }
 }
 
-/** Normalizes the `credentials` option into one async getter that checks what it gets. */
+/**
+ * Normalizes the `credentials` option into one getter that checks what it gets: synchronous for fixed and
+ * environment credentials (a call then waits for nothing), a Promise for a provider.
+ */
 export function credentialSource(
   option: Credentials | CredentialsProvider | undefined,
-): () => Promise<Credentials> {
+): () => Credentials | Promise<Credentials> {
   if (typeof option !== 'function') {
     const fixed = option === undefined ? undefined : checked(option)
-    return async () => fixed ?? checked(credentialsFromEnv())
+    return () => fixed ?? checked(credentialsFromEnv())
   }
   return async () =>
     checked(

@@ -40,6 +40,8 @@ export interface Rule {
   s?: number
 }
 
+const isSent = Object.prototype.propertyIsEnumerable
+
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key))
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -86,7 +88,7 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   if (t === 'object') {
     if (!p) return
     // What JSON.stringify sends: own enumerable fields only (not inherited or hidden ones).
-    const v = Object.fromEntries(Object.entries(value as object)) as Record<string, unknown>
+    const field = (key: string) => (isSent.call(value, key) ? v[key] : undefined)
     // A field set to undefined is absent (JSON leaves it out), and so is a known field set to null (the
     // client leaves it out of what it sends).
     if (rule.c)
@@ -94,29 +96,29 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
         if (!Object.hasOwn(p, key) && v[key] !== undefined)
           report(issues, join(path, key), 'UnknownParameter', 'is not a parameter of this action')
     for (const key in p) {
-      const field = v[key]
-      if (field != null) checkValue(issues, join(path, key), field, p[key]!)
+      const got = field(key)
+      if (got != null) checkValue(issues, join(path, key), got, p[key]!)
       else if (rule.r?.includes(key)) report(issues, join(path, key), 'MissingParameter', 'is required')
     }
     // Cross-field rules, once every field has had its own checks.
     for (const key in p) {
       const { m, b, s } = p[key]!
-      const field = v[key]
-      const divisor = (m && (v[m[0]] ?? m[1])) as number
+      const got = field(key)
+      const divisor = (m && (field(m[0]) ?? m[1])) as number
       if (
-        Number.isSafeInteger(field) &&
+        Number.isSafeInteger(got) &&
         Number.isSafeInteger(divisor) &&
         divisor > 0 &&
-        (field as number) % divisor
+        (got as number) % divisor
       )
-        invalid(issues, join(path, key), `must be a multiple of ${m![0]} (${divisor})`, field)
-      const earlier = b && v[b]
+        invalid(issues, join(path, key), `must be a multiple of ${m![0]} (${divisor})`, got)
+      const earlier = b && field(b)
       const from = typeof earlier === 'string' ? wallClockMs(earlier) : undefined
-      const to = typeof field === 'string' ? wallClockMs(field) : undefined
+      const to = typeof got === 'string' ? wallClockMs(got) : undefined
       if (from !== undefined && to !== undefined) {
-        if (to < from) invalid(issues, join(path, key), `must not be before ${b} (${earlier})`, field)
+        if (to < from) invalid(issues, join(path, key), `must not be before ${b} (${earlier})`, got)
         else if (to - from > s! * 864e5)
-          invalid(issues, join(path, key), `must be at most ${s} days after ${b} (${earlier})`, field)
+          invalid(issues, join(path, key), `must be at most ${s} days after ${b} (${earlier})`, got)
       }
     }
     return
