@@ -16,7 +16,7 @@ export const guardMs = 10
  * call holds its turn from its grant until a second after its `done`: the service saw the request before it
  * answered, so the next request in that turn reaches it at least a second later, however slowly the first
  * travelled (a new connection, a slow network). An attempt that was never sent (no credentials, a refused
- * connection, an abort before sending) frees its turn at once. Waiters are served first come, first served. A fractional
+ * connection, an abort before the request was written) frees its turn at once. Waiters are served first come, first served. A fractional
  * rate rounds down (19.5 a second: 19 in any second); one below 1 grants one call per 1/perSecond seconds.
  * The rate is positive: the client refuses any other `rateLimit` option and codegen any other x-tc-rate-limit.
  */

@@ -172,10 +172,6 @@ describe('credentials', () => {
   it('does not spend rate-limit turns on calls a failing provider kept from being sent', async () => {
     const failing = () => Promise.reject(new Error('vault sealed'))
     const started = performance.now()
-    for (let i = 0; i < 3; i++)
-      await expect(
-        client({ credentials: failing, rateLimit: 1 }).describeInstanceBackups(input),
-      ).rejects.toThrow(ConfigurationError)
     const shared = client({ credentials: failing, rateLimit: 1 })
     for (let i = 0; i < 3; i++)
       await expect(shared.describeInstanceBackups(input)).rejects.toThrow(ConfigurationError)

@@ -22,7 +22,8 @@ export const readObject = (value: unknown, path: string): Record<string, unknown
 
 export function readInteger(value: unknown, path: string): number {
   const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value
-  // Any integer, as a number or a numeric string alike (past 2^53 both are as precise as JSON.parse made them).
+  // Any integer, as a number or a numeric string alike: past 2^53 a string is rounded as JSON.parse rounds such a
+  // number (the service's int64 TaskIds are far below it).
   return Number.isInteger(n) ? (n as number) : fail(path, 'an integer', value)
 }
 

@@ -130,8 +130,8 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   if (rule.d ? !isTcDateTime(v) : f && !f.test(v))
     invalid(issues, path, `must match ${rule.d ? 'YYYY-MM-DD HH:mm:ss' : f}`, v)
   if (e && !e.includes(v)) invalid(issues, path, `must be one of ${JSON.stringify(e)}`, v)
-  // By index, not forEach: a hole is sent as null, so it is checked as the item it becomes.
-  if (i) for (let k = 0; k < v.length; k++) checkValue(issues, join(path, k), v[k], i)
+  // By index, not forEach: a hole (or an undefined item) is sent as null, so it is checked as that null.
+  if (i) for (let k = 0; k < v.length; k++) checkValue(issues, join(path, k), v[k] ?? null, i)
 }
 
 /** Every problem of `input` under a generated request rule, with field paths; [] when valid. */

@@ -144,8 +144,9 @@ function afterAuth(
   return sleep(override.delayMs).then(() =>
     deps.resets.count === resets
       ? answer()
-      : error(
-          'InternalError',
+      : // A code no client retries: a retried call would run in the next test.
+        error(
+          'UnsupportedOperation',
           'the mock was reset while a delay override held this call back; it did not run',
           requestId,
         ),

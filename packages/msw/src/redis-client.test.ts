@@ -154,7 +154,7 @@ describe('RedisClient against the handlers', () => {
     const pending = rejection(client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'leaked' }))
     await new Promise((resolve) => setTimeout(resolve, 50))
     mock.reset() // what an afterEach does while the call is still held back
-    expect(await pending).toMatchObject({ name: 'TencentCloudError', code: 'InternalError' })
+    expect(await pending).toMatchObject({ name: 'TencentCloudError', code: 'UnsupportedOperation' })
     expect(((await pending) as Error).message).toMatch(/reset while a delay override held this call back/)
     expect(mock.state.backups('crs-5a4py64p')).toHaveLength(2)
     expect(mock.state.isLocked('crs-5a4py64p')).toBe(false)

@@ -36,6 +36,16 @@ const request = (url: string) => ({
 })
 
 describe('the Node transport', () => {
+  it('says a request aborted before it was written never left, and one aborted after it may have', async () => {
+    const url = await serve('127.0.0.1', [Buffer.from('{}')])
+    const early = await defaultTransport(request(url), AbortSignal.abort()).catch((e) => e)
+    expect(early).toMatchObject({ name: 'NetworkError', mayHaveReachedServer: false })
+    const controller = new AbortController()
+    const late = defaultTransport(request(url), controller.signal).catch((e) => e)
+    controller.abort()
+    expect(await late).toMatchObject({ name: 'NetworkError', mayHaveReachedServer: true })
+  })
+
   it('keeps a UTF-8 character whole when the server splits its bytes across writes', async () => {
     const text = JSON.stringify({ Response: { Remark: '手動バックアップ', RequestId: 'r' } })
     const bytes = Buffer.from(text)

@@ -55,15 +55,17 @@ export const defaultTransport: Transport = async (request, signal) => {
   const protocol = loaded instanceof Promise ? await loaded : loaded
   return new Promise((resolve, reject) => {
     let settled = false
+    /** The request was handed to node:http: from here on only an error code can prove it never left. */
+    let written = false
     const fail = (cause: unknown, what: string) => {
       if (settled) return
       settled = true
       signal.removeEventListener('abort', onAbort)
       const code = systemCode(cause)
-      // Only an error that proves it (a refused connection, a failed DNS lookup) says the request never left. A
-      // socket's own events cannot: msw's mock socket, for one, neither connects nor finishes writing before its
-      // handler answers, though the handler has the request.
-      const mayHaveReachedServer = !(code !== undefined && NOT_SENT_CODES.has(code))
+      // Once written, only an error that proves it (a refused connection, a failed DNS lookup) says the request
+      // never left. A socket's own events cannot: msw's mock socket, for one, neither connects nor finishes
+      // writing before its handler answers, though the handler has the request.
+      const mayHaveReachedServer = written && !(code !== undefined && NOT_SENT_CODES.has(code))
       const { action } = request
       reject(
         new NetworkError(`${action}: ${what}${code ? ` (${code})` : ''}`, {
@@ -123,6 +125,7 @@ export const defaultTransport: Transport = async (request, signal) => {
     req.on('error', (cause) => fail(cause, 'request failed'))
     if (signal.aborted) return onAbort()
     signal.addEventListener('abort', onAbort, { once: true })
+    written = true
     req.end(request.body)
   })
 }
