@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { type ActionName, ResponseShapeError, readResponse } from './index.ts'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { type ActionName, type RedisBackupSet, ResponseShapeError, readResponse } from './index.ts'
 
 // The output samples of the two seed pages, verbatim. The DescribeInstanceBackups sample has the seed's bug:
 // the list sits under "RedisBackupSet" (the type name) where the contract says "BackupSet".
@@ -76,6 +76,16 @@ describe('readResponse', () => {
     expect(out.BackupSet[1]).toMatchObject({ BackupSize: 1024, Locked: 1, Encrypted: true, InstanceType: 6 })
     expect('Encrypted' in out.BackupSet[0]!).toBe(false)
     expect(raw.BackupSet[1]!.BackupSize).toBe('1024') // the input is left as it was
+  })
+
+  it('keeps null in any optional field, and the type says so', () => {
+    const raw = listing()
+    Object.assign(raw.BackupSet[0]!, { Region: null, EndTime: null, Encrypted: null, InstanceId: null })
+    const [first] = readResponse('DescribeInstanceBackups', raw).BackupSet
+    expect(first).toMatchObject({ Region: null, EndTime: null, Encrypted: null, InstanceId: null })
+    // Compile-time (pnpm typecheck): code reading an optional field must handle the null the reader keeps.
+    expectTypeOf<RedisBackupSet['Region']>().toEqualTypeOf<string | null | undefined>()
+    expectTypeOf<RedisBackupSet['Encrypted']>().toEqualTypeOf<boolean | null | undefined>()
   })
 
   it('refuses the uncorrected seed listing: BackupSet is missing', () => {

@@ -213,20 +213,26 @@ export interface components {
        * @description Internal. May be null or absent.
        */
       InstanceType?: number | null
-      /** @description The instance's id. */
-      InstanceId?: string
+      /** @description The instance's id. May be null or absent, as every optional field. */
+      InstanceId?: string | null
       /** @description The instance's name. */
-      InstanceName?: string
+      InstanceName?: string | null
       /** @description The region of the local backup, e.g. ap-guangzhou. */
-      Region?: string
-      /** @description When the backup ended. */
-      EndTime?: components["schemas"]["TcDateTime"]
+      Region?: string | null
+      /**
+       * Format: tc-datetime
+       * @description When the backup ended, `YYYY-MM-DD HH:mm:ss` (UTC+8).
+       */
+      EndTime?: string | null
       /** @description The backup file's type, e.g. `RDB-Redis 6.2`. */
-      FileType?: string
-      /** @description When the backup file expires. */
-      ExpireTime?: components["schemas"]["TcDateTime"]
+      FileType?: string | null
+      /**
+       * Format: tc-datetime
+       * @description When the backup file expires, `YYYY-MM-DD HH:mm:ss` (UTC+8).
+       */
+      ExpireTime?: string | null
       /** @description Whether the backup file is encrypted. Added in 2026; may be absent. */
-      Encrypted?: boolean
+      Encrypted?: boolean | null
     } & {
       [key: string]: unknown
     }
