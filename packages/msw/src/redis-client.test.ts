@@ -27,6 +27,16 @@ const client = (options: { region?: string; secretKey?: string } = {}) =>
     backoff: { baseMs: 1, maxMs: 5 },
   })
 
+/** Resolves when the next request reaches msw. */
+const nextRequest = () =>
+  new Promise<void>((resolve) => {
+    const seen = () => {
+      server.events.removeListener('request:start', seen)
+      resolve()
+    }
+    server.events.on('request:start', seen)
+  })
+
 const rejection = async (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -150,9 +160,12 @@ describe('RedisClient against the handlers', () => {
   })
 
   it('does not run a call a delay held back across reset(), which starts the next test clean', async () => {
-    mock.override('ManualBackupInstance', { delayMs: 200 })
+    mock.override('ManualBackupInstance', { delayMs: 1000 })
+    const arrived = nextRequest()
     const pending = rejection(client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'leaked' }))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Once the mock has the call and has had time to start holding it back (checking its signature first).
+    await arrived
+    await new Promise((resolve) => setTimeout(resolve, 250))
     mock.reset() // what an afterEach does while the call is still held back
     expect(await pending).toMatchObject({ name: 'TencentCloudError', code: 'UnsupportedOperation' })
     expect(((await pending) as Error).message).toMatch(/reset while a delay override held this call back/)
@@ -167,17 +180,18 @@ describe('RedisClient against the handlers', () => {
     }
     server.events.on('request:start', count)
     try {
-      mock.override('ManualBackupInstance', { delayMs: 300, once: true })
+      mock.override('ManualBackupInstance', { delayMs: 1500, once: true })
       const timedOut = await rejection(
-        client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'slow' }, { timeoutMs: 50 }),
+        client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'slow' }, { timeoutMs: 400 }),
       )
       expect(timedOut).toBeInstanceOf(OutcomeUnknownError)
       expect(sent).toBe(1)
 
       mock.reset()
-      mock.override('ManualBackupInstance', { delayMs: 300, once: true })
+      mock.override('ManualBackupInstance', { delayMs: 1500, once: true })
       const controller = new AbortController()
-      setTimeout(() => controller.abort(), 50)
+      // Aborted once the mock has the call: the caller gives up on a request that arrived.
+      void nextRequest().then(() => setTimeout(() => controller.abort(), 50))
       const aborted = await rejection(
         client().manualBackupInstance({ InstanceId: 'crs-5a4py64p' }, { signal: controller.signal }),
       )
