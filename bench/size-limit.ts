@@ -4,11 +4,12 @@ import { bundleSize } from './bundle-size.ts'
 
 // 6,487 bytes after the third round of size work; 6,813 once the client fixes of the acceptance run were in (a
 // rate limit counted as the service counts, one abort listener per shared signal, paginator aborts, null fields left out, clearer
-// refusals); 7,141 after the fixes of the adversarial review (redirects not followed, a hanging credentials provider
+// refusals); 7,279 after the fixes of the adversarial review (redirects not followed, a hanging credentials provider
 // bounded by the signal and timeout, unsafe credential characters and bad per-call options refused, a BOM read,
-// unsent attempts freeing their rate-limit turn), the 30-day time window and own-field reading in core's validator.
+// unsent attempts freeing their rate-limit turn, a gateway's Retry-After honoured), the 30-day time window and
+// own-field reading in core's validator.
 // A regression past this fails CI.
-const guardBytes = 7.1 * 1024
+const guardBytes = 7.2 * 1024
 
 const size = await bundleSize()
 console.log(

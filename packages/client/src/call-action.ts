@@ -1,6 +1,6 @@
 import { type ActionName, type ActionTypes, actionPolicies, validateRequest } from '@crs-kit/core'
 import { abortableSleep, untilAborted } from './abortable-sleep.ts'
-import { backoffDelay } from './backoff-delay.ts'
+import { backoffDelay, retryAfterMs } from './backoff-delay.ts'
 import type { CallOptions } from './call-options.ts'
 import type { ClockOffset } from './clock-offset.ts'
 import type { Endpoint } from './endpoint.ts'
@@ -129,6 +129,9 @@ export async function callAction<A extends ActionName>(
     const decision = retryDecision(error!, idempotent, reached)
     if (decision === 'outcome-unknown') throw unknownOutcome(error!)
     if (decision === 'fail' || attempt >= ctx.maxAttempts) throw error!
-    await abortable(abortableSleep(backoffDelay(attempt - 1, ctx.backoff.baseMs, ctx.backoff.maxMs), signal))
+    // A gateway's Retry-After (429, 503) is honoured up to backoff.maxMs, never below the usual backoff.
+    const { baseMs, maxMs } = ctx.backoff
+    const hinted = Math.min(retryAfterMs(response?.retryAfter, Date.now()), maxMs)
+    await abortable(abortableSleep(Math.max(hinted, backoffDelay(attempt - 1, baseMs, maxMs)), signal))
   }
 }

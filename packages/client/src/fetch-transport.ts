@@ -17,7 +17,13 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
         redirect: 'manual',
         signal,
       })
-      return { status: response.status, date: response.headers.get('date'), body: await response.text() }
+      const { headers } = response
+      return {
+        status: response.status,
+        date: headers.get('date'),
+        retryAfter: headers.get('retry-after'),
+        body: await response.text(),
+      }
     } catch (cause) {
       // Once the headers are in, the request arrived: a failure now is a body cut off. Before, browsers say
       // only "Failed to fetch": without a code proving otherwise, assume the request may have arrived.

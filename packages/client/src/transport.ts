@@ -15,6 +15,8 @@ export interface HttpResponse {
   status: number
   /** The `Date` header, for clock-skew correction. */
   date: string | null
+  /** The `Retry-After` header of a gateway's 429 or 503, if any. */
+  retryAfter?: string | null | undefined
   body: string
 }
 

@@ -189,6 +189,24 @@ describe('credentials', () => {
   })
 })
 
+describe("a gateway's Retry-After", () => {
+  it('is waited for before the retry, up to backoff.maxMs', async () => {
+    server.fault('ManualBackupInstance', 'too-many')
+    const started = performance.now()
+    const slow = client({ backoff: { baseMs: 1, maxMs: 3000 } })
+    expect((await slow.manualBackupInstance(input)).TaskId).toBe(6954227)
+    expect(server.count('ManualBackupInstance')).toBe(2)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950)
+
+    server.fault('ManualBackupInstance', 'too-many')
+    const capped = performance.now()
+    expect((await client({ backoff: { baseMs: 1, maxMs: 50 } }).manualBackupInstance(input)).TaskId).toBe(
+      6954227,
+    )
+    expect(performance.now() - capped).toBeLessThan(900)
+  })
+})
+
 describe('paginator input', () => {
   it('refuses a Limit the direct call refuses, instead of paging with the default', async () => {
     const pages = client().paginateDescribeInstanceBackups({ ...input, Limit: '5' as unknown as number })

@@ -15,6 +15,7 @@ export type Fault =
   | 'locked' // ResourceUnavailable.InstanceLockedError
   | 'redirect' // 307 to another path of this server, which would answer normally
   | 'bom' // the normal answer with a byte order mark before the JSON
+  | 'too-many' // a gateway's 429 page with Retry-After: 1
 
 export interface Received {
   action: string
@@ -119,6 +120,10 @@ export async function startLoopbackServer(
         return error('AuthFailure.SignatureExpire')
       const fault = faults.get(action)?.shift()
       if (fault === 'bom') bom = '\ufeff'
+      if (fault === 'too-many') {
+        res.writeHead(429, { 'Content-Type': 'text/html', 'Retry-After': '1' })
+        return res.end('<html><body>429 Too Many Requests</body></html>')
+      }
       if (fault === 'redirect') return res.writeHead(307, { Location: '/moved' }).end()
       if (fault === 'reset') return req.socket.destroy()
       if (fault === 'stall') return

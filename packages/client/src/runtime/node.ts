@@ -113,10 +113,11 @@ export const defaultTransport: Transport = async (request, signal) => {
           }
           settled = true
           signal.removeEventListener('abort', onAbort)
-          const date = res.headers.date
+          const { date, 'retry-after': retryAfter } = res.headers
           resolve({
             status: res.statusCode ?? 0,
             date: date ?? null,
+            retryAfter,
             body,
           })
         })

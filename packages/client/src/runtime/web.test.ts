@@ -19,8 +19,17 @@ describe('the web transport', () => {
     )
     vi.stubGlobal('fetch', fetch)
     const response = await defaultTransport(request, new AbortController().signal)
-    expect(response).toEqual({ status: 200, date: 'Mon, 25 Feb 2019 16:44:25 GMT', body: '{"Response":{}}' })
-    expect(fetch).toHaveBeenCalledWith(request.url, expect.objectContaining({ method: 'POST', body: '{}' }))
+    expect(response).toEqual({
+      status: 200,
+      date: 'Mon, 25 Feb 2019 16:44:25 GMT',
+      retryAfter: null,
+      body: '{"Response":{}}',
+    })
+    // Not following redirects: a 3xx is read as an answer, never sent on.
+    expect(fetch).toHaveBeenCalledWith(
+      request.url,
+      expect.objectContaining({ method: 'POST', body: '{}', redirect: 'manual' }),
+    )
   })
 
   it('says a refused connection never reached the server, and assumes a bare failure might have', async () => {
