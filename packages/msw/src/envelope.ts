@@ -35,16 +35,11 @@ export function errorEnvelope(code: string, message: string, requestId: string):
 
 /**
  * An envelope as the service sends every answer, errors included: HTTP 200, application/json, dated by the
- * mock clock (a client corrects its clock skew from it).
+ * mock clock (a client corrects its clock skew from it), with the CORS headers crs-mock sends too.
  */
 export function envelopeResponse(envelope: string, now: number): Response {
   return new Response(envelope, {
     status: 200,
-    headers: {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Expose-Headers': 'Date',
-      'Content-Type': 'application/json',
-      Date: httpDate(now),
-    },
+    headers: { ...cors, 'Content-Type': 'application/json', Date: httpDate(now) },
   })
 }
