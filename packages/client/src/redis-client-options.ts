@@ -35,4 +35,11 @@ export interface RedisClientOptions {
   backoff?: { baseMs?: number; maxMs?: number }
   /** Replaces the built-in transport (node:http(s) on Node, global fetch elsewhere). */
   fetch?: FetchLike
+  /**
+   * Node: an HTTP proxy such as `http://user:pass@proxy.internal:3128`; `false` or '' for none. Default: under
+   * NODE_USE_ENV_PROXY=1 or --use-env-proxy, https_proxy / http_proxy from the environment (read when the client
+   * is made; NO_PROXY hosts and loopback hosts excepted), else none. Browsers, edge runtimes and the `fetch`
+   * option use the platform's own proxy settings.
+   */
+  proxy?: string | false
 }

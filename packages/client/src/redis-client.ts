@@ -1,5 +1,5 @@
 import { type ActionName, type ActionTypes, actionPolicies, type PaginatedActionName } from '@crs-kit/core'
-import { defaultTransport } from '#runtime'
+import { transportFor } from '#runtime'
 import { type CallContext, callAction } from './call-action.ts'
 import type { CallOptions } from './call-options.ts'
 import { clockOffset } from './clock-offset.ts'
@@ -53,7 +53,7 @@ export class RedisClient extends RedisClientMethods {
       language,
       endpoint,
       credentials: credentialSource(options.credentials),
-      transport: fetch ? fetchTransport(() => fetch) : defaultTransport,
+      transport: fetch ? fetchTransport(() => fetch) : transportFor(endpoint.origin, options.proxy),
       clock: clockOffset(),
       limiter: (action) => {
         if (rateLimit === false) return undefined

@@ -1,7 +1,7 @@
 import { OutcomeUnknownError, RedisClient, TencentCloudError } from '@crs-kit/client'
 import { formatTcTime } from '@crs-kit/core'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import { createMockClock } from './mock-clock.ts'
 
@@ -65,6 +65,19 @@ describe('RedisClient against the handlers', () => {
     const done = await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p', Status: [2] })
     expect(done.TotalCount).toBe(3)
     expect((await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })).TaskId).toBe(TaskId + 1)
+  })
+
+  it('is still answered by the handlers when a proxy variable is set, since Node is not told to use it', async () => {
+    // A CI machine often sets https_proxy for package downloads; msw must keep intercepting the calls.
+    vi.stubEnv('https_proxy', 'http://127.0.0.1:9')
+    vi.stubEnv('HTTPS_PROXY', 'http://127.0.0.1:9')
+    try {
+      const redis = client()
+      expect((await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })).TotalCount).toBe(2)
+      expect((await redis.manualBackupInstance({ InstanceId: 'crs-5a4py64p' })).TaskId).toBeGreaterThan(0)
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 
   it("lists the seed backups in the shape of the mock's own finished backups", async () => {

@@ -1,9 +1,13 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import { NetworkError } from '../errors.ts'
 import { NOT_SENT_CODES, systemCode, type Transport } from '../transport.ts'
+import { proxiedRouter, tunnelFailed } from './proxied-router.ts'
+import { envProxyEnabled, proxyFor } from './proxy-for.ts'
+
+export type RequestFn = (options: RequestOptions, onResponse: (res: IncomingMessage) => void) => ClientRequest
 
 interface Protocol {
-  request(options: RequestOptions, onResponse: (res: IncomingMessage) => void): ClientRequest
+  request: RequestFn
   agent: Agent
 }
 
@@ -29,73 +33,119 @@ function protocolFor(scheme: string): Protocol | Promise<Protocol> {
 
 // A client sends every call to one URL: parse it once into request options, not per request (a URL
 // given to http.request is converted again on every call).
-interface Target {
+export interface Target {
   protocol: string
   hostname: string
   port: string
+  /** As in a Host header: the port when not the default, IPv6 in brackets. */
+  host: string
   path: string
 }
 const parsed = new Map<string, Target>()
 function parse(url: string): Target {
   let result = parsed.get(url)
   if (!result) {
-    const { protocol, hostname, port, pathname, search } = new URL(url)
+    const { protocol, hostname, port, host, pathname, search } = new URL(url)
     // URL keeps the brackets of an IPv6 literal; http.request wants the bare address.
-    result = { protocol, hostname: hostname.replace(/^\[(.*)\]$/, '$1'), port, path: `${pathname}${search}` }
+    result = {
+      protocol,
+      hostname: hostname.replace(/^\[(.*)\]$/, '$1'),
+      port,
+      host,
+      path: `${pathname}${search}`,
+    }
     if (parsed.size > 64) parsed.clear()
     parsed.set(url, result)
   }
   return result
 }
 
-/** Node: node:http(s) with keep-alive, several times cheaper per call than Node's fetch. */
-export const defaultTransport: Transport = async (request, signal) => {
-  const url = parse(request.url)
+/** Where one request goes: the node:http(s) request function, its options, and headers to add. */
+export interface Route {
+  request: RequestFn
+  options: RequestOptions
+  headers?: Record<string, string>
+}
+
+/**
+ * The route of a request to `url`; `fresh` asks for a connection of its own (non-idempotent calls), `signal`
+ * ends the request's wait for one.
+ */
+export type Router = (url: Target, fresh: boolean, signal: AbortSignal) => Route | Promise<Route>
+
+const direct: Router = (url, fresh) => {
   const loaded = protocolFor(url.protocol)
-  const protocol = loaded instanceof Promise ? await loaded : loaded
-  return new Promise((resolve, reject) => {
-    let settled = false
-    /** The request was handed to node:http: from here on only an error code can prove it never left. */
-    let written = false
-    const fail = (cause: unknown, what: string) => {
-      if (settled) return
-      settled = true
-      signal.removeEventListener('abort', onAbort)
-      const code = systemCode(cause)
-      // Once written, only an error that proves it (a refused connection, a failed DNS lookup) says the request
-      // never left. A socket's own events cannot: msw's mock socket, for one, neither connects nor finishes
-      // writing before its handler answers, though the handler has the request.
-      const mayHaveReachedServer = written && !(code !== undefined && NOT_SENT_CODES.has(code))
-      const { action } = request
-      reject(
-        new NetworkError(`${action}: ${what}${code ? ` (${code})` : ''}`, {
-          code,
-          mayHaveReachedServer,
-          action,
-          cause,
-        }),
-      )
-    }
-    // Handled here rather than through http.request's `signal` option, which costs more per call.
-    const onAbort = () => {
-      const reason = Object.assign(new Error('aborted', { cause: signal.reason }), {
-        name: 'AbortError',
-        code: 'ABORT_ERR',
-      })
-      fail(reason, 'request aborted')
-      req.destroy(reason)
-    }
-    const req = protocol.request(
-      {
-        protocol: url.protocol,
-        hostname: url.hostname,
-        port: url.port,
-        path: url.path,
-        method: 'POST',
-        headers: { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) },
-        agent: request.fresh ? false : protocol.agent,
-      },
-      (res) => {
+  const route = (protocol: Protocol): Route => ({
+    request: protocol.request,
+    options: {
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port,
+      path: url.path,
+      agent: fresh ? false : protocol.agent,
+    },
+  })
+  return loaded instanceof Promise ? loaded.then(route) : route(loaded)
+}
+
+/**
+ * The Node transport of a client sending to `origin`: straight there, or through the HTTP proxy that the
+ * `proxy` option or, under Node's NODE_USE_ENV_PROXY=1 / --use-env-proxy, the environment names.
+ */
+export function transportFor(origin: string, proxy?: string | false): Transport {
+  const { env, execArgv } = process
+  const through = proxyFor(new URL(origin), proxy, env, envProxyEnabled(env, execArgv))
+  return through ? nodeTransport(proxiedRouter(through)) : defaultTransport
+}
+
+/** Node: node:http(s) with keep-alive, several times cheaper per call than Node's fetch. */
+const nodeTransport =
+  (router: Router): Transport =>
+  async (request, signal) => {
+    const routed = router(parse(request.url), request.fresh === true, signal)
+    const route = routed instanceof Promise ? await routed : routed
+    return new Promise((resolve, reject) => {
+      let settled = false
+      /** The request was handed to node:http: from here on only an error code can prove it never left. */
+      let written = false
+      const fail = (cause: unknown, what: string) => {
+        if (settled) return
+        settled = true
+        signal.removeEventListener('abort', onAbort)
+        const code = systemCode(cause)
+        // Once written, only an error that proves it (a refused connection, a failed DNS lookup) says the request
+        // never left. A socket's own events cannot: msw's mock socket, for one, neither connects nor finishes
+        // writing before its handler answers, though the handler has the request. Nor did a proxy that refused
+        // the tunnel or could not be reached pass the request on.
+        const notSent = code !== undefined && (NOT_SENT_CODES.has(code) || code === tunnelFailed)
+        const mayHaveReachedServer = written && !notSent
+        const { action } = request
+        reject(
+          new NetworkError(`${action}: ${what}${code ? ` (${code})` : ''}`, {
+            code,
+            mayHaveReachedServer,
+            action,
+            cause,
+          }),
+        )
+      }
+      // Handled here rather than through http.request's `signal` option, which costs more per call.
+      const onAbort = () => {
+        const reason = Object.assign(new Error('aborted', { cause: signal.reason }), {
+          name: 'AbortError',
+          code: 'ABORT_ERR',
+        })
+        fail(reason, 'request aborted')
+        req.destroy(reason)
+      }
+      const { options } = route
+      options.method = 'POST'
+      options.headers = {
+        ...request.headers,
+        ...route.headers,
+        'Content-Length': String(Buffer.byteLength(request.body)),
+      }
+      const req = route.request(options, (res) => {
         let body = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => {
@@ -121,12 +171,16 @@ export const defaultTransport: Transport = async (request, signal) => {
             body,
           })
         })
-      },
-    )
-    req.on('error', (cause) => fail(cause, 'request failed'))
-    if (signal.aborted) return onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    written = true
-    req.end(request.body)
-  })
-}
+      })
+      req.on('error', (cause) =>
+        fail(cause, systemCode(cause) === tunnelFailed ? (cause as Error).message : 'request failed'),
+      )
+      if (signal.aborted) return onAbort()
+      signal.addEventListener('abort', onAbort, { once: true })
+      written = true
+      req.end(request.body)
+    })
+  }
+
+/** Straight to the endpoint over the shared keep-alive pools. */
+export const defaultTransport: Transport = nodeTransport(direct)

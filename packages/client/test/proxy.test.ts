@@ -1,0 +1,232 @@
+// The Node transport through a real HTTP proxy on loopback: CONNECT tunnels for https (TLS end to end, to a
+// test certificate for redis.tencentcloudapi.com), absolute-form requests for http. The API server behind it
+// re-derives every signature (loopback-server.ts).
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import net, { type AddressInfo } from 'node:net'
+import tls from 'node:tls'
+import { inspect } from 'node:util'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { NetworkError, OutcomeUnknownError, RedisClient } from '../src/index.ts'
+import { startLoopbackServer } from './loopback-server.ts'
+
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
+const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }
+const manualInput = { InstanceId: 'crs-5a4py64p', Remark: 'nightly' }
+const describeInput = { InstanceId: 'crs-5a4py64p', Limit: 5 }
+
+let api: Awaited<ReturnType<typeof startLoopbackServer>>
+let terminator: tls.Server
+let proxy: http.Server
+let proxyUrl: string
+/** What the proxy saw: CONNECT authorities and absolute-form request lines, with their Proxy-Authorization. */
+const seen: { kind: 'CONNECT' | 'forward'; target: string; auth: string | undefined }[] = []
+const behaviour = { refuse: 0, stall: false }
+/** CONNECTs the proxy left unanswered, and whether the client has closed each. */
+const stalled: { closedByClient: boolean }[] = []
+/** Tunnelled sockets leave the servers' books: closed by hand at the end. */
+const sockets = new Set<net.Socket>()
+const track = (...each: net.Socket[]) => {
+  for (const socket of each) sockets.add(socket.on('close', () => sockets.delete(socket)))
+}
+
+const listen = async (server: net.Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as AddressInfo).port
+}
+
+beforeAll(async () => {
+  api = await startLoopbackServer()
+  const apiPort = Number(new URL(api.origin).port)
+  // The service's TLS, played by a terminator in front of the loopback API with a test certificate this
+  // process trusts.
+  terminator = tls.createServer(
+    { key: fixture('tls-test-key.pem'), cert: fixture('tls-test-cert.pem') },
+    (socket) => {
+      const upstream = net.connect(apiPort, '127.0.0.1')
+      track(socket, upstream)
+      socket.pipe(upstream).pipe(socket)
+      socket.on('error', () => upstream.destroy())
+      upstream.on('error', () => socket.destroy())
+    },
+  )
+  const tlsPort = await listen(terminator)
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), fixture('tls-test-cert.pem')])
+
+  proxy = http.createServer((req, res) => {
+    seen.push({ kind: 'forward', target: String(req.url), auth: req.headers['proxy-authorization'] })
+    const { 'proxy-authorization': _, ...headers } = req.headers
+    const upstream = http.request(String(req.url), { method: req.method, headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    seen.push({ kind: 'CONNECT', target: String(req.url), auth: req.headers['proxy-authorization'] })
+    track(client)
+    if (behaviour.stall) {
+      const entry = { closedByClient: false }
+      stalled.push(entry)
+      client.on('end', () => {
+        entry.closedByClient = true
+        client.destroy()
+      })
+      return
+    }
+    if (behaviour.refuse > 0) {
+      behaviour.refuse--
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    // Every tunnel leads to the terminator, whatever host it names: only the proxy resolves names.
+    const upstream = net.connect(tlsPort, '127.0.0.1', () => {
+      track(upstream)
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      upstream.pipe(client).pipe(upstream)
+    })
+    client.on('error', () => upstream.destroy())
+    upstream.on('error', () => client.destroy())
+  })
+  proxyUrl = `http://127.0.0.1:${await listen(proxy)}`
+})
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy()
+  proxy.closeAllConnections()
+  await new Promise((resolve) => proxy.close(resolve))
+  await new Promise((resolve) => terminator.close(resolve))
+  await api.close()
+})
+
+beforeEach(() => {
+  api.reset()
+  seen.length = 0
+  behaviour.refuse = 0
+  behaviour.stall = false
+  stalled.length = 0
+  vi.unstubAllEnvs()
+})
+
+describe('through an HTTP proxy', () => {
+  it('reaches the default https endpoint through a CONNECT tunnel named by https_proxy, reusing the tunnel', async () => {
+    vi.stubEnv('NODE_USE_ENV_PROXY', '1')
+    vi.stubEnv('https_proxy', proxyUrl.replace('http://', 'http://ops:pa%3Ass@'))
+    const client = new RedisClient({ region: 'ap-guangzhou', credentials })
+    expect(client.endpoint).toBe('https://redis.tencentcloudapi.com')
+    expect((await client.describeInstanceBackups(describeInput)).TotalCount).toBe(7)
+    expect((await client.describeInstanceBackups(describeInput)).TotalCount).toBe(7)
+    expect(await client.manualBackupInstance(manualInput)).toMatchObject({ TaskId: 6954227 })
+    expect(api.received.map((r) => [r.action, r.verified, r.headers.host])).toEqual([
+      ['DescribeInstanceBackups', true, 'redis.tencentcloudapi.com'],
+      ['DescribeInstanceBackups', true, 'redis.tencentcloudapi.com'],
+      ['ManualBackupInstance', true, 'redis.tencentcloudapi.com'],
+    ])
+    // One tunnel for both describes (keep-alive), one of its own for the backup (a fresh connection).
+    expect(seen).toEqual([
+      { kind: 'CONNECT', target: 'redis.tencentcloudapi.com:443', auth: `Basic ${btoa('ops:pa:ss')}` },
+      { kind: 'CONNECT', target: 'redis.tencentcloudapi.com:443', auth: `Basic ${btoa('ops:pa:ss')}` },
+    ])
+    expect(api.received.some((r) => 'proxy-authorization' in r.headers)).toBe(false)
+  })
+
+  it('sends an http endpoint to the `proxy` option in absolute form', async () => {
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: api.origin,
+      proxy: proxyUrl,
+    })
+    await client.describeInstanceBackups(describeInput)
+    await client.manualBackupInstance(manualInput)
+    expect(seen.map((s) => [s.kind, s.target])).toEqual([
+      ['forward', `${api.origin}/`],
+      ['forward', `${api.origin}/`],
+    ])
+    expect(api.received.map((r) => r.verified)).toEqual([true, true])
+  })
+
+  it('leaves loopback hosts and those NO_PROXY names out of the environment proxy', async () => {
+    vi.stubEnv('NODE_USE_ENV_PROXY', '1')
+    vi.stubEnv('http_proxy', proxyUrl)
+    await new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: api.origin,
+    }).describeInstanceBackups(describeInput)
+    vi.stubEnv('https_proxy', proxyUrl)
+    vi.stubEnv('NO_PROXY', '.tencentcloudapi.com')
+    expect(new RedisClient({ region: 'ap-guangzhou', credentials }).endpoint).toBe(
+      'https://redis.tencentcloudapi.com',
+    )
+    expect(seen).toEqual([])
+    expect(api.received).toHaveLength(1)
+  })
+
+  it('retries a ManualBackupInstance whose tunnel the proxy refused, since it never reached the service', async () => {
+    behaviour.refuse = 1
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      proxy: proxyUrl.replace('http://', 'http://ops:s3cret@'),
+      backoff: { baseMs: 1, maxMs: 5 },
+    })
+    expect(await client.manualBackupInstance(manualInput)).toMatchObject({ TaskId: 6954227 })
+    expect(seen.map((s) => s.kind)).toEqual(['CONNECT', 'CONNECT'])
+    expect(api.count('ManualBackupInstance')).toBe(1)
+
+    behaviour.refuse = 3
+    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError)
+    expect(error).toMatchObject({ code: 'ERR_PROXY_TUNNEL', mayHaveReachedServer: false })
+    expect((error as Error).message).toBe(
+      'ManualBackupInstance: the proxy answered 407 to CONNECT redis.tencentcloudapi.com:443 (ERR_PROXY_TUNNEL)',
+    )
+    expect(api.count('ManualBackupInstance')).toBe(1)
+    const shown = [inspect(error, { depth: 5 }), inspect(client), JSON.stringify(client)].join('\n')
+    expect(shown).not.toContain('s3cret')
+    expect(shown).not.toContain(btoa('ops:s3cret'))
+  })
+
+  it('gives up a tunnel the proxy leaves unanswered when the attempt times out, closing its connection', async () => {
+    behaviour.stall = true
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      proxy: proxyUrl,
+      timeoutMs: 100,
+      maxAttempts: 2,
+      backoff: { baseMs: 1, maxMs: 5 },
+    })
+    const error = await client.describeInstanceBackups(describeInput).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 100 })
+    expect(stalled).toHaveLength(2)
+    await vi.waitFor(() => expect(stalled.every((s) => s.closedByClient)).toBe(true), { timeout: 1000 })
+    expect(api.received).toHaveLength(0)
+  })
+
+  it('retries when the proxy cannot be reached, and says so', async () => {
+    const closed = http.createServer()
+    const port = await listen(closed)
+    await new Promise((resolve) => closed.close(resolve))
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      proxy: `http://127.0.0.1:${port}`,
+      backoff: { baseMs: 1, maxMs: 5 },
+    })
+    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      name: 'NetworkError',
+      code: 'ERR_PROXY_TUNNEL',
+      mayHaveReachedServer: false,
+    })
+    expect((error as Error).message).toMatch(
+      /the proxy could not open a tunnel to redis.tencentcloudapi.com:443/,
+    )
+    expect((error as NetworkError).cause).toMatchObject({ cause: { code: 'ECONNREFUSED' } })
+  })
+})
