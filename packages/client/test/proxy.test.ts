@@ -119,12 +119,16 @@ describe('through an HTTP proxy', () => {
     expect((await client.describeInstanceBackups(describeInput)).TotalCount).toBe(7)
     expect((await client.describeInstanceBackups(describeInput)).TotalCount).toBe(7)
     expect(await client.manualBackupInstance(manualInput)).toMatchObject({ TaskId: 6954227 })
+    const another = new RedisClient({ region: 'ap-guangzhou', credentials })
+    expect((await another.describeInstanceBackups(describeInput)).TotalCount).toBe(7)
     expect(api.received.map((r) => [r.action, r.verified, r.headers.host])).toEqual([
       ['DescribeInstanceBackups', true, 'redis.tencentcloudapi.com'],
       ['DescribeInstanceBackups', true, 'redis.tencentcloudapi.com'],
       ['ManualBackupInstance', true, 'redis.tencentcloudapi.com'],
+      ['DescribeInstanceBackups', true, 'redis.tencentcloudapi.com'],
     ])
-    // One tunnel for both describes (keep-alive), one of its own for the backup (a fresh connection).
+    // One tunnel for the describes, both clients' (keep-alive pools per proxy, shared in the process), one of
+    // its own for the backup (a fresh connection).
     expect(seen).toEqual([
       { kind: 'CONNECT', target: 'redis.tencentcloudapi.com:443', auth: `Basic ${btoa('ops:pa:ss')}` },
       { kind: 'CONNECT', target: 'redis.tencentcloudapi.com:443', auth: `Basic ${btoa('ops:pa:ss')}` },

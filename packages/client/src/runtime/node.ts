@@ -95,8 +95,18 @@ const direct: Router = (url, fresh) => {
 export function transportFor(origin: string, proxy?: string | false): Transport {
   const { env, execArgv } = process
   const through = proxyFor(new URL(origin), proxy, env, envProxyEnabled(env, execArgv))
-  return through ? nodeTransport(proxiedRouter(through)) : defaultTransport
+  if (!through) return defaultTransport
+  // One transport, and so one set of keep-alive pools, per proxy in the process, as for direct calls.
+  const key = JSON.stringify(through)
+  let transport = proxied.get(key)
+  if (!transport) {
+    transport = nodeTransport(proxiedRouter(through))
+    if (proxied.size >= 16) proxied.clear()
+    proxied.set(key, transport)
+  }
+  return transport
 }
+const proxied = new Map<string, Transport>()
 
 /** Node: node:http(s) with keep-alive, several times cheaper per call than Node's fetch. */
 const nodeTransport =
