@@ -3,6 +3,7 @@
 // re-derives every signature (loopback-server.ts).
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
+import https from 'node:https'
 import net, { type AddressInfo } from 'node:net'
 import tls from 'node:tls'
 import { inspect } from 'node:util'
@@ -19,6 +20,8 @@ let api: Awaited<ReturnType<typeof startLoopbackServer>>
 let terminator: tls.Server
 let proxy: http.Server
 let proxyUrl: string
+let secureProxy: https.Server
+let secureProxyUrl: string
 /** What the proxy saw: CONNECT authorities and absolute-form request lines, with their Proxy-Authorization. */
 const seen: { kind: 'CONNECT' | 'forward'; target: string; auth: string | undefined }[] = []
 const behaviour = { refuse: 0, stall: false }
@@ -53,7 +56,7 @@ beforeAll(async () => {
   const tlsPort = await listen(terminator)
   tls.setDefaultCACertificates([...tls.getCACertificates('default'), fixture('tls-test-cert.pem')])
 
-  proxy = http.createServer((req, res) => {
+  const proxyHandler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     seen.push({ kind: 'forward', target: String(req.url), auth: req.headers['proxy-authorization'] })
     const { 'proxy-authorization': _, ...headers } = req.headers
     const upstream = http.request(String(req.url), { method: req.method, headers }, (answer) => {
@@ -62,8 +65,8 @@ beforeAll(async () => {
     })
     upstream.on('error', () => res.destroy())
     req.pipe(upstream)
-  })
-  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+  }
+  const onConnect = (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     seen.push({ kind: 'CONNECT', target: String(req.url), auth: req.headers['proxy-authorization'] })
     track(client)
     if (behaviour.stall) {
@@ -89,14 +92,20 @@ beforeAll(async () => {
     })
     client.on('error', () => upstream.destroy())
     upstream.on('error', () => client.destroy())
-  })
+  }
+  const tlsOptions = { key: fixture('tls-test-key.pem'), cert: fixture('tls-test-cert.pem') }
+  proxy = http.createServer(proxyHandler).on('connect', onConnect)
+  secureProxy = https.createServer(tlsOptions, proxyHandler).on('connect', onConnect)
   proxyUrl = `http://127.0.0.1:${await listen(proxy)}`
+  secureProxyUrl = `https://127.0.0.1:${await listen(secureProxy)}`
 })
 
 afterAll(async () => {
   for (const socket of sockets) socket.destroy()
-  proxy.closeAllConnections()
-  await new Promise((resolve) => proxy.close(resolve))
+  for (const server of [proxy, secureProxy]) {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
   await new Promise((resolve) => terminator.close(resolve))
   await api.close()
 })
@@ -210,6 +219,62 @@ describe('through an HTTP proxy', () => {
     expect(stalled).toHaveLength(2)
     await vi.waitFor(() => expect(stalled.every((s) => s.closedByClient)).toBe(true), { timeout: 1000 })
     expect(api.received).toHaveLength(0)
+  })
+
+  it('counts a backup whose CONNECT the proxy never answered as never sent, on every Node version', async () => {
+    behaviour.stall = true
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      proxy: proxyUrl,
+      timeoutMs: 100,
+      backoff: { baseMs: 1, maxMs: 5 },
+    })
+    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'TimeoutError' })
+    expect(stalled).toHaveLength(3) // retried: nothing can have left before the tunnel opened
+    expect(api.received).toHaveLength(0)
+  })
+
+  it('counts a backup whose TLS handshake failed inside the tunnel as never sent', async () => {
+    // The test certificate does not name the regional host: the handshake fails after the tunnel opened.
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: 'https://redis.ap-guangzhou.tencentcloudapi.com',
+      proxy: proxyUrl,
+      maxAttempts: 2,
+      backoff: { baseMs: 1, maxMs: 5 },
+    })
+    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError)
+    expect(error).toMatchObject({
+      name: 'NetworkError',
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      mayHaveReachedServer: false,
+    })
+    expect(seen.map((s) => s.target)).toEqual([
+      'redis.ap-guangzhou.tencentcloudapi.com:443',
+      'redis.ap-guangzhou.tencentcloudapi.com:443',
+    ])
+    expect(api.received).toHaveLength(0)
+  })
+
+  it('speaks TLS to an https:// proxy, for a tunnel and for an absolute-form request', async () => {
+    const tunnelled = new RedisClient({ region: 'ap-guangzhou', credentials, proxy: secureProxyUrl })
+    expect((await tunnelled.describeInstanceBackups(describeInput)).TotalCount).toBe(7)
+    const forwarded = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: api.origin,
+      proxy: secureProxyUrl,
+    })
+    expect(await forwarded.manualBackupInstance(manualInput)).toMatchObject({ TaskId: 6954227 })
+    expect(seen.map((s) => [s.kind, s.target])).toEqual([
+      ['CONNECT', 'redis.tencentcloudapi.com:443'],
+      ['forward', `${api.origin}/`],
+    ])
+    expect(api.received.map((r) => r.verified)).toEqual([true, true])
   })
 
   it('retries when the proxy cannot be reached, and says so', async () => {

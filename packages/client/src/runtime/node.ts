@@ -65,6 +65,11 @@ export interface Route {
   request: RequestFn
   options: RequestOptions
   headers?: Record<string, string>
+  /**
+   * Whether a request given this socket (undefined: none yet) may have reached the service, where the route
+   * can tell: a tunnel not yet open, or whose TLS handshake failed, carried nothing.
+   */
+  reached?: (socket: object | undefined) => boolean
 }
 
 /**
@@ -118,6 +123,8 @@ const nodeTransport =
       let settled = false
       /** The request was handed to node:http: from here on only an error code can prove it never left. */
       let written = false
+      /** The socket node:http gave the request, where the route can tell from it whether anything left. */
+      let assigned: object | undefined
       const fail = (cause: unknown, what: string) => {
         if (settled) return
         settled = true
@@ -128,7 +135,7 @@ const nodeTransport =
         // writing before its handler answers, though the handler has the request. Nor did a proxy that refused
         // the tunnel or could not be reached pass the request on.
         const notSent = code !== undefined && (NOT_SENT_CODES.has(code) || code === tunnelFailed)
-        const mayHaveReachedServer = written && !notSent
+        const mayHaveReachedServer = written && !notSent && (route.reached?.(assigned) ?? true)
         const { action } = request
         reject(
           new NetworkError(`${action}: ${what}${code ? ` (${code})` : ''}`, {
@@ -185,6 +192,10 @@ const nodeTransport =
       req.on('error', (cause) =>
         fail(cause, systemCode(cause) === tunnelFailed ? (cause as Error).message : 'request failed'),
       )
+      if (route.reached)
+        req.once('socket', (socket) => {
+          assigned = socket
+        })
       if (signal.aborted) return onAbort()
       signal.addEventListener('abort', onAbort, { once: true })
       written = true

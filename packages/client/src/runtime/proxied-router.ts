@@ -31,16 +31,22 @@ const tunnelSignal = Symbol('crs-kit tunnel signal')
 const tunnelError = (message: string, cause?: unknown) =>
   Object.assign(new Error(message, { cause }), { code: tunnelFailed })
 
+// The TLS sessions to the service whose handshake has completed: node:http writes nothing into one before
+// that, so a request whose socket is not in here (none yet, or a handshake that failed) never left.
+const secured = new WeakSet<object>()
+const reachedOver = (socket: object | undefined) => socket !== undefined && secured.has(socket)
+
 /**
- * Requests through an HTTP proxy, as the official SDK and curl send them: an https target through a
- * CONNECT tunnel (TLS end to end, the proxy sees only the host), an http one in absolute form. Each router
- * keeps its own keep-alive pools; a fresh request gets a connection (and a tunnel) of its own.
+ * Requests through a proxy, as the official SDK and curl send them: an https target through a CONNECT
+ * tunnel (TLS end to end, the proxy sees only the host), an http one in absolute form. Each router keeps
+ * its own keep-alive pools; a fresh request gets a connection (and a tunnel) of its own.
  */
 export function proxiedRouter(proxy: HttpProxy): Router {
   let agents: { http: Agent; tunnel: Agent; freshTunnel: Agent } | undefined
   const route = (m: Modules, url: Target, fresh: boolean, signal: AbortSignal): Route => {
+    const toProxy = proxy.secure ? m.https : m.http
     agents ??= {
-      http: new m.http.Agent({ keepAlive: true, scheduling: 'lifo' }),
+      http: new toProxy.Agent({ keepAlive: true, scheduling: 'lifo' }),
       tunnel: tunnelAgent(m, proxy, true),
       freshTunnel: tunnelAgent(m, proxy, false),
     }
@@ -56,12 +62,13 @@ export function proxiedRouter(proxy: HttpProxy): Router {
           // node:http passes a request's options on to the agent's createConnection.
           [tunnelSignal]: signal,
         } as RequestOptions,
+        reached: reachedOver,
       }
     }
     return {
-      request: (options, onResponse) => m.http.request(options, onResponse),
+      request: (options, onResponse) => toProxy.request(options, onResponse),
       options: {
-        protocol: 'http:',
+        protocol: proxy.secure ? 'https:' : 'http:',
         hostname: proxy.hostname,
         port: proxy.port,
         path: `http://${url.host}${url.path}`,
@@ -95,7 +102,7 @@ function tunnelAgent({ http, https, tls }: Modules, proxy: HttpProxy, keepAlive:
     }
     const host = String(options.host)
     const authority = `${host.includes(':') ? `[${host}]` : host}:${options.port}`
-    const connect = http.request({
+    const connect = (proxy.secure ? https : http).request({
       hostname: proxy.hostname,
       port: proxy.port,
       method: 'CONNECT',
@@ -112,7 +119,9 @@ function tunnelAgent({ http, https, tls }: Modules, proxy: HttpProxy, keepAlive:
         return refused(status)
       }
       if (head.length > 0) socket.unshift(head)
-      done(null, tls.connect({ ...options, socket }))
+      const secure = tls.connect({ ...options, socket })
+      secure.once('secureConnect', () => secured.add(secure))
+      done(null, secure)
     })
     // node:http reads every answer to CONNECT as the tunnel's; should one arrive as a plain response, it is a refusal.
     connect.on('response', (res: IncomingMessage) => {

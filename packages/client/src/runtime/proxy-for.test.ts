@@ -10,6 +10,7 @@ describe('proxyFor', () => {
     expect(
       proxyFor(api, undefined, { https_proxy: 'http://tls-proxy:3128', HTTPS_PROXY: 'http://upper' }),
     ).toEqual({
+      secure: false,
       hostname: 'tls-proxy',
       port: '3128',
       headers: {},
@@ -25,6 +26,7 @@ describe('proxyFor', () => {
 
   it('reads a bare host:port as an http proxy, as curl and Go do', () => {
     expect(proxyFor(plain, undefined, { http_proxy: 'proxy.corp:3128' })).toEqual({
+      secure: false,
       hostname: 'proxy.corp',
       port: '3128',
       headers: {},
@@ -48,22 +50,33 @@ describe('proxyFor', () => {
     expect(proxy?.headers).toEqual({ 'Proxy-Authorization': `Basic ${btoa('svc@corp:p:ss')}` })
   })
 
-  it('skips the environment for hosts NO_PROXY names, with their subdomains and an optional port', () => {
+  it('skips the environment for the hosts NO_PROXY names, as Node reads it', () => {
     const env = { https_proxy: 'http://p:3128', http_proxy: 'http://p:3128' }
     const bypass = (target: URL, noProxy: string) =>
       proxyFor(target, undefined, { ...env, NO_PROXY: noProxy }) === undefined
-    expect(bypass(api, 'tencentcloudapi.com')).toBe(true)
-    expect(bypass(api, '.tencentcloudapi.com')).toBe(true)
+    expect(bypass(api, 'redis.tencentcloudapi.com')).toBe(true)
+    expect(bypass(api, 'REDIS.TencentCloudAPI.com')).toBe(true)
+    expect(bypass(api, 'tencentcloudapi.com')).toBe(false) // a name is itself only
+    expect(bypass(api, '.tencentcloudapi.com')).toBe(true) // a leading dot adds the subdomains
     expect(bypass(api, '*.tencentcloudapi.com')).toBe(true)
+    expect(bypass(new URL('https://tencentcloudapi.com/'), '.tencentcloudapi.com')).toBe(true)
+    expect(bypass(new URL('https://tencentcloudapi.com/'), '*.tencentcloudapi.com')).toBe(false)
+    expect(bypass(api, '.cloudapi.com')).toBe(false) // a suffix of a label is not a parent domain
     expect(bypass(api, 'example.com, redis.tencentcloudapi.com:443')).toBe(true)
+    expect(bypass(api, ' example.com   redis.tencentcloudapi.com ')).toBe(true)
     expect(bypass(api, 'redis.tencentcloudapi.com:8443')).toBe(false)
-    expect(bypass(api, 'cloudapi.com')).toBe(false) // a suffix of the name, not a parent domain
     expect(bypass(api, '*')).toBe(true)
     expect(bypass(plain, 'crs-mock.internal:4010')).toBe(true)
     expect(bypass(new URL('http://10.0.0.7:4010/'), '10.0.0.7')).toBe(true)
+    expect(bypass(new URL('http://10.0.0.7:4010/'), '0.0.7')).toBe(false) // an IP is matched whole
+    expect(bypass(new URL('http://10.0.0.7:4010/'), '10.0.0.1-10.0.0.9')).toBe(true)
+    expect(bypass(new URL('http://10.0.1.7:4010/'), '10.0.0.1-10.0.0.9')).toBe(false)
     expect(bypass(new URL('http://[fd00::7]:4010/'), 'fd00::7,[fd00::8]:4010')).toBe(true)
     expect(bypass(new URL('http://[fd00::8]:4010/'), '[fd00::8]:4010')).toBe(true)
-    expect(proxyFor(api, undefined, { ...env, no_proxy: 'tencentcloudapi.com' })).toBeUndefined()
+    expect(proxyFor(api, undefined, { ...env, no_proxy: 'redis.tencentcloudapi.com' })).toBeUndefined()
+    expect(
+      proxyFor(api, undefined, { ...env, no_proxy: 'x', NO_PROXY: 'redis.tencentcloudapi.com' }),
+    ).toBeDefined()
   })
 
   it('never sends a loopback endpoint through a proxy from the environment, but does through the option', () => {
@@ -83,6 +96,20 @@ describe('proxyFor', () => {
     expect(proxyFor(api, '', { https_proxy: 'http://p:3128' })).toBeUndefined()
   })
 
+  it('takes an https:// proxy (TLS to the proxy), and passes over a scheme Node skips when it comes from the environment', () => {
+    expect(proxyFor(api, 'https://proxy.corp', {})).toEqual({
+      secure: true,
+      hostname: 'proxy.corp',
+      port: '443',
+      headers: {},
+    })
+    expect(proxyFor(api, undefined, { HTTPS_PROXY: 'https://proxy.corp:8443' })).toMatchObject({
+      secure: true,
+      port: '8443',
+    })
+    expect(proxyFor(api, undefined, { HTTPS_PROXY: 'socks5://proxy.corp:1080' })).toBeUndefined()
+  })
+
   it('refuses a proxy it cannot use, naming where it came from but never quoting a URL that may hold a password', () => {
     const refusal = (option: unknown, env: Record<string, string> = {}) => {
       try {
@@ -93,14 +120,17 @@ describe('proxyFor', () => {
       }
       throw new Error('accepted')
     }
-    expect(refusal('https://user:s3cret@proxy:3128')).toBe(
-      'proxy: only http:// proxies are supported, got https://',
-    )
-    expect(refusal(undefined, { HTTPS_PROXY: 'socks5://user:s3cret@proxy:1080' })).toBe(
-      'HTTPS_PROXY: only http:// proxies are supported, got socks5://',
+    expect(refusal('socks5://user:s3cret@proxy:1080')).toBe(
+      'proxy: only http:// and https:// proxies are supported, got socks5://',
     )
     expect(refusal('http://user:s3cret@[bad')).toBe('proxy is not a URL such as http://proxy.internal:3128')
-    expect(refusal(3128)).toBe('proxy must be an http:// URL or false, got number')
-    expect(refusal(true)).toBe('proxy must be an http:// URL or false, got boolean')
+    expect(refusal('http://svc:50%off@proxy.corp:3128')).toBe(
+      'proxy: the user or password is not percent-encoded (write % as %25)',
+    )
+    expect(refusal(undefined, { HTTPS_PROXY: 'http://svc:50%off@proxy.corp:3128' })).toBe(
+      'HTTPS_PROXY: the user or password is not percent-encoded (write % as %25)',
+    )
+    expect(refusal(3128)).toBe('proxy must be an http:// or https:// URL or false, got number')
+    expect(refusal(true)).toBe('proxy must be an http:// or https:// URL or false, got boolean')
   })
 })

@@ -1,7 +1,9 @@
 import { ConfigurationError } from '../errors.ts'
 
-/** An HTTP proxy as the Node transport uses it; `headers` carries Proxy-Authorization when the URL had a user. */
+/** A proxy as the Node transport uses it; `headers` carries Proxy-Authorization when the URL had a user. */
 export interface HttpProxy {
+  /** TLS to the proxy itself (an `https://` proxy URL). */
+  secure: boolean
   hostname: string
   port: string
   headers: Record<string, string>
@@ -9,7 +11,7 @@ export interface HttpProxy {
 
 type Env = Readonly<Record<string, string | undefined>>
 
-// As Node's own proxy support reads them (and curl and Go): each scheme its variable, lower case first.
+// As Node's own proxy support reads them: each scheme its variable, lower case first.
 const variables = {
   'https:': ['https_proxy', 'HTTPS_PROXY'],
   'http:': ['http_proxy', 'HTTP_PROXY'],
@@ -31,26 +33,28 @@ export function envProxyEnabled(env: Env, execArgv: readonly string[]): boolean 
 
 /**
  * The proxy for requests to `target`: the `proxy` option (`false` or '': none), else, when `useEnv`, the
- * environment's https_proxy / http_proxy, unless NO_PROXY names the host or the host is loopback (as Go's
- * ProxyFromEnvironment). Throws a ConfigurationError for a proxy it cannot use; never quotes its URL,
- * which may carry a password.
+ * environment's https_proxy / http_proxy read as Node reads them under its switch, except that loopback
+ * hosts are never proxied. Throws a ConfigurationError for a `proxy` it cannot use, and for a variable
+ * Node would use but this transport cannot; never quotes the URL, which may carry a password.
  */
 export function proxyFor(target: URL, option: unknown, env: Env, useEnv = true): HttpProxy | undefined {
   // '' as an empty variable reads: none (`proxy: process.env.http_proxy` with the variable set but empty).
   if (option === false || option === '') return undefined
   if (option !== undefined && typeof option !== 'string')
-    throw new ConfigurationError(`proxy must be an http:// URL or false, got ${typeof option}`)
-  const host = bare(target.hostname)
-  const port = target.port || (target.protocol === 'https:' ? '443' : '80')
+    throw new ConfigurationError(`proxy must be an http:// or https:// URL or false, got ${typeof option}`)
   let source = 'proxy'
   let raw = option
   if (raw === undefined) {
-    if (!useEnv || isLoopback(host) || bypassed(env.no_proxy || env.NO_PROXY || '', host, port))
-      return undefined
-    const name = (variables[target.protocol as keyof typeof variables] ?? []).find((n) => env[n])
+    const host = bare(target.hostname)
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80')
+    const noProxy = env.no_proxy?.trim() || env.NO_PROXY?.trim() || ''
+    if (!useEnv || isLoopback(host) || bypassed(noProxy, host, port)) return undefined
+    const name = (variables[target.protocol as keyof typeof variables] ?? []).find((n) => env[n]?.trim())
     if (!name) return undefined
     source = name
-    raw = env[name]!
+    raw = env[name]!.trim()
+    // A scheme Node's own support skips (socks5://...) sends Node's requests straight; so it does here.
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^https?:\/\//i.test(raw)) return undefined
   }
   let url: URL
   try {
@@ -59,14 +63,22 @@ export function proxyFor(target: URL, option: unknown, env: Env, useEnv = true):
   } catch {
     throw new ConfigurationError(`${source} is not a URL such as http://proxy.internal:3128`)
   }
-  if (url.protocol !== 'http:')
-    throw new ConfigurationError(`${source}: only http:// proxies are supported, got ${url.protocol}//`)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigurationError(
+      `${source}: only http:// and https:// proxies are supported, got ${url.protocol}//`,
+    )
   const headers: Record<string, string> = {}
   if (url.username || url.password) {
-    const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+    let user: string
+    try {
+      user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+    } catch {
+      throw new ConfigurationError(`${source}: the user or password is not percent-encoded (write % as %25)`)
+    }
     headers['Proxy-Authorization'] = `Basic ${Buffer.from(user).toString('base64')}`
   }
-  return { hostname: bare(url.hostname), port: url.port || '80', headers }
+  const secure = url.protocol === 'https:'
+  return { secure, hostname: bare(url.hostname), port: url.port || (secure ? '443' : '80'), headers }
 }
 
 /** URL keeps the brackets of an IPv6 literal; sockets and NO_PROXY entries use the bare address. */
@@ -76,19 +88,32 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1'
 }
 
+const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/
+const ipv4Number = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0)
+
 /**
- * NO_PROXY as curl reads it: comma- or space-separated entries, `*` for every host; an entry names its host
- * and the host's subdomains (a leading `.` or `*.` changes nothing) or an exact IP; `:port` narrows it.
+ * NO_PROXY as Node reads it: comma- or space-separated entries, `*` for every host; a name matches itself
+ * only (`.example.com` also its subdomains, `*.example.com` its subdomains only), an IP itself, an IPv4
+ * range `a-b` the addresses in it; `:port` narrows an entry. An IPv6 entry may also be bracketed.
  */
 function bypassed(list: string, host: string, port: string): boolean {
   for (const item of list.toLowerCase().split(/[\s,]+/)) {
     if (item === '*') return true
     const m = /^\[([^\]]+)\](?::(\d+))?$|^([^:]+)(?::(\d+))?$|^([0-9a-f:]+)$/.exec(item)
     if (!m) continue
-    const name = (m[1] ?? m[3] ?? m[5] ?? '').replace(/^\*?\./, '')
+    const name = m[1] ?? m[3] ?? m[5] ?? ''
     const only = m[2] ?? m[4]
     if (!name || (only && only !== port)) continue
-    if (host === name || host.endsWith(`.${name}`)) return true
+    const range = /^([\d.]+)-([\d.]+)$/.exec(name)
+    if (range && ipv4.test(host) && ipv4.test(range[1]!) && ipv4.test(range[2]!)) {
+      const n = ipv4Number(host)
+      if (n >= ipv4Number(range[1]!) && n <= ipv4Number(range[2]!)) return true
+      continue
+    }
+    // `.example.com` covers example.com and its subdomains, `*.example.com` the subdomains only.
+    const suffix = /^\*?\./.test(name) ? name.replace(/^\*/, '') : undefined
+    if (host === name || (suffix && host.endsWith(suffix)) || (name[0] === '.' && host === name.slice(1)))
+      return true
   }
   return false
 }
