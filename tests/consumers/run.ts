@@ -100,7 +100,13 @@ try {
       join(project, 'package.json'),
       JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
     )
-    for (const f of ['scenario.mjs', 'crs-mock-scenario.mjs', 'require-client.cjs', 'consumer.ts'])
+    for (const f of [
+      'scenario.mjs',
+      'crs-mock-scenario.mjs',
+      'proxy-scenario.mjs',
+      'require-client.cjs',
+      'consumer.ts',
+    ])
       cpSync(join(here, f), join(project, f))
     const install = run(
       'npm',
@@ -129,6 +135,7 @@ try {
     )
     scenario(setup.label, setup.node, project, 'scenario.mjs')
     scenario(setup.label, setup.node, project, 'crs-mock-scenario.mjs')
+    scenario(setup.label, setup.node, project, 'proxy-scenario.mjs')
     if (setup.msw === '2') scenario(`${setup.label} CommonJS`, setup.node, project, 'require-client.cjs')
     else
       for (const resolution of ['node16', 'bundler'] as const)
