@@ -8,7 +8,7 @@ import net, { type AddressInfo } from 'node:net'
 import tls from 'node:tls'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { NetworkError, OutcomeUnknownError, RedisClient } from '../src/index.ts'
+import { NetworkError, OutcomeUnknownError, RedisClient, type RedisClientOptions } from '../src/index.ts'
 import { startLoopbackServer } from './loopback-server.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
@@ -119,6 +119,16 @@ beforeEach(() => {
   vi.unstubAllEnvs()
 })
 
+/** A client through the plain proxy with quick retries, and `options` on top. */
+const viaProxy = (options: Partial<RedisClientOptions> = {}) =>
+  new RedisClient({
+    region: 'ap-guangzhou',
+    credentials,
+    proxy: proxyUrl,
+    backoff: { baseMs: 1, maxMs: 5 },
+    ...options,
+  })
+
 describe('through an HTTP proxy', () => {
   it('reaches the default https endpoint through a CONNECT tunnel named by https_proxy, reusing the tunnel', async () => {
     vi.stubEnv('NODE_USE_ENV_PROXY', '1')
@@ -146,12 +156,7 @@ describe('through an HTTP proxy', () => {
   })
 
   it('sends an http endpoint to the `proxy` option in absolute form', async () => {
-    const client = new RedisClient({
-      region: 'ap-guangzhou',
-      credentials,
-      endpoint: api.origin,
-      proxy: proxyUrl,
-    })
+    const client = viaProxy({ endpoint: api.origin })
     await client.describeInstanceBackups(describeInput)
     await client.manualBackupInstance(manualInput)
     expect(seen.map((s) => [s.kind, s.target])).toEqual([
@@ -180,12 +185,7 @@ describe('through an HTTP proxy', () => {
 
   it('retries a ManualBackupInstance whose tunnel the proxy refused, since it never reached the service', async () => {
     behaviour.refuse = 1
-    const client = new RedisClient({
-      region: 'ap-guangzhou',
-      credentials,
-      proxy: proxyUrl.replace('http://', 'http://ops:s3cret@'),
-      backoff: { baseMs: 1, maxMs: 5 },
-    })
+    const client = viaProxy({ proxy: proxyUrl.replace('http://', 'http://ops:s3cret@') })
     expect(await client.manualBackupInstance(manualInput)).toMatchObject({ TaskId: 6954227 })
     expect(seen.map((s) => s.kind)).toEqual(['CONNECT', 'CONNECT'])
     expect(api.count('ManualBackupInstance')).toBe(1)
@@ -206,15 +206,9 @@ describe('through an HTTP proxy', () => {
 
   it('gives up a tunnel the proxy leaves unanswered when the attempt times out, closing its connection', async () => {
     behaviour.stall = true
-    const client = new RedisClient({
-      region: 'ap-guangzhou',
-      credentials,
-      proxy: proxyUrl,
-      timeoutMs: 100,
-      maxAttempts: 2,
-      backoff: { baseMs: 1, maxMs: 5 },
-    })
-    const error = await client.describeInstanceBackups(describeInput).catch((e: unknown) => e)
+    const error = await viaProxy({ timeoutMs: 100, maxAttempts: 2 })
+      .describeInstanceBackups(describeInput)
+      .catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 100 })
     expect(stalled).toHaveLength(2)
     await vi.waitFor(() => expect(stalled.every((s) => s.closedByClient)).toBe(true), { timeout: 1000 })
@@ -223,14 +217,9 @@ describe('through an HTTP proxy', () => {
 
   it('counts a backup whose CONNECT the proxy never answered as never sent, on every Node version', async () => {
     behaviour.stall = true
-    const client = new RedisClient({
-      region: 'ap-guangzhou',
-      credentials,
-      proxy: proxyUrl,
-      timeoutMs: 100,
-      backoff: { baseMs: 1, maxMs: 5 },
-    })
-    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    const error = await viaProxy({ timeoutMs: 100 })
+      .manualBackupInstance(manualInput)
+      .catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'TimeoutError' })
     expect(stalled).toHaveLength(3) // retried: nothing can have left before the tunnel opened
     expect(api.received).toHaveLength(0)
@@ -238,14 +227,7 @@ describe('through an HTTP proxy', () => {
 
   it('counts a backup whose TLS handshake failed inside the tunnel as never sent', async () => {
     // The test certificate does not name the regional host: the handshake fails after the tunnel opened.
-    const client = new RedisClient({
-      region: 'ap-guangzhou',
-      credentials,
-      endpoint: 'https://redis.ap-guangzhou.tencentcloudapi.com',
-      proxy: proxyUrl,
-      maxAttempts: 2,
-      backoff: { baseMs: 1, maxMs: 5 },
-    })
+    const client = viaProxy({ endpoint: 'https://redis.ap-guangzhou.tencentcloudapi.com', maxAttempts: 2 })
     const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
     expect(error).not.toBeInstanceOf(OutcomeUnknownError)
     expect(error).toMatchObject({
@@ -281,12 +263,7 @@ describe('through an HTTP proxy', () => {
     const closed = http.createServer()
     const port = await listen(closed)
     await new Promise((resolve) => closed.close(resolve))
-    const client = new RedisClient({
-      region: 'ap-guangzhou',
-      credentials,
-      proxy: `http://127.0.0.1:${port}`,
-      backoff: { baseMs: 1, maxMs: 5 },
-    })
+    const client = viaProxy({ proxy: `http://127.0.0.1:${port}` })
     const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
     expect(error).toMatchObject({
       name: 'NetworkError',
