@@ -94,7 +94,7 @@ const direct: Router = (url, fresh) => {
 }
 
 /**
- * The Node transport of a client sending to `origin`: straight there, or through the HTTP proxy that the
+ * The Node transport of a client sending to `origin`: straight there, or through the proxy that the
  * `proxy` option or, under Node's NODE_USE_ENV_PROXY=1 / --use-env-proxy, the environment names.
  */
 export function transportFor(origin: string, proxy?: string | false): Transport {
