@@ -63,7 +63,10 @@ describe('proxyFor', () => {
     expect(bypass(new URL('https://tencentcloudapi.com/'), '*.tencentcloudapi.com')).toBe(false)
     expect(bypass(api, '.cloudapi.com')).toBe(false) // a suffix of a label is not a parent domain
     expect(bypass(api, 'example.com, redis.tencentcloudapi.com:443')).toBe(true)
-    expect(bypass(api, ' example.com   redis.tencentcloudapi.com ')).toBe(true)
+    expect(bypass(api, ' example.com ,  redis.tencentcloudapi.com ')).toBe(true)
+    expect(bypass(api, 'example.com redis.tencentcloudapi.com')).toBe(false) // commas separate, as in Node
+    expect(bypass(api, '.tencentcloudapi.com:443')).toBe(false) // a port narrows an exact host only, as in Node
+    expect(bypass(new URL('http://10.0.0.7:4010/'), '10.0.0.1-10.0.0.9:4010')).toBe(false)
     expect(bypass(api, 'redis.tencentcloudapi.com:8443')).toBe(false)
     expect(bypass(api, '*')).toBe(true)
     expect(bypass(plain, 'crs-mock.internal:4010')).toBe(true)

@@ -47,12 +47,14 @@ export function proxyFor(target: URL, option: unknown, env: Env, useEnv = true):
   if (raw === undefined) {
     const host = bare(target.hostname)
     const port = target.port || (target.protocol === 'https:' ? '443' : '80')
-    const noProxy = env.no_proxy?.trim() || env.NO_PROXY?.trim() || ''
+    // Node takes the first variable that is set, even to blanks (which then name no proxy).
+    const noProxy = env.no_proxy || env.NO_PROXY || ''
     if (!useEnv || isLoopback(host) || bypassed(noProxy, host, port)) return undefined
-    const name = (variables[target.protocol as keyof typeof variables] ?? []).find((n) => env[n]?.trim())
+    const name = (variables[target.protocol as keyof typeof variables] ?? []).find((n) => env[n])
     if (!name) return undefined
     source = name
     raw = env[name]!.trim()
+    if (!raw) return undefined
     // A scheme Node's own support skips (socks5://...) sends Node's requests straight; so it does here.
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^https?:\/\//i.test(raw)) return undefined
   }
@@ -92,28 +94,35 @@ const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/
 const ipv4Number = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0)
 
 /**
- * NO_PROXY as Node reads it: comma- or space-separated entries, `*` for every host; a name matches itself
- * only (`.example.com` also its subdomains, `*.example.com` its subdomains only), an IP itself, an IPv4
- * range `a-b` the addresses in it; `:port` narrows an entry. An IPv6 entry may also be bracketed.
+ * NO_PROXY as Node reads it: comma-separated entries, `*` for every host; a name matches itself only
+ * (`.example.com` also its subdomains, `*.example.com` its subdomains only), an IP itself, an IPv4 range
+ * `a-b` the addresses in it, and `host:port` that host on that port only. An IPv6 entry may also be bracketed.
  */
 function bypassed(list: string, host: string, port: string): boolean {
-  for (const item of list.toLowerCase().split(/[\s,]+/)) {
+  for (const raw of list.toLowerCase().split(',')) {
+    const item = raw.trim()
     if (item === '*') return true
-    const m = /^\[([^\]]+)\](?::(\d+))?$|^([^:]+)(?::(\d+))?$|^([0-9a-f:]+)$/.exec(item)
-    if (!m) continue
-    const name = m[1] ?? m[3] ?? m[5] ?? ''
-    const only = m[2] ?? m[4]
-    if (!name || (only && only !== port)) continue
-    const range = /^([\d.]+)-([\d.]+)$/.exec(name)
-    if (range && ipv4.test(host) && ipv4.test(range[1]!) && ipv4.test(range[2]!)) {
-      const n = ipv4Number(host)
-      if (n >= ipv4Number(range[1]!) && n <= ipv4Number(range[2]!)) return true
+    if (!item) continue
+    const range = /^([\d.]+)-([\d.]+)$/.exec(item)
+    if (range) {
+      const [from, to] = [range[1]!, range[2]!]
+      if (ipv4.test(host) && ipv4.test(from) && ipv4.test(to)) {
+        const n = ipv4Number(host)
+        if (n >= ipv4Number(from) && n <= ipv4Number(to)) return true
+      }
       continue
     }
     // `.example.com` covers example.com and its subdomains, `*.example.com` the subdomains only.
-    const suffix = /^\*?\./.test(name) ? name.replace(/^\*/, '') : undefined
-    if (host === name || (suffix && host.endsWith(suffix)) || (name[0] === '.' && host === name.slice(1)))
-      return true
+    if (item[0] === '.' || item.startsWith('*.')) {
+      const suffix = item.replace(/^\*/, '')
+      if (host.endsWith(suffix) || (item[0] === '.' && host === item.slice(1))) return true
+      continue
+    }
+    const exact = /^\[([^\]]+)\](?::(\d+))?$|^([^:]+)(?::(\d+))?$|^([0-9a-f:]+)$/.exec(item)
+    if (!exact) continue
+    const name = exact[1] ?? exact[3] ?? exact[5]
+    const only = exact[2] ?? exact[4]
+    if (host === name && (!only || only === port)) return true
   }
   return false
 }
