@@ -9,8 +9,11 @@ import tls from 'node:tls'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { NetworkError, OutcomeUnknownError, RedisClient, type RedisClientOptions } from '../src/index.ts'
+import { defaultTransport, transportFor } from '../src/runtime/node.ts'
 import { startLoopbackServer } from './loopback-server.ts'
 
+// Trusted by this process for the file's tests only: the test certificate is added in beforeAll, removed in afterAll.
+const defaultCAs = tls.getCACertificates('default')
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
 const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }
 const manualInput = { InstanceId: 'crs-5a4py64p', Remark: 'nightly' }
@@ -54,7 +57,7 @@ beforeAll(async () => {
     },
   )
   const tlsPort = await listen(terminator)
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), fixture('tls-test-cert.pem')])
+  tls.setDefaultCACertificates([...defaultCAs, fixture('tls-test-cert.pem')])
 
   const proxyHandler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     seen.push({ kind: 'forward', target: String(req.url), auth: req.headers['proxy-authorization'] })
@@ -101,6 +104,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  tls.setDefaultCACertificates(defaultCAs)
   for (const socket of sockets) socket.destroy()
   for (const server of [proxy, secureProxy]) {
     server.closeAllConnections()
@@ -175,10 +179,10 @@ describe('through an HTTP proxy', () => {
       endpoint: api.origin,
     }).describeInstanceBackups(describeInput)
     vi.stubEnv('https_proxy', proxyUrl)
+    const service = 'https://redis.tencentcloudapi.com'
+    expect(transportFor(service)).not.toBe(defaultTransport)
     vi.stubEnv('NO_PROXY', '.tencentcloudapi.com')
-    expect(new RedisClient({ region: 'ap-guangzhou', credentials }).endpoint).toBe(
-      'https://redis.tencentcloudapi.com',
-    )
+    expect(transportFor(service)).toBe(defaultTransport)
     expect(seen).toEqual([])
     expect(api.received).toHaveLength(1)
   })
@@ -215,7 +219,7 @@ describe('through an HTTP proxy', () => {
     expect(api.received).toHaveLength(0)
   })
 
-  it('counts a backup whose CONNECT the proxy never answered as never sent, on every Node version', async () => {
+  it('counts a backup whose CONNECT the proxy never answered as never sent', async () => {
     behaviour.stall = true
     const error = await viaProxy({ timeoutMs: 100 })
       .manualBackupInstance(manualInput)
@@ -271,7 +275,7 @@ describe('through an HTTP proxy', () => {
       mayHaveReachedServer: false,
     })
     expect((error as Error).message).toMatch(
-      /the proxy could not open a tunnel to redis.tencentcloudapi.com:443/,
+      /the proxy at 127\.0\.0\.1:\d+ could not be reached or closed the connection before a tunnel to redis\.tencentcloudapi\.com:443 opened/,
     )
     expect((error as NetworkError).cause).toMatchObject({ cause: { code: 'ECONNREFUSED' } })
   })

@@ -71,6 +71,8 @@ describe('RedisClient against the handlers', () => {
     // A CI machine often sets https_proxy for package downloads; msw must keep intercepting the calls.
     vi.stubEnv('https_proxy', 'http://127.0.0.1:9')
     vi.stubEnv('HTTPS_PROXY', 'http://127.0.0.1:9')
+    vi.stubEnv('NODE_USE_ENV_PROXY', '')
+    vi.stubEnv('NODE_OPTIONS', '')
     try {
       const redis = client()
       expect((await redis.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })).TotalCount).toBe(2)

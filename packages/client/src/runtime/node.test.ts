@@ -1,8 +1,8 @@
 import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
+import { Agent, createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultTransport } from './node.ts'
+import { defaultTransport, nodeTransport, transportFor } from './node.ts'
 
 const servers: Server[] = []
 afterEach(() => {
@@ -28,7 +28,7 @@ async function serve(host: string, pieces: Buffer[]): Promise<string> {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
 }
 
-const request = (url: string) => ({
+const call = (url: string) => ({
   action: 'DescribeInstanceBackups' as const,
   url,
   headers: { 'Content-Type': 'application/json' },
@@ -38,10 +38,10 @@ const request = (url: string) => ({
 describe('the Node transport', () => {
   it('says a request aborted before it was written never left, and one aborted after it may have', async () => {
     const url = await serve('127.0.0.1', [Buffer.from('{}')])
-    const early = await defaultTransport(request(url), AbortSignal.abort()).catch((e) => e)
+    const early = await defaultTransport(call(url), AbortSignal.abort()).catch((e) => e)
     expect(early).toMatchObject({ name: 'NetworkError', mayHaveReachedServer: false })
     const controller = new AbortController()
-    const late = defaultTransport(request(url), controller.signal).catch((e) => e)
+    const late = defaultTransport(call(url), controller.signal).catch((e) => e)
     controller.abort()
     expect(await late).toMatchObject({ name: 'NetworkError', mayHaveReachedServer: true })
   })
@@ -51,7 +51,7 @@ describe('the Node transport', () => {
     const bytes = Buffer.from(text)
     const cut = bytes.indexOf(Buffer.from('動')) + 1 // inside the three bytes of 動
     const url = await serve('127.0.0.1', [bytes.subarray(0, cut), bytes.subarray(cut)])
-    const response = await defaultTransport(request(url), new AbortController().signal)
+    const response = await defaultTransport(call(url), new AbortController().signal)
     expect(response).toEqual({ status: 200, date: 'Mon, 25 Feb 2019 16:44:25 GMT', body: text })
   })
 
@@ -62,7 +62,33 @@ describe('the Node transport', () => {
     } catch {
       return context.skip('this machine has no IPv6 loopback')
     }
-    const response = await defaultTransport(request(url), new AbortController().signal)
+    const response = await defaultTransport(call(url), new AbortController().signal)
     expect(JSON.parse(response.body)).toEqual({ Response: { RequestId: 'r6' } })
+  })
+})
+
+describe('the Node transport through a route that can tell whether anything left', () => {
+  it('counts a request that never got a socket as never sent, whichever failure Node reports first', async () => {
+    const agent = new Agent()
+    // A connection that never comes, as a proxy that never answers a CONNECT.
+    agent.createConnection = (() => undefined) as unknown as Agent['createConnection']
+    const transport = nodeTransport(() => ({
+      request,
+      options: { protocol: 'http:', hostname: '127.0.0.1', port: 9, path: '/', agent },
+      reached: (socket) => socket !== undefined,
+    }))
+    const controller = new AbortController()
+    const sent = transport(call('http://127.0.0.1:9/'), controller.signal).catch((e) => e)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    controller.abort()
+    expect(await sent).toMatchObject({ name: 'NetworkError', code: 'ABORT_ERR', mayHaveReachedServer: false })
+  })
+
+  it('rejects with a NetworkError, never sent, when the signal fired while the route was made', async () => {
+    const transport = transportFor('https://redis.tencentcloudapi.com', 'http://127.0.0.1:9')
+    const error = await transport(call('https://redis.tencentcloudapi.com/'), AbortSignal.abort()).catch(
+      (e) => e,
+    )
+    expect(error).toMatchObject({ name: 'NetworkError', code: 'ABORT_ERR', mayHaveReachedServer: false })
   })
 })

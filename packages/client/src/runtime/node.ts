@@ -106,7 +106,8 @@ export function transportFor(origin: string, proxy?: string | false): Transport 
   let transport = proxied.get(key)
   if (!transport) {
     transport = nodeTransport(proxiedRouter(through))
-    if (proxied.size >= 16) proxied.clear()
+    // Bounded; the oldest goes first, so the proxies in use keep their pools.
+    if (proxied.size >= 16) proxied.delete(proxied.keys().next().value!)
     proxied.set(key, transport)
   }
   return transport
@@ -114,7 +115,7 @@ export function transportFor(origin: string, proxy?: string | false): Transport 
 const proxied = new Map<string, Transport>()
 
 /** Node: node:http(s) with keep-alive, several times cheaper per call than Node's fetch. */
-const nodeTransport =
+export const nodeTransport =
   (router: Router): Transport =>
   async (request, signal) => {
     const routed = router(parse(request.url), request.fresh === true, signal)
@@ -146,15 +147,19 @@ const nodeTransport =
           }),
         )
       }
-      // Handled here rather than through http.request's `signal` option, which costs more per call.
-      const onAbort = () => {
-        const reason = Object.assign(new Error('aborted', { cause: signal.reason }), {
+      const abortReason = () =>
+        Object.assign(new Error('aborted', { cause: signal.reason }), {
           name: 'AbortError',
           code: 'ABORT_ERR',
         })
+      // Handled here rather than through http.request's `signal` option, which costs more per call.
+      const onAbort = () => {
+        const reason = abortReason()
         fail(reason, 'request aborted')
         req.destroy(reason)
       }
+      // Aborted while the route was made (node:http(s) loading): nothing was created, nothing sent.
+      if (signal.aborted) return fail(abortReason(), 'request aborted')
       const { options } = route
       options.method = 'POST'
       options.headers = {

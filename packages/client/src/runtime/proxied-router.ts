@@ -102,6 +102,11 @@ function tunnelAgent({ http, https, tls }: Modules, proxy: HttpProxy, keepAlive:
     }
     const host = String(options.host)
     const authority = `${host.includes(':') ? `[${host}]` : host}:${options.port}`
+    // Never answered synchronously: node:http has not yet listened for the request's errors.
+    if (signal?.aborted) {
+      process.nextTick(callback, tunnelError(`the tunnel to ${authority} was abandoned`, signal.reason))
+      return undefined
+    }
     const connect = (proxy.secure ? https : http).request({
       hostname: proxy.hostname,
       port: proxy.port,
@@ -129,14 +134,18 @@ function tunnelAgent({ http, https, tls }: Modules, proxy: HttpProxy, keepAlive:
       refused(res.statusCode)
     })
     connect.on('error', (cause) =>
-      done(tunnelError(`the proxy could not open a tunnel to ${authority}`, cause)),
+      done(
+        tunnelError(
+          `the proxy at ${proxy.hostname}:${proxy.port} could not be reached or closed the connection before a tunnel to ${authority} opened`,
+          cause,
+        ),
+      ),
     )
     function abandon() {
       connect.destroy()
       done(tunnelError(`the tunnel to ${authority} was abandoned`, signal?.reason))
     }
-    if (signal?.aborted) abandon()
-    else signal?.addEventListener('abort', abandon, { once: true })
+    signal?.addEventListener('abort', abandon, { once: true })
     connect.end()
     return undefined
   }) as unknown as Agent['createConnection']
