@@ -59,9 +59,11 @@ export function emitMswFixtures(project: Project, ir: SpecIR): string {
   )
   file.addStatements(`/** Each action's example request and response from the spec. */
 export const examples = ${literal(examples)} as const`)
-  const instance = ir.actions
-    .map((a) => (a.requestExample as { InstanceId?: unknown } | undefined)?.InstanceId)
-    .find((v) => typeof v === 'string')
+  // The seed instance is the one whose backups the paged sample lists: another action's example naming another
+  // instance (a new action sorted before it, say) must not move the mock's seed data to an instance without them.
+  const instanceOf = (a: (typeof ir.actions)[number] | undefined) =>
+    (a?.requestExample as { InstanceId?: unknown } | undefined)?.InstanceId
+  const instance = [paged, ...ir.actions].map(instanceOf).find((v) => typeof v === 'string')
   file.addStatements(`/** The instance of the seed samples. */
 export const seedInstanceId = ${literal(instance ?? '')}`)
   if (paged?.pagination && itemSchema) {
