@@ -1,3 +1,4 @@
+import { actions } from '@crs-kit/core'
 import { describe, expect, it } from 'vitest'
 import { createMockService } from './create-mock-service.ts'
 import { dropConnection } from './dispatch-call.ts'
@@ -146,14 +147,15 @@ describe('protocol', () => {
 })
 
 describe('rate limit', () => {
-  it('refuses the 21st call of an action within a second on the mock clock, per action', async () => {
+  it("refuses the call past the spec's per-second limit of an action on the mock clock, per action", async () => {
     const clock = createMockClock()
     const service = createMockService({ clock })
+    const limit = actions.DescribeInstanceBackups.rateLimitPerSecond
     const codes: (string | undefined)[] = []
-    for (let i = 0; i < 21; i++)
+    for (let i = 0; i <= limit; i++)
       codes.push(await codeOf((await service.handle(post({ InstanceId: 'crs-5a4py64p' }))) as Response))
-    expect(codes.slice(0, 20).every((c) => c === undefined)).toBe(true)
-    expect(codes[20]).toBe('RequestLimitExceeded')
+    expect(codes.slice(0, limit).every((c) => c === undefined)).toBe(true)
+    expect(codes[limit]).toBe('RequestLimitExceeded')
     const other = post({ InstanceId: 'crs-5a4py64p' }, { 'X-TC-Action': 'ManualBackupInstance' })
     expect(await codeOf((await service.handle(other)) as Response)).toBeUndefined()
     clock.advance(1000)
