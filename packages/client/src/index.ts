@@ -3,21 +3,10 @@
  * rate limiting, pagination and typed errors, for Node, browsers and edge runtimes.
  */
 
-// The models and error codes, so an app needs one import for a call and its types.
-export type {
-  ActionName,
-  ActionTypes,
-  BackupStatus,
-  CommonErrorCode,
-  DescribeInstanceBackupsErrorCode,
-  DescribeInstanceBackupsRequest,
-  DescribeInstanceBackupsResponse,
-  ManualBackupInstanceErrorCode,
-  ManualBackupInstanceRequest,
-  ManualBackupInstanceResponse,
-  RedisBackupSet,
-  ValidationIssue,
-} from '@crs-kit/core'
+// The models and error codes of every action (generated from the spec), so an app needs one import for a call
+// and its types.
+export type { ActionName, ActionTypes, ValidationIssue } from '@crs-kit/core'
+export type * from './generated/models.gen.ts'
 export { signTc3, type Tc3Signature, type Tc3SignInput } from '@crs-kit/core'
 export type { CallOptions } from './call-options.ts'
 export {

@@ -1,5 +1,6 @@
 import { buildIr } from './build-ir.ts'
 import { emitClientMethods } from './emit/client-methods.ts'
+import { emitClientModels } from './emit/client-models.ts'
 import { emitCoreActions } from './emit/core-actions.ts'
 import { emitCoreFields } from './emit/core-fields.ts'
 import { emitCoreReaders } from './emit/core-readers.ts'
@@ -34,6 +35,7 @@ export async function generate(specText: string, specName: string): Promise<Map<
     [`${core}/validators.gen.ts`, emitCoreValidators(project, ir)],
     [`${core}/readers.gen.ts`, emitCoreReaders(project, ir)],
     [`${client}/methods.gen.ts`, emitClientMethods(project, ir)],
+    [`${client}/models.gen.ts`, emitClientModels(project, ir)],
     [`${msw}/actions.gen.ts`, emitMswActions(project, ir)],
     [`${msw}/fixtures.gen.ts`, emitMswFixtures(project, ir)],
   ]

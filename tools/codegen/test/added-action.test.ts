@@ -56,4 +56,15 @@ describe('an action added before the paged one, its example naming another insta
   it("leaves the mock's seed instance the one whose backups the paged sample lists", () => {
     expect(files.get(fixtures)).toMatch(/export const seedInstanceId = 'crs-5a4py64p'\n/)
   })
+
+  it('is among the models the client re-exports, so an app that depends on the client alone can name them', () => {
+    const models = files.get('packages/client/src/generated/models.gen.ts')
+    for (const type of [
+      `${added}Request`,
+      `${added}Response`,
+      `${added}ErrorCode`,
+      'DescribeInstanceBackupsRequest',
+    ])
+      expect(models).toMatch(new RegExp(`[{,] ${type}[,}]`))
+  })
 })

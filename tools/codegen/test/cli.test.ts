@@ -26,9 +26,9 @@ beforeAll(async () => {
 const check = (out: string) => runCli(['--check', '--spec', spec, '--out', out])
 
 describe('pnpm generate', () => {
-  it('writes the ten files of generate() on a first run', async () => {
+  it('writes the eleven files of generate() on a first run', async () => {
     expect(firstRun.code, firstRun.stderr).toBe(0)
-    expect(firstRun.stdout).toMatch(/^generate: 10 files from \S*widgets\.yaml, 10 updated \(\d+ ms\)\n$/)
+    expect(firstRun.stdout).toMatch(/^generate: 11 files from \S*widgets\.yaml, 11 updated \(\d+ ms\)\n$/)
     const tree = await readTree(pristine)
     expect(Object.keys(tree)).toEqual(generatedFiles)
     const specName = firstRun.stdout.split(' from ')[1]!.split(',')[0]!
@@ -50,7 +50,7 @@ describe('pnpm generate --check', () => {
   it('exits 0 on a clean tree', async () => {
     const run = check(await copyTree(pristine))
     expect(run.code, run.stderr).toBe(0)
-    expect(run.stdout).toMatch(/10 files match/)
+    expect(run.stdout).toMatch(/11 files match/)
   })
 
   const cases: [string, string, string, (out: string) => Promise<void>][] = [

@@ -43,7 +43,7 @@ function caught(run: () => unknown): Error & { path?: string } {
 }
 
 describe('the emitted code type-checks', () => {
-  it.each(['minimal', 'widgets', 'edges'])('%s.yaml: all ten files, strict', async (name) => {
+  it.each(['minimal', 'widgets', 'edges'])('%s.yaml: all eleven files, strict', async (name) => {
     const root = trees[name]!
     // What the generated files import from outside their folders: core's index, the client's PageItem (real
     // file) and two option interfaces (stubs: only their names matter here).
@@ -52,6 +52,7 @@ describe('the emitted code type-checks', () => {
     await writeFile(
       join(core, 'index.ts'),
       `export type * from './generated/types.gen.ts'
+export type * from './generated/errors.gen.ts'
 export type { ActionName, ActionTypes, PaginatedActionName } from './generated/actions.gen.ts'
 export { actions } from './generated/actions.gen.ts'
 `,
@@ -66,7 +67,7 @@ export { actions } from './generated/actions.gen.ts'
     const roots = ['core/src/generated', 'client/src/generated', 'msw/src/generated'].flatMap((dir) =>
       ts.sys.readDirectory(join(root, 'packages', dir), ['.ts']),
     )
-    expect(roots).toHaveLength(10)
+    expect(roots).toHaveLength(11)
     const program = ts.createProgram(roots, {
       strict: true,
       noUncheckedIndexedAccess: true,

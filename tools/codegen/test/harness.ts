@@ -13,9 +13,10 @@ export const fixture = (name: string) => join(codegenRoot, 'test/fixtures', name
 export const realSpec = join(repoRoot, 'spec/redis.yaml')
 export { generatedDirs }
 
-/** The ten files of one generation, as the design names them (the packages' hand-written code imports these). */
+/** The eleven files of one generation, as the design names them (the packages' hand-written code imports these). */
 export const generatedFiles = [
   'packages/client/src/generated/methods.gen.ts',
+  'packages/client/src/generated/models.gen.ts',
   'packages/core/src/generated/actions.gen.ts',
   'packages/core/src/generated/errors.gen.ts',
   'packages/core/src/generated/fields.gen.ts',
