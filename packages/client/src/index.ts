@@ -6,7 +6,6 @@
 // The models and error codes of every action (generated from the spec), so an app needs one import for a call
 // and its types.
 export type { ActionName, ActionTypes, ValidationIssue } from '@crs-kit/core'
-export type * from './generated/models.gen.ts'
 export { signTc3, type Tc3Signature, type Tc3SignInput } from '@crs-kit/core'
 export type { CallOptions } from './call-options.ts'
 export {
@@ -20,6 +19,7 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors.ts'
+export type * from './generated/models.gen.ts'
 export type { PageItem } from './page-item.ts'
 export { RedisClient } from './redis-client.ts'
 export type {

@@ -116,7 +116,13 @@ function tunnelAgent({ http, https, tls }: Modules, proxy: HttpProxy, keepAlive:
       agent: false,
     })
     const refused = (status: number | undefined) =>
-      done(tunnelError(`the proxy answered ${status} to CONNECT ${authority}`))
+      done(
+        tunnelError(
+          status === 407
+            ? `the proxy answered 407 to CONNECT ${authority}: it wants credentials, or refused those in the proxy URL (http://user:password@host:port)`
+            : `the proxy answered ${status} to CONNECT ${authority}`,
+        ),
+      )
     connect.on('connect', (res: IncomingMessage, socket: Socket, head: Buffer) => {
       const status = res.statusCode ?? 0
       if (status < 200 || status > 299) {
