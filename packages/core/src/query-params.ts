@@ -2,8 +2,10 @@ import type { ActionName } from './generated/actions.gen.ts'
 import { requestFields } from './generated/fields.gen.ts'
 
 /**
- * The GET / form-urlencoded shape (`Limit=5&Status.0=2`) as a typed input. Values that do not convert
- * stay strings, so the validator reports them with the field's name instead of losing them.
+ * The GET / form-urlencoded shape (`Limit=5&Status.0=2`, `Filters.0.Values.1=x`) as a typed input, nested
+ * fields and lists rebuilt from the action's field table. Values that do not convert stay strings, and a
+ * name that fits no field stays as sent, so the validator reports them by name instead of losing them.
+ * List items are ordered by index; gaps between indices close up.
  */
 export function fromQueryParams(
   action: ActionName,
@@ -11,28 +13,122 @@ export function fromQueryParams(
 ): Record<string, unknown> {
   const kinds: Readonly<Record<string, string>> = requestFields[action]
   const out: Record<string, unknown> = {}
-  const lists = new Map<string, { index: number; value: unknown }[]>()
-  for (const [rawKey, raw] of params) {
-    const dot = rawKey.lastIndexOf('.')
-    const base = dot > 0 ? rawKey.slice(0, dot) : rawKey
-    const index = dot > 0 ? rawKey.slice(dot + 1) : ''
-    // Own keys only: a parameter named `constructor` or `toString` is unknown, not Object's method.
-    const kind = Object.hasOwn(kinds, base) ? kinds[base] : undefined
-    if (kind?.endsWith('[]') && /^\d+$/.test(index)) {
-      const list = lists.get(base) ?? []
-      list.push({ index: Number(index), value: convert(kind.slice(0, -2), raw) })
-      lists.set(base, list)
-    } else {
-      setOwn(out, rawKey, kind ? convert(kind, raw) : raw)
+  for (const [key, raw] of params) {
+    const dot = key.indexOf('.')
+    if (dot < 0 || !place(out, key.split('.'), raw, kinds)) {
+      // Own keys only: a parameter named `constructor` or `toString` is unknown, not Object's method.
+      const kind = Object.hasOwn(kinds, key) ? kinds[key] : undefined
+      setOwn(out, key, kind ? convert(kind, raw) : raw)
     }
   }
-  for (const [key, list] of lists)
-    setOwn(
-      out,
-      key,
-      list.sort((a, b) => a.index - b.index).map((e) => e.value),
-    )
-  return out
+  return finish(out) as Record<string, unknown>
+}
+
+/** A list while its items arrive, by index, in any order. */
+class ListDraft {
+  /** [index, item]: a repeated index keeps both items, as a repeated name keeps the last value. */
+  readonly items: [number, unknown][] = []
+}
+
+type Container = Record<string, unknown> | ListDraft
+
+function slot(container: Container, at: string | number): unknown {
+  if (!(container instanceof ListDraft))
+    return Object.hasOwn(container, at) ? container[at as string] : undefined
+  // The last item given at that index: later fields of `Filters.0` go into the same object.
+  for (let i = container.items.length - 1; i >= 0; i--)
+    if (container.items[i]![0] === at) return container.items[i]![1]
+  return undefined
+}
+
+function put(container: Container, at: string | number, value: unknown) {
+  if (container instanceof ListDraft) container.items.push([at as number, value])
+  else setOwn(container, at as string, value)
+}
+
+/** One step down a dotted name: into a list at an index, or into an object at a field. */
+type Step = { list: true; at: number } | { list: false; at: string }
+
+/**
+ * Puts `raw` where the dotted name `segments` says, walking the field table: false when the name does not
+ * fit it (an index on a field that is not a list, a field inside a scalar, a value already there where a
+ * list or object should go), and the caller keeps it as sent. A field the table does not know inside a
+ * known object is kept under the rest of its name there, for the validator to name.
+ */
+function place(
+  out: Record<string, unknown>,
+  segments: string[],
+  raw: string,
+  kinds: Readonly<Record<string, string>>,
+): boolean {
+  const walk = walkFields(segments, kinds)
+  if (!walk) return false
+  // Only containers that already exist can be in the way: a new one has nothing inside it yet.
+  let container: Container = out
+  let at: string | number = segments[0]!
+  for (const step of walk.steps) {
+    const next = child(container, at, step.list)
+    if (!next) return false
+    container = next
+    at = step.at
+  }
+  put(container, at, walk.kind ? convert(walk.kind, raw) : raw)
+  return true
+}
+
+/** The steps a dotted name takes through the field table and the kind of its last field (undefined: unknown). */
+function walkFields(
+  segments: string[],
+  kinds: Readonly<Record<string, string>>,
+): { steps: Step[]; kind: string | undefined } | undefined {
+  const kindOf = (path: string) => (Object.hasOwn(kinds, path) ? kinds[path] : undefined)
+  let path = segments[0]!
+  let kind = kindOf(path)
+  const steps: Step[] = []
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!
+    // A list of lists: the inner list's kind is named by the path of the outer one's items.
+    if (kind === 'array') kind = kindOf(path)
+    if (kind?.endsWith('[]') && /^\d+$/.test(segment)) {
+      steps.push({ list: true, at: Number(segment) })
+      path += '[]'
+      kind = kind.slice(0, -2)
+    } else if (kind === 'object') {
+      path += `.${segment}`
+      kind = kindOf(path)
+      if (kind === undefined) {
+        steps.push({ list: false, at: segments.slice(i).join('.') })
+        return { steps, kind }
+      }
+      steps.push({ list: false, at: segment })
+    } else return undefined
+  }
+  return { steps, kind }
+}
+
+/** The list or object at `at`, made when absent; undefined when a value already given is there instead. */
+function child(container: Container, at: string | number, list: boolean): Container | undefined {
+  const existing = slot(container, at)
+  if (existing === undefined) {
+    const made = list ? new ListDraft() : {}
+    put(container, at, made)
+    return made
+  }
+  return (list ? existing instanceof ListDraft : isPlainDraft(existing)) ? (existing as Container) : undefined
+}
+
+const isPlainDraft = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !(v instanceof ListDraft) && !Array.isArray(v)
+
+/** Lists in index order, at every depth. */
+function finish(value: unknown): unknown {
+  if (value instanceof ListDraft)
+    return value.items.sort((a, b) => a[0] - b[0]).map(([, item]) => finish(item))
+  if (isPlainDraft(value)) {
+    for (const key of Object.keys(value)) setOwn(value, key, finish(value[key]))
+    return value
+  }
+  return value
 }
 
 /** Defines `key` as an own property even when it is `__proto__`, so the validator sees and reports it. */

@@ -188,6 +188,19 @@ describe('widgets.yaml', () => {
 })
 
 describe('edges.yaml', () => {
+  it('reads a list of lists back from the query form, items in index order at both depths', async () => {
+    const { validators } = await load('edges')
+    const { fromQueryParams } = (await import(join(trees.edges!, 'packages/core/src/query-params.ts'))) as {
+      fromQueryParams: (action: string, params: Iterable<[string, string]>) => Record<string, unknown>
+    }
+    const input = fromQueryParams(
+      'ListThings',
+      new URLSearchParams("Grid.1.0=back%5Cslash&Path=a&Grid.0.0=it's&Grid.1.1=it's&DryRun=true"),
+    )
+    expect(input).toEqual({ Grid: [["it's"], ['back\\slash', "it's"]], Path: 'a', DryRun: true })
+    expect(issuesOf(validators, 'ListThings')(input)).toEqual([])
+  })
+
   it('enforces a pattern written with slashes, nested arrays, const and a nullable number range', async () => {
     const { validators } = await load('edges')
     const issues = issuesOf(validators, 'ListThings')

@@ -51,7 +51,11 @@ ${ir.actions.map((a) => `  ${a.name}: validate${a.requestSchema},`).join('\n')}
 
 /** A model's rule: its properties (a $ref'd model through a getter, so order and cycles do not matter). */
 function modelRule(name: string, schemas: Record<string, Schema>, need: (ref: string) => void): string {
-  const schema = resolve(schemas[name]!, schemas)
+  return `{ ${["t: 'object'", ...objectParts(resolve(schemas[name]!, schemas), schemas, need)].join(', ')} }`
+}
+
+/** An object's required fields, closedness and field rules, for a model and an object written inline alike. */
+function objectParts(schema: Schema, schemas: Record<string, Schema>, need: (ref: string) => void): string[] {
   const props = properties(schema)
   const required = requiredOf(schema)
   const fields = props.map(([prop, raw]) => {
@@ -73,11 +77,11 @@ function modelRule(name: string, schemas: Record<string, Schema>, need: (ref: st
     }
     return `${key(prop)}: ${valueRule(raw, schemas, need, cross)}`
   })
-  const parts = ["t: 'object'"]
+  const parts: string[] = []
   if (required.length) parts.push(`r: ${literal(required)}`)
   if (schema.additionalProperties === false) parts.push('c: 1')
   parts.push(`p: {\n${fields.map((f) => `  ${f},`).join('\n')}\n}`)
-  return `{ ${parts.join(', ')} }`
+  return parts
 }
 
 function valueRule(
@@ -112,6 +116,8 @@ function valueRule(
       ? [schema.const]
       : undefined
   if (allowed) parts.push(`e: ${literal(allowed)}`)
+  // An object written inline (not a $ref'd model) is checked field by field as a model is.
+  if (type === 'object') parts.push(...objectParts(schema, schemas, need))
   if (type === 'array' && schema.items && typeof schema.items === 'object') {
     const items = schema.items as Schema
     const ref = objectRef(items, schemas)
