@@ -28,6 +28,7 @@ class BackupJobTest(unittest.TestCase):
 
     def test_waits_out_a_locked_instance(self):
         mock.override("ManualBackupInstance", error="ResourceUnavailable.InstanceLockedError", times=2)
+        self.assertEqual(len(list_backups(mock.endpoint, SEED)), 2)
         self.assertGreater(start_backup(mock.endpoint, SEED, "nightly"), 0)
         codes = [c["code"] for c in mock.calls("ManualBackupInstance")]
         self.assertEqual(codes, ["ResourceUnavailable.InstanceLockedError"] * 2 + [None])

@@ -9,6 +9,7 @@ describe('createOffsetClock', () => {
     expect(clock.offsetMs).toBe(60_000)
     clock.set(Date.parse('2030-01-01T00:00:00Z'))
     const start = clock.now()
+    expect(Math.abs(start - Date.parse('2030-01-01T00:00:00Z'))).toBeLessThan(50)
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(clock.now() - start).toBeGreaterThanOrEqual(25)
     clock.real()
