@@ -3,6 +3,10 @@ import { createMockClock } from '../mock-clock.ts'
 import { type MockServer, startMockServer } from '../server.ts'
 import { envelope } from '../test-requests.fixture.ts'
 
+/** A control-plane answer: arbitrary JSON, read by path in the assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: the assertions are the type check
+type Answer = any
+
 // What the control plane refuses: a clear JSON error naming the mistake, and nothing changed by it.
 
 let server: MockServer
@@ -13,7 +17,7 @@ afterAll(() => server.close())
 
 async function admin(method: string, path: string, body?: string, url = server.url) {
   const response = await fetch(`${url}/__crs-mock/${path}`, { method, body })
-  return { status: response.status, headers: response.headers, json: (await response.json()) as any }
+  return { status: response.status, headers: response.headers, json: (await response.json()) as Answer }
 }
 
 const backup = {

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { envelope } from '../test-requests.fixture.ts'
 import { spawnCrsMock } from './spawn-crs-mock.fixture.ts'
 
+/** A control-plane answer: arbitrary JSON, read by path in the assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: the assertions are the type check
+type Answer = any
+
 // The control plane of the crs-mock bin as a child process, as a suite in another language runs it.
 
 const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({
     status: r.status,
-    json: (await r.json()) as any,
+    json: (await r.json()) as Answer,
   }))
 
 describe('crs-mock control plane', () => {
