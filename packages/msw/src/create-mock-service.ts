@@ -1,4 +1,5 @@
 import { type ActionName, formatTcTime, parseTcTime, type RedisBackupSet } from '@crs-kit/core'
+import { CallLog, type CallRecord } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
 import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.ts'
@@ -24,6 +25,8 @@ export interface MockServiceOptions {
   backupDurationMs?: number
   /** Largest accepted body in bytes; larger ones get RequestSizeLimitExceeded. Default 1 MiB. */
   maxBodyBytes?: number
+  /** How many of the latest calls `calls()` keeps (older ones are dropped). Default 1000; 0 records none. */
+  callLogSize?: number
   /** @internal The HMAC for v1 signatures; the Node server passes node:crypto. */
   hmac?: HmacAdapter
 }
@@ -41,7 +44,15 @@ export interface MockService {
    */
   override<A extends ActionName>(action: A, override: Override<A>): () => void
   clearOverrides(): void
-  /** Seed state, no overrides, empty rate-limit windows. The clock is the caller's and is left alone. */
+  /**
+   * The latest calls that reached the service (at most `callLogSize`, oldest first), or only those naming
+   * `action`: to count how often a client called, or what each call was answered.
+   * @example expect(mock.calls('ManualBackupInstance')).toHaveLength(1)
+   */
+  calls(action?: string): CallRecord[]
+  /** Forget the calls recorded so far. */
+  clearCalls(): void
+  /** Seed state, no overrides, empty rate-limit windows, no recorded calls. The clock is the caller's and is left alone. */
   reset(): void
 }
 
@@ -79,7 +90,12 @@ export function createMockService(options: MockServiceOptions = {}): MockService
 export function createMockServiceCore(options: MockServiceOptions = {}): {
   service: MockService
   answer(request: WireRequest): MaybePromise<string | typeof dropConnection>
+  overrides: OverrideRegistry
+  log: CallLog | undefined
 } {
+  const callLogSize = options.callLogSize ?? 1000
+  if (!(Number.isSafeInteger(callLogSize) && callLogSize >= 0))
+    throw new TypeError(`[crs-kit/msw] callLogSize must be an integer >= 0, got ${String(callLogSize)}`)
   const clock = options.clock ?? systemClock
   const state = new MockState({
     clock,
@@ -90,7 +106,9 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
   const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
   const resets = { count: 0 }
+  const log = callLogSize > 0 ? new CallLog(callLogSize) : undefined
   const deps = {
+    log,
     state,
     clock,
     credentials,
@@ -107,13 +125,18 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       handle: (request) => dispatchCall(request, deps),
       override: (action, override) => overrides.add(action, override),
       clearOverrides: () => overrides.clear(),
+      calls: (action) => log?.records(action) ?? [],
+      clearCalls: () => log?.clear(),
       reset() {
         resets.count++
         state.reset()
         overrides.clear()
         limiter?.reset()
+        log?.clear()
       },
     },
     answer: (request) => answerCall(request, deps),
+    overrides,
+    log,
   }
 }

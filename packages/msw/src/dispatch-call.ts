@@ -1,6 +1,7 @@
 import { type ActionName, actions, service, validateRequest } from '@crs-kit/core'
 import { actionImplementations } from './action-implementations.ts'
 import type { CallContext } from './call-context.ts'
+import type { CallLog, CallNote } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { envelopeResponse, errorEnvelope, successEnvelope } from './envelope.ts'
 import type { MaybePromise } from './maybe-promise.ts'
@@ -31,6 +32,8 @@ export interface DispatchDeps {
   maxBodyBytes: number
   /** How many times the service was reset: a call held back by a delay across a reset does not run. */
   resets: { count: number }
+  /** Undefined: calls are not recorded. */
+  log: CallLog | undefined
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -57,17 +60,39 @@ type Answer = string | typeof dropConnection
  */
 export function answerCall(request: WireRequest, deps: DispatchDeps): MaybePromise<Answer> {
   const requestId = randomId()
+  const log = deps.log
+  if (log === undefined) return answerRead(request, deps, requestId, undefined)
+  const note: CallNote = { time: deps.clock.now(), requestId, action: null, region: null }
+  const answer = answerRead(request, deps, requestId, note)
+  return answer instanceof Promise ? answer.then((a) => log.add(note, a)) : log.add(note, answer)
+}
+
+function answerRead(
+  request: WireRequest,
+  deps: DispatchDeps,
+  requestId: string,
+  note: CallNote | undefined,
+): MaybePromise<Answer> {
   try {
     const call = readCall(request, deps.maxBodyBytes)
     return call instanceof Promise
       ? call.then(
-          (c) => afterRead(c, deps, requestId),
+          (c) => afterRead(noted(c, note), deps, requestId),
           (e) => failure(e, requestId),
         )
-      : afterRead(call, deps, requestId)
+      : afterRead(noted(call, note), deps, requestId)
   } catch (e) {
     return failure(e, requestId)
   }
+}
+
+/** The call, its action and region copied into the log's note as received (even ones the service refuses). */
+function noted(call: IncomingCall | CallError, note: CallNote | undefined): IncomingCall | CallError {
+  if (note !== undefined && !isCallError(call)) {
+    note.action = call.action ?? null
+    note.region = call.region ?? null
+  }
+  return call
 }
 
 const error = (code: string, message: string, requestId: string) => errorEnvelope(code, message, requestId)

@@ -6,6 +6,7 @@ import { createHandlers } from './create-handlers.ts'
 
 export { formatTcTime, parseTcTime } from '@crs-kit/core'
 export type { CallContext } from './call-context.ts'
+export type { CallRecord } from './call-log.ts'
 export { type CreateHandlersOptions, type CrsMock, createHandlers } from './create-handlers.ts'
 export {
   createMockService,
@@ -18,8 +19,16 @@ export { dropConnection } from './dispatch-call.ts'
 export { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
 export { MockApiError } from './mock-api-error.ts'
 export { type Clock, createMockClock, type MockClock, systemClock } from './mock-clock.ts'
-export type { Override, ResponseBody } from './overrides.ts'
-export { type BackupQuery, type InstanceSeed, type InstanceStatus, MockState } from './state/mock-state.ts'
+export { createOffsetClock, type OffsetClock } from './offset-clock.ts'
+export type { Override, OverrideInfo, ResponseBody } from './overrides.ts'
+export {
+  type BackupQuery,
+  type InstanceSeed,
+  type InstanceSnapshot,
+  type InstanceStatus,
+  MockState,
+  type TaskSnapshot,
+} from './state/mock-state.ts'
 export type { Credential } from './verify/credential.ts'
 
 /**

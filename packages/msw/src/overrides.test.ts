@@ -45,6 +45,10 @@ describe('override()', () => {
     [{ networkError: true, delayMs: Number.NaN }, /delayMs must be/],
     [{ error: 'Totally.Made.Up' }, /"Totally.Made.Up" is not an error code of DescribeInstanceBackups/],
     [{ error: 42 }, /42 is not an error code of DescribeInstanceBackups/],
+    [{ error: 'InternalError', tmes: 2 }, /unknown key "tmes"/],
+    [{ error: 'InternalError', message: 7 }, /message must be a string/],
+    [{ response: [] }, /response must be an object/],
+    [{ error: 'InternalError', once: 'yes' }, /once must be true or false/],
     // A code of the other action only: the live service never answers it here.
     [{ error: 'ResourceUnavailable.InstanceLockedError' }, /is not an error code of DescribeInstanceBackups/],
   ])('throws a TypeError at the call for %o', async (override, message) => {

@@ -54,6 +54,7 @@ export type Override<A extends ActionName> =
   | DelayOverride
 
 const outcomes = ['error', 'response', 'networkError'] as const
+const knownKeys = new Set<string>([...outcomes, 'message', 'delayMs', 'once', 'times'])
 
 const commonCodes = new Set<string>(service.commonErrors.map((e) => e.code))
 
@@ -65,7 +66,13 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
   }
   if (!Object.hasOwn(actions, action))
     fail(`${JSON.stringify(action)} is not an action of the mock (${actionNames.join(', ')})`)
-  if (typeof o !== 'object' || o === null) fail('give an object')
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) fail('give an object')
+  // A misspelt key (`tmes: 1`) would otherwise leave an override that never runs out.
+  const unknown = Object.keys(o).filter((k) => !knownKeys.has(k))
+  if (unknown.length > 0)
+    fail(
+      `unknown ${unknown.length > 1 ? 'keys' : 'key'} ${unknown.map((k) => JSON.stringify(k)).join(', ')} (give error, message, response, networkError, delayMs, once or times)`,
+    )
   const given = outcomes.filter((k) => o[k] !== undefined)
   if (given.length > 1) fail(`give one of error, response or networkError, not ${given.join(' and ')}`)
   if (given.length === 0 && o.delayMs === undefined)
@@ -80,6 +87,14 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
   )
     fail(`${JSON.stringify(o.error)} is not an error code of ${action} (its own codes or the common ones)`)
   if (o.message !== undefined && o.error === undefined) fail('message goes with error')
+  if (o.message !== undefined && typeof o.message !== 'string') fail('message must be a string')
+  if (
+    o.response !== undefined &&
+    (typeof o.response !== 'object' || o.response === null || Array.isArray(o.response))
+  )
+    fail('response must be an object: the Response body without its RequestId')
+  if (o.once !== undefined && typeof o.once !== 'boolean')
+    fail(`once must be true or false, got ${String(o.once)}`)
   if (
     o.delayMs !== undefined &&
     !(typeof o.delayMs === 'number' && Number.isFinite(o.delayMs) && o.delayMs >= 0)
@@ -93,25 +108,71 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
 }
 
 interface Entry {
+  id: number
+  action: ActionName
   override: Override<ActionName>
   remaining: number
+}
+
+/** An override as listed: what it answers, and how many more calls it applies to (null: until removed). */
+export interface OverrideInfo {
+  id: number
+  action: ActionName
+  remaining: number | null
+  override: Override<ActionName>
 }
 
 /** Per-action overrides, newest first (as `server.use` prepends in msw). */
 export class OverrideRegistry {
   readonly #byAction = new Map<string, Entry[]>()
+  #nextId = 1
 
   /** Throws a TypeError for an override that is not exactly one kind or has a bad `times` or `delayMs`. */
   add<A extends ActionName>(action: A, override: Override<A>): () => void {
+    const id = this.insert(action, override)
+    return () => {
+      this.remove(id)
+    }
+  }
+
+  /** add(), answering an id for remove() (crs-mock's control plane names overrides by id). */
+  insert<A extends ActionName>(action: A, override: Override<A>): number {
     const times = checkedTimes(action, override as Override<ActionName>)
-    const entry: Entry = { override: override as Override<ActionName>, remaining: times }
+    const entry: Entry = {
+      id: this.#nextId++,
+      action,
+      override: override as Override<ActionName>,
+      remaining: times,
+    }
     const list = this.#byAction.get(action) ?? []
     list.unshift(entry)
     this.#byAction.set(action, list)
-    return () => {
-      const at = list.indexOf(entry)
-      if (at >= 0) list.splice(at, 1)
+    return entry.id
+  }
+
+  /** False when it is gone already (used up, removed or cleared). */
+  remove(id: number): boolean {
+    for (const list of this.#byAction.values()) {
+      const at = list.findIndex((e) => e.id === id)
+      if (at >= 0) {
+        list.splice(at, 1)
+        return true
+      }
     }
+    return false
+  }
+
+  /** The overrides still in force, oldest first. */
+  list(): OverrideInfo[] {
+    return [...this.#byAction.values()]
+      .flat()
+      .sort((a, b) => a.id - b.id)
+      .map((e) => ({
+        id: e.id,
+        action: e.action,
+        remaining: Number.isFinite(e.remaining) ? e.remaining : null,
+        override: e.override,
+      }))
   }
 
   /** The override for this call, if any, counting it as used. */

@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { adminPrefix, createAdminRoutes } from './admin/admin-routes.ts'
 import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { cors, errorEnvelope, httpDate } from './envelope.ts'
+import type { MockClock } from './mock-clock.ts'
 import { BodyTooLargeError, readWireRequest } from './node-request.ts'
+import { createOffsetClock } from './offset-clock.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
 import type { Credential } from './verify/credential.ts'
@@ -18,12 +21,22 @@ export interface MockServerOptions extends Omit<MockServiceOptions, 'hmac' | 'cr
   credentials?: readonly Credential[]
   /** false: accept requests without checking signatures. Default true. */
   verify?: boolean
+  /**
+   * The control plane under `/__crs-mock/` (reset, overrides, seeding, the clock, state and calls over HTTP,
+   * for suites that cannot call this object). Default true; false: those paths are service paths like any other.
+   */
+  admin?: boolean
 }
 
 export interface MockServer extends MockService {
   /** `http://HOST:PORT` */
   readonly url: string
   readonly port: number
+  /**
+   * Seed state, no overrides, empty rate-limit windows, no recorded calls, and the server's own clock back to
+   * real time (a clock you passed is left alone). What `POST /__crs-mock/reset` does.
+   */
+  reset(): void
   /** Stops accepting, ends open connections, resolves once closed; later calls share that promise. */
   close(): Promise<void>
 }
@@ -76,13 +89,28 @@ function send(res: ServerResponse, envelope: string, now: number): void {
  * @example const server = await startMockServer({ port: 4010 }); await server.close()
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { service, answer: answerCall } = createMockServiceCore({
+  const ownClock = options.clock ? undefined : createOffsetClock()
+  const clock = options.clock ?? (ownClock as MockClock)
+  const {
+    service,
+    answer: answerCall,
+    overrides,
+    log,
+  } = createMockServiceCore({
     ...options,
+    clock,
     credentials: options.verify === false ? undefined : (options.credentials ?? defaultCredentials),
     hmac: nodeCryptoHmac,
   })
-  const { clock } = service
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  const reset = () => {
+    service.reset()
+    ownClock?.real()
+  }
+  const admin =
+    options.admin === false
+      ? undefined
+      : createAdminRoutes({ state: service.state, overrides, log, clock, ownClock, reset }, maxBodyBytes)
   let fallbackHost = '127.0.0.1'
 
   const failed = (res: ServerResponse, e: unknown) => {
@@ -105,7 +133,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : 'the request could not be read'
     // Stop reading an oversized body: answer, then close the connection.
     res.setHeader('Connection', 'close')
-    send(res, errorEnvelope(code, message, randomId()), clock.now())
+    send(res, refusal(code, message), clock.now())
+  }
+
+  /** A refusal answered before the service's stages, recorded as they record a call (with no action known). */
+  const refusal = (code: string, message: string) => {
+    const requestId = randomId()
+    const envelope = errorEnvelope(code, message, requestId)
+    return log ? log.add({ time: clock.now(), requestId, action: null, region: null }, envelope) : envelope
   }
 
   /** Answers a request that could be read; synchronous unless a stage is not (an override's delay). */
@@ -117,6 +152,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse) {
+    // The one check the control plane adds to a service call.
+    if (admin && req.url?.startsWith(adminPrefix)) {
+      admin(req, res)
+      return
+    }
     const method = req.method ?? ''
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.writeHead(204, cors).end()
@@ -127,11 +167,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       req.resume()
       send(
         res,
-        errorEnvelope(
-          'UnsupportedProtocol',
-          `method ${method} is not supported; use GET or POST`,
-          randomId(),
-        ),
+        refusal('UnsupportedProtocol', `method ${method} is not supported; use GET or POST`),
         clock.now(),
       )
       return
@@ -180,6 +216,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let closed: Promise<void> | undefined
   return {
     ...service,
+    reset,
     url: `http://${host}:${address.port}`,
     port: address.port,
     close: () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCliArgs } from './cli-args.ts'
+import { parseCliArgs, usage } from './cli-args.ts'
 
 describe('parseCliArgs', () => {
   it('has the documented defaults', () => {
@@ -9,6 +9,7 @@ describe('parseCliArgs', () => {
       credentials: [],
       verify: true,
       rateLimit: true,
+      admin: true,
       region: 'ap-guangzhou',
       help: false,
     })
@@ -27,6 +28,7 @@ describe('parseCliArgs', () => {
       '--secret-key=K2',
       '--no-verify',
       '--no-rate-limit',
+      '--no-admin',
       '--region=ap-shanghai-fsi',
     ])
     expect(args).toMatchObject({
@@ -34,12 +36,18 @@ describe('parseCliArgs', () => {
       port: 0,
       verify: false,
       rateLimit: false,
+      admin: false,
       region: 'ap-shanghai-fsi',
     })
     expect(args.credentials).toEqual([
       { secretId: 'A1', secretKey: 'K1' },
       { secretId: 'A2', secretKey: 'K2' },
     ])
+  })
+
+  it('documents --no-admin in the usage', () => {
+    expect(usage).toContain('[--no-admin]')
+    expect(usage).toMatch(/--no-admin +turn off the control plane under \/__crs-mock\//)
   })
 
   it('rejects what it does not understand', () => {
@@ -52,7 +60,13 @@ describe('parseCliArgs', () => {
   })
 
   it('refuses a value given to a boolean flag', () => {
-    for (const arg of ['--no-verify=1', '--no-verify=', '--no-rate-limit=true', '--help=yes']) {
+    for (const arg of [
+      '--no-verify=1',
+      '--no-verify=',
+      '--no-rate-limit=true',
+      '--no-admin=0',
+      '--help=yes',
+    ]) {
       const name = arg.slice(0, arg.indexOf('='))
       expect(() => parseCliArgs([arg]), arg).toThrow(TypeError)
       expect(() => parseCliArgs([arg]), arg).toThrow(`${name} takes no value, got ${arg}`)

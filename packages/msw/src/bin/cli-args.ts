@@ -8,12 +8,14 @@ export interface CliArgs {
   credentials: Credential[]
   verify: boolean
   rateLimit: boolean
+  /** The control plane under /__crs-mock/. */
+  admin: boolean
   /** The seed instance's region. */
   region: string
   help: boolean
 }
 
-export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--region ap-guangzhou] [--no-verify] [--no-rate-limit]
+export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--region ap-guangzhou] [--no-verify] [--no-rate-limit] [--no-admin]
 
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on; 0 picks a free one (default 4010)
@@ -21,7 +23,9 @@ export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret
   --secret-key KEY
   --region REGION      the seed instance's region (default ap-guangzhou): calls naming another do not find it
   --no-verify          accept requests without checking signatures
-  --no-rate-limit      do not enforce the per-action rate limit (20/s)`
+  --no-rate-limit      do not enforce the per-action rate limit (20/s)
+  --no-admin           turn off the control plane under /__crs-mock/ (reset, overrides, seeding, clock, state,
+                       calls; on by default, unauthenticated: anyone who reaches the port can use it)`
 
 /** Parses the command line; throws a TypeError whose message is meant for the user. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -31,6 +35,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     credentials: [],
     verify: true,
     rateLimit: true,
+    admin: true,
     region: 'ap-guangzhou',
     help: false,
   }
@@ -82,6 +87,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         break
       case '--no-rate-limit':
         args.rateLimit = !flag()
+        break
+      case '--no-admin':
+        args.admin = !flag()
         break
       case '--help':
       case '-h':

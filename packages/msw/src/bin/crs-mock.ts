@@ -5,6 +5,9 @@ import { parseCliArgs, usage } from './cli-args.ts'
 
 // The crs-mock command: the mock service on a port, for test suites written in any language.
 
+/** Only this machine can reach the address (so only its own processes can use the control plane). */
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.')
+
 let args: ReturnType<typeof parseCliArgs>
 try {
   args = parseCliArgs(process.argv.slice(2))
@@ -24,9 +27,14 @@ try {
     credentials: args.credentials.length > 0 ? args.credentials : undefined,
     verify: args.verify,
     rateLimit: args.rateLimit,
+    admin: args.admin,
     instances: seedInstances(args.region),
   })
   process.stdout.write(`crs-mock listening on ${server.url}\n`)
+  if (args.admin && !isLoopback(args.host))
+    process.stderr.write(
+      `[crs-kit/msw] crs-mock: the control plane (${server.url}/__crs-mock/) has no authentication and anyone who reaches ${args.host} can reset the mock or change its answers; pass --no-admin if they should not\n`,
+    )
   let stopping = false
   const stop = () => {
     if (stopping) return

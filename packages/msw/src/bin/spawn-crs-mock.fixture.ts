@@ -8,6 +8,8 @@ export interface RunningMock {
   url: string
   /** The first stdout line, exactly as printed. */
   line: string
+  /** Everything written to stderr so far. */
+  stderr(): string
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
@@ -41,6 +43,7 @@ export function spawnCrsMock(args: readonly string[]): Promise<RunningMock> {
         child,
         url,
         line,
+        stderr: () => err,
         stop(signal = 'SIGTERM') {
           if (child.exitCode === null) child.kill(signal)
           return exited

@@ -44,7 +44,28 @@ interface Instance {
 interface Pending {
   instance: Instance
   backupId: string
+  taskId: number
   finishMs: number
+}
+
+/** One instance as the state holds it now, for a test to read (crs-mock's `GET /__crs-mock/state`). */
+export interface InstanceSnapshot {
+  InstanceId: string
+  InstanceName?: string
+  Region?: string
+  status: InstanceStatus
+  /** Until when (mock clock, epoch ms) a running task locks it; null when unlocked. */
+  lockedUntil: number | null
+  backups: RedisBackupSet[]
+}
+
+/** A manual backup still in progress. */
+export interface TaskSnapshot {
+  TaskId: number
+  InstanceId: string
+  BackupId: string
+  /** When it finishes on the mock clock (epoch ms). */
+  finishesAt: number
 }
 
 const weekMs = 7 * 24 * 3600 * 1000
@@ -79,6 +100,38 @@ export class MockState {
     this.#pending = []
     this.#nextTaskId = firstTaskId
     for (const seed of this.#seeds) this.addInstance(seed)
+  }
+
+  /** Every instance as `seeds` has them instead of the current ones (task ids keep counting). */
+  replaceInstances(seeds: readonly InstanceSeed[]): void {
+    this.#instances.clear()
+    this.#pending = []
+    for (const seed of seeds) this.addInstance(seed)
+  }
+
+  /** Every instance with its backups and the running tasks, settled to the clock's time (copies). */
+  snapshot(): { instances: InstanceSnapshot[]; tasks: TaskSnapshot[] } {
+    this.#settle()
+    const now = this.#clock.now()
+    const instances = [...this.#instances.values()].map(
+      ({ seed, status, lockedUntilMs, backups }): InstanceSnapshot => ({
+        InstanceId: seed.InstanceId,
+        ...(seed.InstanceName === undefined ? {} : { InstanceName: seed.InstanceName }),
+        ...(seed.Region === undefined ? {} : { Region: seed.Region }),
+        status,
+        lockedUntil: now < lockedUntilMs ? lockedUntilMs : null,
+        backups: backups.entries().map((e) => copy(e.backup)),
+      }),
+    )
+    const tasks = this.#pending
+      .filter((p) => this.#instances.get(p.instance.seed.InstanceId) === p.instance)
+      .map((p) => ({
+        TaskId: p.taskId,
+        InstanceId: p.instance.seed.InstanceId,
+        BackupId: p.backupId,
+        finishesAt: p.finishMs,
+      }))
+    return { instances, tasks }
   }
 
   addInstance(seed: InstanceSeed): void {
@@ -184,9 +237,10 @@ export class MockState {
     const finishMs = now + this.backupDurationMs
     instance.backups.insert(backup, Math.floor(now / 1000) * 1000)
     instance.lockedUntilMs = finishMs
-    this.#pending.push({ instance, backupId: backup.BackupId, finishMs })
+    const taskId = this.#nextTaskId++
+    this.#pending.push({ instance, backupId: backup.BackupId, taskId, finishMs })
     this.#pending.sort((a, b) => a.finishMs - b.finishMs)
-    return { taskId: this.#nextTaskId++, backup: copy(backup) }
+    return { taskId, backup: copy(backup) }
   }
 
   /** DescribeInstanceBackups: one page of the matches and the number of all matches. */

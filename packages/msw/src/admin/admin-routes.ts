@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { BodyTooLargeError, readWireRequest } from '../node-request.ts'
+import { type AdminAnswer, type AdminTarget, adminEndpoints, adminPrefix } from './admin-endpoints.ts'
+import { AdminError, badInput } from './admin-error.ts'
+
+export { adminPrefix }
+
+// A page on another origin (a browser test) may drive the control plane as it calls the service.
+const headers = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+  'Cache-Control': 'no-store',
+  'Content-Type': 'application/json',
+}
+
+function send(res: ServerResponse, [status, json]: AdminAnswer, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(json)
+  res.writeHead(status, { ...headers, ...extra, 'Content-Length': Buffer.byteLength(text) }).end(text)
+}
+
+const failure = (e: unknown): AdminAnswer => {
+  if (e instanceof AdminError) return [e.status, { error: e.message }]
+  console.error('[crs-kit/msw] crs-mock control plane failed', e)
+  return [500, { error: `the control plane failed: ${(e as Error)?.message ?? String(e)}` }]
+}
+
+/** The endpoint table's key for a path below the prefix (`overrides/7` -> `overrides/:id`) and its id. */
+function route(rest: string): { key: string; id: string } | undefined {
+  const path = rest.replace(/\/$/, '')
+  if (Object.hasOwn(adminEndpoints, path)) return { key: path, id: '' }
+  const segments = path.split('/')
+  const [head, id, ...tail] = segments
+  if (id === undefined || id === '') return undefined
+  const key = [head, ':id', ...tail].join('/')
+  if (!Object.hasOwn(adminEndpoints, key)) return undefined
+  try {
+    return { key, id: decodeURIComponent(id) }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Answers a request under adminPrefix: JSON in, JSON out, with HTTP statuses (this is the mock's own API,
+ * not Tencent's), outside signatures, the rate limit and the call log. A refused request changes nothing:
+ * each endpoint checks its whole input before it touches the state.
+ */
+export function createAdminRoutes(
+  target: AdminTarget,
+  maxBodyBytes: number,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://crs-mock')
+    const rest = url.pathname.slice(adminPrefix.length)
+    const found = route(rest)
+    const endpoint = found && adminEndpoints[found.key]!
+    const method = req.method ?? ''
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, { ...headers, 'Access-Control-Max-Age': '600' }).end()
+      return
+    }
+    if (!endpoint || !found) {
+      req.resume()
+      send(res, [404, { error: `no control-plane endpoint ${url.pathname}; GET ${adminPrefix} lists them` }])
+      return
+    }
+    const handler = Object.hasOwn(endpoint, method) ? endpoint[method] : undefined
+    if (!handler) {
+      req.resume()
+      const allowed = Object.keys(endpoint).join(', ')
+      send(res, [405, { error: `${method} is not allowed on ${url.pathname}; use ${allowed}` }], {
+        Allow: allowed,
+      })
+      return
+    }
+    readWireRequest(req, 'crs-mock', maxBodyBytes, (error, request) => {
+      let answer: AdminAnswer
+      try {
+        if (error instanceof BodyTooLargeError)
+          throw new AdminError(413, `the request body exceeds ${maxBodyBytes} bytes`)
+        if (!request) throw badInput('the request could not be read')
+        const text = Buffer.from(request.bodyBytes ?? []).toString('utf8')
+        let body: unknown
+        try {
+          body = text.trim() === '' ? undefined : JSON.parse(text)
+        } catch (e) {
+          throw badInput(`the body is not JSON: ${(e as Error).message}`)
+        }
+        answer = handler(target, { body, query: url.searchParams, id: found.id })
+      } catch (e) {
+        answer = failure(e)
+      }
+      if (error instanceof BodyTooLargeError) res.setHeader('Connection', 'close')
+      send(res, answer)
+    })
+  }
+}

@@ -1,0 +1,50 @@
+import { setupServer } from 'msw/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers } from './create-handlers.ts'
+import { createMockService } from './create-mock-service.ts'
+import { unsignedDescribe } from './test-requests.fixture.ts'
+
+// mock.calls() through msw: the same log crs-mock's control plane serves at GET /__crs-mock/calls.
+
+const mock = createHandlers({ rateLimit: false, callLogSize: 3 })
+const server = setupServer(...mock.handlers)
+beforeAll(() => server.listen())
+afterAll(() => server.close())
+
+describe('calls()', () => {
+  it('keeps the latest calls, oldest first, and counts every one; reset and clearCalls forget them', async () => {
+    mock.override('DescribeInstanceBackups', { error: 'InternalError', once: true })
+    for (let i = 0; i < 5; i++) await unsignedDescribe()
+    const calls = mock.calls()
+    expect(calls).toHaveLength(3)
+    expect(calls.map((c) => c.outcome)).toEqual(['success', 'success', 'success'])
+    expect(calls[0]).toMatchObject({ action: 'DescribeInstanceBackups', region: 'ap-guangzhou', code: null })
+    expect(calls[0]!.time).toBeLessThanOrEqual(calls[2]!.time)
+    expect(new Set(calls.map((c) => c.requestId)).size).toBe(3)
+    expect(mock.calls('ManualBackupInstance')).toEqual([])
+    mock.clearCalls()
+    expect(mock.calls()).toEqual([])
+
+    await unsignedDescribe()
+    mock.reset()
+    expect(mock.calls()).toEqual([])
+  })
+
+  it('records a refused call with its code, and a call that names no action with null', async () => {
+    mock.override('DescribeInstanceBackups', { networkError: true, once: true })
+    await unsignedDescribe().catch(() => undefined)
+    await fetch('https://redis.tencentcloudapi.com/', { method: 'POST', body: '{}' })
+    expect(mock.calls()).toMatchObject([
+      { action: 'DescribeInstanceBackups', outcome: 'networkError', code: null },
+      { action: null, region: null, outcome: 'error', code: expect.any(String) },
+    ])
+    mock.reset()
+  })
+
+  it('is off with callLogSize 0, and refuses a size that is not an integer >= 0', () => {
+    expect(createMockService({ callLogSize: 0 }).calls()).toEqual([])
+    expect(() => createMockService({ callLogSize: -1 })).toThrow(
+      /callLogSize must be an integer >= 0, got -1/,
+    )
+  })
+})

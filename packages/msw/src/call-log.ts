@@ -1,0 +1,81 @@
+/** One call the service answered, as a test reads it back to count what reached the mock. */
+export interface CallRecord {
+  /** When it arrived, on the mock clock (epoch ms). */
+  time: number
+  /** The RequestId answered (or that would have been, for a dropped connection). */
+  requestId: string
+  /** The action as the call named it (not necessarily one the service knows); null when it named none. */
+  action: string | null
+  /** The region as the call named it; null when it named none. */
+  region: string | null
+  /** `networkError`: the connection was dropped (an override), nothing was answered. */
+  outcome: 'success' | 'error' | 'networkError'
+  /** The error code answered, for `outcome: 'error'`; otherwise null. */
+  code: string | null
+}
+
+/** What a call is known by before its answer: filled in as the stages read it. */
+export interface CallNote {
+  time: number
+  requestId: string
+  action: string | null
+  region: string | null
+}
+
+// errorEnvelope's JSON always starts so, and a code never holds a quote: the code is read back from the
+// answer's first bytes instead of being carried through every stage that can refuse a call.
+const errorPrefix = '{"Response":{"Error":{"Code":"'
+
+/**
+ * The last `capacity` calls in arrival order (a ring: memory stays bounded however long a suite runs), and how
+ * many there were since the last clear, so a reader can tell when the oldest were dropped.
+ */
+export class CallLog {
+  readonly #capacity: number
+  readonly #ring: CallRecord[] = []
+  #next = 0
+  #total = 0
+
+  constructor(capacity: number) {
+    this.#capacity = capacity
+  }
+
+  /** Calls since the last clear, kept or not. */
+  get total(): number {
+    return this.#total
+  }
+
+  /** Records the call `note` describes with its answer (the envelope's text, or a dropped connection), and returns the answer. */
+  add<A>(note: CallNote, answer: A): A {
+    let outcome: CallRecord['outcome'] = 'networkError'
+    let code: string | null = null
+    if (typeof answer === 'string') {
+      if (answer.startsWith(errorPrefix)) {
+        outcome = 'error'
+        code = answer.slice(errorPrefix.length, answer.indexOf('"', errorPrefix.length))
+      } else outcome = 'success'
+    }
+    const record = note as CallRecord
+    record.outcome = outcome
+    record.code = code
+    if (this.#ring.length < this.#capacity) this.#ring.push(record)
+    else this.#ring[this.#next] = record
+    this.#next = (this.#next + 1) % this.#capacity
+    this.#total++
+    return answer
+  }
+
+  /** The kept calls, oldest first (copies), only those of `action` when given. */
+  records(action?: string): CallRecord[] {
+    const ring = this.#ring
+    const ordered =
+      ring.length < this.#capacity ? ring : [...ring.slice(this.#next), ...ring.slice(0, this.#next)]
+    return ordered.filter((r) => action === undefined || r.action === action).map((r) => ({ ...r }))
+  }
+
+  clear(): void {
+    this.#ring.length = 0
+    this.#next = 0
+    this.#total = 0
+  }
+}
