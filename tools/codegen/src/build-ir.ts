@@ -186,7 +186,23 @@ function readAction(
     const first = examples[0]
     return isObject(first) ? first.value : undefined
   }
+  const requestExample = example(body)
   const responseExample = example(okBody)
+  const responseValue = isObject(responseExample) ? responseExample.Response : undefined
+  // The mock seeds its state from these, its contract test replays each pair, and the client's JSDoc shows the
+  // request: an action without them generated a fixtures file that broke @crs-kit/msw's types.
+  if (!isObject(requestExample))
+    fail(
+      at,
+      'examples',
+      `${name} has no request example (expected requestBody.content.application/json.examples.<name>.value, a mapping of the request's fields)`,
+    )
+  if (!isObject(responseValue))
+    fail(
+      at,
+      'examples',
+      `${name} has no response example (expected responses.200.content.application/json.examples.<name>.value, a mapping { Response: { ... } })`,
+    )
   return {
     name,
     method: name[0]!.toLowerCase() + name.slice(1),
@@ -199,8 +215,8 @@ function readAction(
     errors: readErrors(op['x-tc-errors'] ?? [], [...at, 'x-tc-errors'], fail),
     requestSchema: `${name}Request`,
     responseSchema: `${name}Response`,
-    requestExample: example(body),
-    responseExample: isObject(responseExample) ? responseExample.Response : undefined,
+    requestExample,
+    responseExample: responseValue,
   }
 }
 

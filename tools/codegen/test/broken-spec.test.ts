@@ -28,6 +28,8 @@ interface Problem {
   /** Unique text of the edited spec, and the part of it the error must point at. */
   marker: string
   focus?: string
+  /** Text the error's message must contain (what is wrong, what is expected). */
+  says?: string
 }
 
 const replaceOnce = (text: string, from: string, to: string) => {
@@ -126,6 +128,41 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       { rule: 'idempotency', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' },
     ],
   ],
+  // The mock seeds its state from the examples, and its contract test reads both of each action.
+  [
+    'an action without a request example',
+    (t) =>
+      replaceOnce(
+        t,
+        '            examples:\n              first:\n                value:\n                  ShelfId: s-1\n',
+        '',
+      ),
+    [
+      {
+        rule: 'examples',
+        marker: '/#Action=ListWidgets:\n    post:\n      operationId: ListWidgets',
+        focus: 'post:',
+        says: 'ListWidgets has no request example (expected',
+      },
+    ],
+  ],
+  [
+    'an action whose response example has no Response',
+    (t) =>
+      replaceOnce(
+        t,
+        '                  value:\n                    Response:\n                      TaskId: 7',
+        '                  value:\n                    Respons:\n                      TaskId: 7',
+      ),
+    [
+      {
+        rule: 'examples',
+        marker: '/#Action=MakeWidget:\n    post:',
+        focus: 'post:',
+        says: 'MakeWidget has no response example (expected',
+      },
+    ],
+  ],
 ]
 
 describe('a broken spec', () => {
@@ -149,6 +186,7 @@ describe('a broken spec', () => {
       })
       const errors = lines.slice(0, -1)
       expect(errors.map((l) => l.slice(0, l.indexOf('] ') + 2))).toEqual(expected)
+      for (const [i, { says }] of problems.entries()) if (says) expect(errors[i]).toContain(says)
       for (const error of errors) expect(error).toMatch(/^broken\.yaml:\d+:\d+ error \[[a-z-]+\] \S.*$/)
       expect(lines.at(-1)).toBe(`generate: ${problems.length} problem(s) in broken.yaml; no file was changed`)
       expect(await readTree(out)).toEqual(before)
