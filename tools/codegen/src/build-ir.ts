@@ -1,8 +1,10 @@
+import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
 import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
 import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
 import { resolve } from './schema-utils.ts'
 import { type SpecError, SpecErrors } from './spec-error.ts'
+import { walkSpec } from './spec-walk.ts'
 
 const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -18,6 +20,8 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     if (!errors.some((e) => e.message === error.message)) errors.push(error)
   }
   const { doc } = spec
+  // Every $ref first, in one pass: openapi-typescript follows them later and crashes on one that does not resolve.
+  walkSpec(doc, refChecker(doc, fail))
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
     fail(['openapi'], 'openapi-version', 'openapi must be 3.1.x')
   const schemas =
@@ -51,8 +55,11 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
   }
   if (actions.length === 0) fail(['paths'], 'actions-present', 'the spec declares no action')
   checkSchemas(schemas, actions, fail)
-  if (errors.length > 0 || !service)
+  if (errors.length > 0 || !service) {
+    // In file order, whichever check found them: a long list reads top to bottom beside the spec.
+    errors.sort((a, b) => a.line - b.line || a.column - b.column)
     throw new SpecErrors(errors.length ? errors : [spec.error([], 'service', 'x-tc-service is missing')])
+  }
   actions.sort((a, b) => (a.name < b.name ? -1 : 1))
   return { specName, service, actions, schemas, document: doc }
 }

@@ -128,6 +128,78 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       { rule: 'idempotency', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' },
     ],
   ],
+  // A $ref outside components.schemas used to reach openapi-typescript, which crashed with a stack trace.
+  [
+    'a $ref to a missing schema in a response',
+    (t) =>
+      replaceOnce(
+        t,
+        "                  - $ref: '#/components/schemas/MakeWidgetEnvelope'",
+        "                  - $ref: '#/components/schemas/MakeWidgetEnvelop'",
+      ),
+    [
+      {
+        rule: 'response-schema',
+        marker:
+          "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                anyOf:\n                  - $ref: '#/components/schemas/MakeWidgetEnvelop'",
+        focus: 'responses',
+      },
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: '#/components/schemas/MakeWidgetEnvelop'",
+        focus: '$ref',
+        says: 'did you mean MakeWidgetEnvelope?',
+      },
+    ],
+  ],
+  [
+    'a $ref to a missing parameter, a missing file and an anchor',
+    (t) =>
+      replaceOnce(
+        t,
+        '      x-tc-errors:\n        - code: ResourceNotFound.Shelf',
+        "      parameters:\n        - $ref: '#/components/parameters/Region'\n        - $ref: 'common.yaml#/components/parameters/Token'\n        - $ref: '#Token'\n      x-tc-errors:\n        - code: ResourceNotFound.Shelf",
+      ),
+    [
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: '#/components/parameters/Region'",
+        focus: '$ref',
+        says: '#/components/parameters/Region does not resolve',
+      },
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: 'common.yaml#",
+        focus: '$ref',
+        says: 'common.yaml#/components/parameters/Token points into another file',
+      },
+      { rule: 'ref-resolves', marker: "$ref: '#Token'", focus: '$ref', says: '#Token is not a JSON pointer' },
+    ],
+  ],
+  [
+    'a $ref in a request body to something that is not a request body',
+    (t) =>
+      replaceOnce(
+        t,
+        "      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/MakeWidgetRequest'\n            examples:\n              first:\n                value:\n                  Spec:\n                    Color: red\n",
+        "      requestBody:\n        $ref: '#/components/schemas/MakeWidgetRequest'\n",
+      ),
+    // The generator reads the body where it is written, so the body it cannot see also lacks its example.
+    [
+      { rule: 'examples', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' },
+      {
+        rule: 'request-schema',
+        marker: "requestBody:\n        $ref: '#/components/schemas/MakeWidgetRequest'",
+        focus: 'requestBody',
+      },
+      {
+        rule: 'ref-resolves',
+        marker: "requestBody:\n        $ref: '#/components/schemas/MakeWidgetRequest'",
+        focus: '$ref',
+        says: "(expected '#/components/requestBodies/",
+      },
+    ],
+  ],
   // The mock seeds its state from the examples, and its contract test reads both of each action.
   [
     'an action without a request example',
