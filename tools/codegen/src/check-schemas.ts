@@ -1,6 +1,7 @@
 import type { ActionIR, Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
 import { isSchema, properties, refTarget, requiredOf, resolve, typesOf } from './schema-utils.ts'
+import { closest } from './suggest.ts'
 
 type Fail = (pointer: Pointer, rule: string, detail: string) => void
 
@@ -100,26 +101,29 @@ function checkRequestSchema(
   }
   if (types[0] === 'object') {
     const props = properties(schema)
-    const names = new Set(props.map(([n]) => n))
+    const names = props.map(([n]) => n)
     for (const r of requiredOf(schema))
-      if (!names.has(r))
+      if (!names.includes(r))
         fail(where('required'), 'required-exists', `required names ${r}, which is not a property`)
+    // The keywords' types were checked with every x-tc-* keyword; what needs the schema is checked here.
     for (const [name, prop] of props) {
       const pat: Pointer = [...where('properties'), name]
       for (const rule of ['x-tc-multiple-of', 'x-tc-not-before']) {
         const other = prop[rule]
-        if (other !== undefined && (typeof other !== 'string' || !names.has(other)))
-          fail([...pat, rule], 'cross-field', `${rule} must name a sibling property`)
+        if (typeof other === 'string' && (other === name || !names.includes(other))) {
+          const guess = closest(other, names)
+          fail(
+            [...pat, rule],
+            'cross-field',
+            `${rule} names ${other}, which is not a sibling property (${guess ? `did you mean ${guess}? ` : ''}expected another property of the same schema)`,
+          )
+        }
       }
-      const span = prop['x-tc-max-span-days']
-      if (
-        span !== undefined &&
-        !(Number.isSafeInteger(span) && (span as number) > 0 && prop['x-tc-not-before'])
-      )
+      if ('x-tc-max-span-days' in prop && !('x-tc-not-before' in prop))
         fail(
           [...pat, 'x-tc-max-span-days'],
           'cross-field',
-          'x-tc-max-span-days must be a positive integer, beside an x-tc-not-before naming where the span starts',
+          'x-tc-max-span-days has no x-tc-not-before beside it (expected one, naming the property the span starts at)',
         )
       checkRequestSchema(prop, pat, schemas, fail, seen)
     }

@@ -108,7 +108,14 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     // The client's token bucket relies on it: a rate of 0 would never refill.
     'a rate limit that is not positive',
     (t) => replaceOnce(t, '        perSecond: 5', '        perSecond: 0'),
-    [{ rule: 'rate-limit', marker: '/#Action=ListWidgets:\n    post:', focus: 'post:' }],
+    [
+      {
+        rule: 'rate-limit',
+        marker: 'perSecond: 0',
+        focus: 'perSecond',
+        says: 'ListWidgets: x-tc-rate-limit.perSecond is the number 0 (expected a positive integer)',
+      },
+    ],
   ],
   [
     'a pagination field that does not exist',
@@ -126,6 +133,151 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     [
       { rule: 'pagination', marker: 'items: Gadgets', focus: 'items' },
       { rule: 'idempotency', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' },
+    ],
+  ],
+  // Misspelled and mistyped x-tc-* keywords: each used to be accepted, silently changing what the client does.
+  [
+    'a misspelled x-tc-pagination (the paginator would silently be gone)',
+    (t) => replaceOnce(t, '      x-tc-pagination:\n', '      x-tc-paginaton:\n'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'x-tc-paginaton:',
+        focus: 'x-tc-paginaton',
+        says: 'ListWidgets: x-tc-paginaton is not a keyword of an operation (did you mean x-tc-pagination?',
+      },
+    ],
+  ],
+  [
+    'retry flags of a common error written as strings',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '      refused: true\n', "      refused: 'yes'\n"),
+        '      transient: true\n',
+        "      transient: 'true'\n",
+      ),
+    [
+      {
+        rule: 'errors',
+        marker: "refused: 'yes'",
+        focus: 'refused',
+        says: 'x-tc-service.commonErrors[0].refused is the string "yes" (expected true or false)',
+      },
+      {
+        rule: 'errors',
+        marker: "transient: 'true'",
+        focus: 'transient',
+        says: 'x-tc-service.commonErrors[1].transient is the string "true" (expected true or false)',
+      },
+    ],
+  ],
+  [
+    'a clock skew written as a string',
+    (t) =>
+      replaceOnce(
+        t,
+        "  version: '2020-01-01'\n  hosts:",
+        "  version: '2020-01-01'\n  maxClockSkewSeconds: '600'\n  hosts:",
+      ),
+    [
+      {
+        rule: 'service',
+        marker: "maxClockSkewSeconds: '600'",
+        focus: 'maxClockSkewSeconds',
+        says: 'x-tc-service.maxClockSkewSeconds is the string "600" (expected a positive integer)',
+      },
+    ],
+  ],
+  [
+    'a misspelled key in an x-tc-errors entry',
+    (t) => replaceOnce(t, '          description: No such shelf.', '          descripton: No such shelf.'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'descripton:',
+        focus: 'descripton',
+        says: 'x-tc-errors[0] has an unknown key descripton (did you mean description?',
+      },
+    ],
+  ],
+  [
+    // The client's retry sets are built from x-tc-service.commonErrors only: a per-action flag did nothing.
+    'a retry flag on a per-action error',
+    (t) =>
+      replaceOnce(
+        t,
+        '          x-description-ja: 棚がありません。\n',
+        '          x-description-ja: 棚がありません。\n          transient: true\n',
+      ),
+    [
+      {
+        rule: 'errors',
+        marker: 'x-description-ja: 棚がありません。\n          transient: true',
+        focus: 'transient',
+        says: 'x-tc-errors[0].transient is not read on a per-action error (expected only in x-tc-service.commonErrors',
+      },
+    ],
+  ],
+  [
+    'a misspelled x-tc-* keyword on a schema property',
+    (t) => replaceOnce(t, '          x-tc-multiple-of: Limit', '          x-tc-multiple-off: Limit'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'x-tc-multiple-off',
+        says: 'x-tc-multiple-off is not a keyword of a schema property (did you mean x-tc-multiple-of?',
+      },
+    ],
+  ],
+  [
+    'an x-tc-* keyword where the generator does not read it',
+    (t) =>
+      replaceOnce(
+        t,
+        '  /#Action=MakeWidget:\n    post:\n',
+        '  /#Action=MakeWidget:\n    x-tc-idempotent: true\n    post:\n',
+      ),
+    [
+      {
+        rule: 'unknown-key',
+        marker: '    x-tc-idempotent: true\n    post:',
+        focus: 'x-tc-idempotent',
+        says: 'x-tc-idempotent is not read on a path item (expected on an operation)',
+      },
+    ],
+  ],
+  [
+    'a misspelled host key in x-tc-service (one error, not also a missing key)',
+    (t) => replaceOnce(t, '    intl: widget.intl.example.com', '    intll: widget.intl.example.com'),
+    [{ rule: 'unknown-key', marker: 'intll', says: 'did you mean intl?' }],
+  ],
+  [
+    'a misspelled pagination key',
+    (t) => replaceOnce(t, '        total: Total', '        totl: Total'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'totl',
+        says: 'x-tc-pagination has an unknown key totl (did you mean total?',
+      },
+    ],
+  ],
+  [
+    'a host with a scheme and a region listed twice',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '    default: widget.example.com', '    default: https://widget.example.com'),
+        '  regions: [ap-b, ap-a, ap-fin]',
+        '  regions: [ap-b, ap-a, ap-fin, ap-a]',
+      ),
+    [
+      { rule: 'service', marker: 'default: https://', focus: 'default', says: '(expected a host name' },
+      {
+        rule: 'service',
+        marker: '  regions: [ap-b, ap-a, ap-fin, ap-a]',
+        focus: 'ap-a]',
+        says: 'x-tc-service.regions[3] repeats "ap-a"',
+      },
     ],
   ],
   // A $ref outside components.schemas used to reach openapi-typescript, which crashed with a stack trace.
