@@ -3,7 +3,7 @@ import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
 import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
 import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
-import { resolve } from './schema-utils.ts'
+import { resolve, typesOf } from './schema-utils.ts'
 import { type SpecError, SpecErrors } from './spec-error.ts'
 import { walkSpec } from './spec-walk.ts'
 import { closest } from './suggest.ts'
@@ -62,7 +62,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     }
   }
   if (actions.length === 0) fail(['paths'], 'actions-present', 'the spec declares no action')
-  checkSchemas(schemas, actions, fail)
+  checkSchemas(doc, schemas, actions, fail)
   if (errors.length > 0 || !service) {
     // In file order, whichever check found them: a long list reads top to bottom beside the spec.
     errors.sort((a, b) => a.line - b.line || a.column - b.column)
@@ -252,7 +252,8 @@ function readPagination(
     const named = p[key]
     // A missing or non-string key was reported with the shape of x-tc-pagination.
     if (typeof named !== 'string') continue
-    if (!prop(props, named)) {
+    const target = prop(props, named)
+    if (!target) {
       const known = isObject(props) ? Object.keys(props) : []
       const guess = known.length ? closest(named, known) : undefined
       fail(
@@ -260,7 +261,16 @@ function readPagination(
         'pagination',
         `x-tc-pagination.${key} names ${named}, which is not a property of ${name}'s ${side} (${guess ? `did you mean ${guess}? ` : ''}expected one of ${known.join(', ') || 'its properties'})`,
       )
+      continue
     }
+    // The paginator does arithmetic on limit, offset and total: a string there would concatenate.
+    const [type] = typesOf(resolve(target, schemas)).types
+    if (key !== 'items' && type !== 'integer')
+      fail(
+        [...at, key],
+        'pagination',
+        `x-tc-pagination.${key} names ${named}, ${type ? `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}` : 'a property without a type'} (expected an integer property)`,
+      )
   }
   const itemSchema = items && isObject(items.items) ? refName(items.items.$ref) : undefined
   if (items && !itemSchema)

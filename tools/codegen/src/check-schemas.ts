@@ -1,6 +1,8 @@
+import { described } from './extension-types.ts'
 import type { ActionIR, Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
-import { isSchema, properties, refTarget, requiredOf, resolve, typesOf } from './schema-utils.ts'
+import { isSchema, properties, refTarget, resolve, typesOf } from './schema-utils.ts'
+import { type JsonObject, walkSpec } from './spec-walk.ts'
 import { closest } from './suggest.ts'
 
 type Fail = (pointer: Pointer, rule: string, detail: string) => void
@@ -33,14 +35,105 @@ const requestKeywords = new Set([
 ])
 const scalarTypes = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null'])
 
-/** The request schemas against what the validators implement. (Every $ref was checked before.) */
-export function checkSchemas(schemas: Record<string, Schema>, actions: ActionIR[], fail: Fail) {
+const crossField = ['x-tc-multiple-of', 'x-tc-not-before', 'x-tc-max-span-days']
+
+/**
+ * The request schemas against what the validators implement, then every schema of the document (request,
+ * response, item, inline) for what holds everywhere: `required` names properties, an enum lists a value once,
+ * and the cross-field keywords sit where a validator enforces them. (Every $ref was checked before.)
+ */
+export function checkSchemas(
+  doc: JsonObject,
+  schemas: Record<string, Schema>,
+  actions: ActionIR[],
+  fail: Fail,
+) {
   const seen = new Set<string>()
   for (const action of actions) {
     const schema = schemas[action.requestSchema]
     if (schema)
       checkRequestSchema(schema, ['components', 'schemas', action.requestSchema], schemas, fail, seen)
   }
+  const enforced = requestProperties(schemas, actions)
+  walkSpec(doc, (node, at, place) => {
+    if (place !== 'schema' && place !== 'property') return
+    checkRequired(node, at, schemas, fail)
+    checkEnum(node, at, fail)
+    if (place === 'property' && !enforced.has(node))
+      for (const key of crossField)
+        if (key in node)
+          fail(
+            [...at, key],
+            'cross-field',
+            `${key} is not enforced here (expected on a property of a schema an action's request reaches: validators are generated for requests only)`,
+          )
+  })
+}
+
+function checkRequired(node: Schema, at: Pointer, schemas: Record<string, Schema>, fail: Fail) {
+  if (!('required' in node)) return
+  const where = [...at, 'required']
+  const required = node.required
+  if (!Array.isArray(required) || !required.every((r) => typeof r === 'string'))
+    return fail(
+      where,
+      'required-exists',
+      `required is ${described(required ?? null)} (expected a list of property names)`,
+    )
+  // A $ref beside `required` brings the properties of the schema it names.
+  const names = properties(resolve(node, schemas)).map(([n]) => n)
+  const listed = new Set<string>()
+  for (const name of required) {
+    if (listed.has(name))
+      fail(where, 'required-exists', `required lists ${name} twice (expected each property once)`)
+    listed.add(name)
+    if (names.includes(name)) continue
+    const guess = closest(name, names)
+    fail(
+      where,
+      'required-exists',
+      `required names ${name}, which is not a property (${guess ? `did you mean ${guess}? ` : ''}expected one of ${names.join(', ') || 'its properties, and it has none'})`,
+    )
+  }
+}
+
+function checkEnum(node: Schema, at: Pointer, fail: Fail) {
+  if (!('enum' in node)) return
+  const values = node.enum
+  if (!Array.isArray(values) || values.length === 0)
+    return fail(
+      [...at, 'enum'],
+      'enum',
+      `enum is ${described(values ?? null)} (expected a non-empty list of values)`,
+    )
+  const listed = new Set<string>()
+  for (const value of values) {
+    const key = JSON.stringify(value)
+    if (listed.has(key)) fail([...at, 'enum'], 'enum', `enum lists ${key} twice (expected each value once)`)
+    listed.add(key)
+  }
+}
+
+/** Every property schema object a request's validator reads, found by following the request schemas. */
+function requestProperties(schemas: Record<string, Schema>, actions: ActionIR[]): Set<Schema> {
+  const found = new Set<Schema>()
+  const visited = new Set<Schema>()
+  const pending: Json[] = actions.flatMap((a) => schemas[a.requestSchema] ?? [])
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (Array.isArray(node)) pending.push(...node)
+    if (!isSchema(node) || visited.has(node)) continue
+    visited.add(node)
+    const target = refTarget(node)
+    if (target && schemas[target]) pending.push(schemas[target])
+    for (const [, prop] of properties(node)) {
+      found.add(prop)
+      pending.push(prop)
+    }
+    for (const key of ['items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'prefixItems'])
+      if (node[key] !== undefined) pending.push(node[key])
+  }
+  return found
 }
 
 function checkRequestSchema(
@@ -102,9 +195,6 @@ function checkRequestSchema(
   if (types[0] === 'object') {
     const props = properties(schema)
     const names = props.map(([n]) => n)
-    for (const r of requiredOf(schema))
-      if (!names.includes(r))
-        fail(where('required'), 'required-exists', `required names ${r}, which is not a property`)
     // The keywords' types were checked with every x-tc-* keyword; what needs the schema is checked here.
     for (const [name, prop] of props) {
       const pat: Pointer = [...where('properties'), name]

@@ -263,6 +263,18 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    'a pagination field that names a property of the wrong type',
+    (t) => replaceOnce(t, '        total: Total', '        total: RequestId'),
+    [
+      {
+        rule: 'pagination',
+        marker: 'total: RequestId',
+        focus: 'total',
+        says: 'x-tc-pagination.total names RequestId, a string (expected an integer property',
+      },
+    ],
+  ],
+  [
     'a host with a scheme and a region listed twice',
     (t) =>
       replaceOnce(
@@ -384,6 +396,73 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         marker: '/#Action=MakeWidget:\n    post:',
         focus: 'post:',
         says: 'MakeWidget has no response example (expected',
+      },
+    ],
+  ],
+  // `required` naming a property that is not there: checked in request schemas only, until now.
+  [
+    'a response schema and an item schema whose required name a missing property',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '      required: [Total, Widgets, RequestId]',
+          '      required: [Total, Widgets, RequestID]',
+        ),
+        '      required: [Id]\n',
+        '      required: [Idd]\n',
+      ),
+    [
+      {
+        rule: 'required-exists',
+        marker: '      required: [Total, Widgets, RequestID]',
+        focus: 'required',
+        says: 'required names RequestID, which is not a property (did you mean RequestId?',
+      },
+      { rule: 'required-exists', marker: '      required: [Idd]', focus: 'required' },
+    ],
+  ],
+  [
+    'an enum that lists a value twice',
+    (t) => replaceOnce(t, '      enum: [1, 2, -1]', '      enum: [1, 2, 1]'),
+    [{ rule: 'enum', marker: 'enum: [1, 2, 1]', focus: 'enum', says: 'enum lists 1 twice' }],
+  ],
+  [
+    // Only request schemas get validators: on a response field the rule was silently never enforced.
+    'a cross-field keyword on a response property',
+    (t) =>
+      replaceOnce(
+        t,
+        '    TaskId:\n          type: integer\n',
+        '    TaskId:\n          type: integer\n          x-tc-multiple-of: RequestId\n',
+      ),
+    [
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-multiple-of: RequestId',
+        focus: 'x-tc-multiple-of',
+        says: 'x-tc-multiple-of is not enforced here (expected on a property of a schema an action',
+      },
+    ],
+  ],
+  [
+    // Guarded before these checks too (action-unique); kept here so the stricter checks do not lose it.
+    'two operations with the same operationId',
+    (t) => replaceOnce(t, '      operationId: MakeWidget', '      operationId: ListWidgets'),
+    [
+      { rule: 'action-path', marker: '  /#Action=MakeWidget:', focus: '/#Action=MakeWidget' },
+      { rule: 'action-unique', marker: '  /#Action=MakeWidget:', focus: '/#Action=MakeWidget' },
+      {
+        rule: 'request-schema',
+        marker:
+          "      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/MakeWidgetRequest'",
+        focus: 'requestBody',
+      },
+      {
+        rule: 'response-schema',
+        marker:
+          "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                anyOf:\n                  - $ref: '#/components/schemas/MakeWidgetEnvelope'",
+        focus: 'responses',
       },
     ],
   ],
