@@ -200,14 +200,26 @@ function checkRequestSchema(
       const pat: Pointer = [...where('properties'), name]
       for (const rule of ['x-tc-multiple-of', 'x-tc-not-before']) {
         const other = prop[rule]
-        if (typeof other === 'string' && (other === name || !names.includes(other))) {
+        if (typeof other !== 'string') continue
+        if (other === name || !names.includes(other)) {
           const guess = closest(other, names)
           fail(
             [...pat, rule],
             'cross-field',
             `${rule} names ${other}, which is not a sibling property (${guess ? `did you mean ${guess}? ` : ''}expected another property of the same schema)`,
           )
+          continue
         }
+        // The validator compares integers (multiple-of) or tc-datetime times (not-before) and skips anything
+        // else without a word: a rule between other kinds of field would never be enforced.
+        const kind = rule === 'x-tc-multiple-of' ? 'integer' : 'tc-datetime'
+        const sides = [prop, props.find(([n]) => n === other)![1]].map((p) => kindOf(p, schemas))
+        if (sides.some((k) => k !== kind))
+          fail(
+            [...pat, rule],
+            'cross-field',
+            `${rule} relates ${name} (${sides[0]}) to ${other} (${sides[1]}) (expected two ${kind === 'integer' ? 'integer properties' : 'string properties of format tc-datetime'})`,
+          )
       }
       if ('x-tc-max-span-days' in prop && !('x-tc-not-before' in prop))
         fail(
@@ -218,6 +230,14 @@ function checkRequestSchema(
       checkRequestSchema(prop, pat, schemas, fail, seen)
     }
   }
+}
+
+/** What a cross-field rule sees in a property: `integer`, `tc-datetime`, or its type as written. */
+function kindOf(prop: Schema, schemas: Record<string, Schema>): string {
+  const schema = resolve(prop, schemas)
+  const [type] = typesOf(schema).types
+  if (type === 'string' && schema.format === 'tc-datetime') return 'tc-datetime'
+  return type ?? 'no type'
 }
 
 /**

@@ -446,6 +446,30 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // The validator compares integers or tc-datetime times and skips any other pair: the rule was never enforced.
+    'cross-field rules between fields they cannot compare',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          x-tc-multiple-of: Limit', '          x-tc-multiple-of: ShelfId'),
+        '          x-tc-not-before: From',
+        '          x-tc-not-before: Offset',
+      ),
+    [
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-multiple-of: ShelfId',
+        focus: 'x-tc-multiple-of',
+        says: 'x-tc-multiple-of relates Offset (integer) to ShelfId (string) (expected two integer properties)',
+      },
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-not-before: Offset',
+        focus: 'x-tc-not-before',
+        says: 'x-tc-not-before relates To (tc-datetime) to Offset (integer) (expected two string properties of format tc-datetime)',
+      },
+    ],
+  ],
+  [
     // Guarded before these checks too (action-unique); kept here so the stricter checks do not lose it.
     'two operations with the same operationId',
     (t) => replaceOnce(t, '      operationId: MakeWidget', '      operationId: ListWidgets'),
