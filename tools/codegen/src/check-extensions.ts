@@ -121,7 +121,7 @@ const placeNames: Record<Place, string> = {
   root: 'the document root',
   operation: 'an operation',
   property: 'a schema property',
-  schema: 'a schema (only properties carry x-tc-* keywords)',
+  schema: 'a schema that is not a property',
   'path-item': 'a path item',
   parameter: 'a parameter',
   'request-body': 'a request body',

@@ -33,9 +33,3 @@ function distance(a: string, b: string): number {
   }
   return previous[b.length]!
 }
-
-/** ` did you mean X?` or nothing, to put inside an error's parenthesis. */
-export const didYouMean = (name: string, known: Iterable<string>): string => {
-  const match = closest(name, known)
-  return match ? `did you mean ${match}? ` : ''
-}
