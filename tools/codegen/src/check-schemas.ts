@@ -214,7 +214,7 @@ function checkRequestSchema(
         // else without a word: a rule between other kinds of field would never be enforced.
         const kind = rule === 'x-tc-multiple-of' ? 'integer' : 'tc-datetime'
         const sides = [prop, props.find(([n]) => n === other)![1]].map((p) => kindOf(p, schemas))
-        if (sides.some((k) => k !== kind))
+        if (sides.every((k) => k !== undefined) && sides.some((k) => k !== kind))
           fail(
             [...pat, rule],
             'cross-field',
@@ -232,9 +232,13 @@ function checkRequestSchema(
   }
 }
 
-/** What a cross-field rule sees in a property: `integer`, `tc-datetime`, or its type as written. */
-function kindOf(prop: Schema, schemas: Record<string, Schema>): string {
+/**
+ * What a cross-field rule sees in a property: `integer`, `tc-datetime`, or its type as written; undefined behind
+ * a $ref that does not resolve (reported as such already).
+ */
+function kindOf(prop: Schema, schemas: Record<string, Schema>): string | undefined {
   const schema = resolve(prop, schemas)
+  if (typeof schema.$ref === 'string') return undefined
   const [type] = typesOf(schema).types
   if (type === 'string' && schema.format === 'tc-datetime') return 'tc-datetime'
   return type ?? 'no type'
