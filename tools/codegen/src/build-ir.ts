@@ -1,8 +1,12 @@
+import { extensionChecker } from './check-extensions.ts'
+import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
 import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
 import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
-import { resolve } from './schema-utils.ts'
+import { resolve, typesOf } from './schema-utils.ts'
 import { type SpecError, SpecErrors } from './spec-error.ts'
+import { walkSpec } from './spec-walk.ts'
+import { closest } from './suggest.ts'
 
 const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -18,6 +22,13 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     if (!errors.some((e) => e.message === error.message)) errors.push(error)
   }
   const { doc } = spec
+  // The shape of every x-tc-* keyword and every $ref first, in one pass: what follows reads them as checked.
+  const checkExtensions = extensionChecker(fail)
+  const checkRef = refChecker(doc, fail)
+  walkSpec(doc, (node, at, place) => {
+    checkExtensions(node, at, place)
+    checkRef(node, at, place)
+  })
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
     fail(['openapi'], 'openapi-version', 'openapi must be 3.1.x')
   const schemas =
@@ -33,7 +44,8 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
   for (const [pathKey, item] of Object.entries(paths)) {
     if (!isObject(item)) continue
     for (const [method, op] of Object.entries(item)) {
-      if (!isObject(op)) continue
+      // An x-* key of a path item is no operation (an x-tc-* one there is reported by check-extensions).
+      if (!isObject(op) || method.startsWith('x-')) continue
       const action = readAction(['paths', pathKey, method], op, schemas, fail)
       if (!action) continue
       if (method !== 'post')
@@ -50,47 +62,49 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     }
   }
   if (actions.length === 0) fail(['paths'], 'actions-present', 'the spec declares no action')
-  checkSchemas(schemas, actions, fail)
-  if (errors.length > 0 || !service)
+  checkSchemas(doc, schemas, actions, fail)
+  if (errors.length > 0 || !service) {
+    // In file order, whichever check found them: a long list reads top to bottom beside the spec.
+    errors.sort((a, b) => a.line - b.line || a.column - b.column)
     throw new SpecErrors(errors.length ? errors : [spec.error([], 'service', 'x-tc-service is missing')])
+  }
   actions.sort((a, b) => (a.name < b.name ? -1 : 1))
   return { specName, service, actions, schemas, document: doc }
 }
 
 type Fail = (pointer: Pointer, rule: string, detail: string) => void
 
+/** The service facts; the types of x-tc-service were checked by check-extensions, what relates them is checked here. */
 function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | undefined {
   const s = doc['x-tc-service']
-  if (!isObject(s)) {
-    fail(
-      ['x-tc-service'],
-      'service',
-      'x-tc-service (name, version, hosts, regions, financialRegions, commonErrors) is required',
-    )
-    return undefined
-  }
-  const strings = (v: Json | undefined, key: string) => {
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...(v as string[])].sort()
-    fail(['x-tc-service', key], 'service', `x-tc-service.${key} must be a list of strings`)
-    return []
-  }
+  if (!isObject(s)) return undefined
+  const strings = (v: Json | undefined) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').sort() : []
   const hosts = isObject(s.hosts) ? s.hosts : {}
-  for (const key of ['default', 'regional', 'intl']) {
-    if (typeof hosts[key] !== 'string')
-      fail(['x-tc-service', 'hosts'], 'service', `x-tc-service.hosts.${key} must be a host name`)
-  }
   if (typeof hosts.regional === 'string' && !hosts.regional.includes('{region}')) {
-    fail(['x-tc-service', 'hosts', 'regional'], 'service', 'the regional host must contain {region}')
+    fail(
+      ['x-tc-service', 'hosts', 'regional'],
+      'service',
+      `x-tc-service.hosts.regional is ${hosts.regional} (expected a host with {region} in it)`,
+    )
   }
   const fin = isObject(s.financialRegions) ? s.financialRegions.regions : undefined
-  const regions = strings(s.regions, 'regions')
-  const financialRegions = strings(fin, 'financialRegions')
+  const regions = strings(s.regions)
+  const financialRegions = strings(fin)
   for (const r of financialRegions)
-    if (!regions.includes(r)) fail(['x-tc-service', 'financialRegions'], 'service', `${r} is not in regions`)
-  if (typeof s.name !== 'string' || typeof s.version !== 'string')
-    fail(['x-tc-service'], 'service', 'name and version are required')
-  if (s.version !== (isObject(doc.info) ? doc.info.version : undefined))
-    fail(['x-tc-service', 'version'], 'service', 'must equal info.version')
+    if (!regions.includes(r))
+      fail(
+        ['x-tc-service', 'financialRegions'],
+        'service',
+        `x-tc-service.financialRegions names ${r}, which is not in x-tc-service.regions (expected a region listed there)`,
+      )
+  const infoVersion = isObject(doc.info) ? doc.info.version : undefined
+  if (typeof s.version === 'string' && s.version !== infoVersion)
+    fail(
+      ['x-tc-service', 'version'],
+      'service',
+      `x-tc-service.version is ${s.version} (expected info.version, ${JSON.stringify(infoVersion ?? null)})`,
+    )
   return {
     name: String(s.name),
     version: String(s.version),
@@ -103,19 +117,17 @@ function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | unde
   }
 }
 
+/** A list of error entries; the shape of each entry was checked by check-extensions, its uniqueness is here. */
 function readErrors(list: Json | undefined, pointer: Pointer, fail: Fail): ErrorCodeIR[] {
-  if (!Array.isArray(list)) {
-    fail(pointer, 'errors', 'must be a list of { code, description }')
-    return []
-  }
   const out: ErrorCodeIR[] = []
-  for (const [i, e] of list.entries()) {
-    if (!isObject(e) || typeof e.code !== 'string' || !/^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/.test(e.code)) {
-      fail([...pointer, i], 'error-code', 'each error needs a code like ResourceNotFound.InstanceNotExists')
-      continue
-    }
+  for (const [i, e] of (Array.isArray(list) ? list : []).entries()) {
+    if (!isObject(e) || typeof e.code !== 'string') continue
     if (out.some((o) => o.code === e.code)) {
-      fail([...pointer, i], 'error-code-unique', `${e.code} is listed twice`)
+      fail(
+        [...pointer, i],
+        'error-code-unique',
+        `${e.code} is listed twice (expected each code once per list)`,
+      )
       continue
     }
     out.push({
@@ -144,11 +156,7 @@ function readAction(
     )
     return undefined
   }
-  if (typeof op['x-tc-idempotent'] !== 'boolean')
-    fail([...at], 'idempotency', `${name}: x-tc-idempotent (true or false) is required`)
   const rate = isObject(op['x-tc-rate-limit']) ? op['x-tc-rate-limit'].perSecond : undefined
-  if (typeof rate !== 'number' || !Number.isInteger(rate) || rate <= 0)
-    fail([...at], 'rate-limit', `${name}: x-tc-rate-limit.perSecond must be a positive integer`)
   const body =
     isObject(op.requestBody) && isObject(op.requestBody.content)
       ? op.requestBody.content['application/json']
@@ -186,7 +194,23 @@ function readAction(
     const first = examples[0]
     return isObject(first) ? first.value : undefined
   }
+  const requestExample = example(body)
   const responseExample = example(okBody)
+  const responseValue = isObject(responseExample) ? responseExample.Response : undefined
+  // The mock seeds its state from these, its contract test replays each pair, and the client's JSDoc shows the
+  // request: an action without them generated a fixtures file that broke @crs-kit/msw's types.
+  if (!isObject(requestExample))
+    fail(
+      at,
+      'examples',
+      `${name} has no request example (expected requestBody.content.application/json.examples.<name>.value, a mapping of the request's fields)`,
+    )
+  if (!isObject(responseValue))
+    fail(
+      at,
+      'examples',
+      `${name} has no response example (expected responses.200.content.application/json.examples.<name>.value, a mapping { Response: { ... } })`,
+    )
   return {
     name,
     method: name[0]!.toLowerCase() + name.slice(1),
@@ -199,8 +223,8 @@ function readAction(
     errors: readErrors(op['x-tc-errors'] ?? [], [...at, 'x-tc-errors'], fail),
     requestSchema: `${name}Request`,
     responseSchema: `${name}Response`,
-    requestExample: example(body),
-    responseExample: isObject(responseExample) ? responseExample.Response : undefined,
+    requestExample,
+    responseExample: responseValue,
   }
 }
 
@@ -211,11 +235,7 @@ function readPagination(
   schemas: Record<string, Schema>,
   fail: Fail,
 ): PaginationIR | undefined {
-  if (p === undefined) return undefined
-  if (!isObject(p)) {
-    fail(at, 'pagination', 'x-tc-pagination must be { limit, offset, total, items }')
-    return undefined
-  }
+  if (!isObject(p)) return undefined
   const req = schemas[`${name}Request`]?.properties
   const res = schemas[`${name}Response`]?.properties
   const prop = (props: Json | undefined, key: Json | undefined) =>
@@ -229,12 +249,36 @@ function readPagination(
     ['total', res, 'response'],
     ['items', res, 'response'],
   ] as const) {
-    if (!prop(props, p[key]))
-      fail([...at, key], 'pagination', `x-tc-pagination.${key} must name a property of the ${side} schema`)
+    const named = p[key]
+    // A missing or non-string key was reported with the shape of x-tc-pagination.
+    if (typeof named !== 'string') continue
+    const target = prop(props, named)
+    if (!target) {
+      const known = isObject(props) ? Object.keys(props) : []
+      const guess = known.length ? closest(named, known) : undefined
+      fail(
+        [...at, key],
+        'pagination',
+        `x-tc-pagination.${key} names ${named}, which is not a property of ${name}'s ${side} (${guess ? `did you mean ${guess}? ` : ''}expected one of ${known.join(', ') || 'its properties'})`,
+      )
+      continue
+    }
+    // The paginator does arithmetic on limit, offset and total: a string there would concatenate.
+    const [type] = typesOf(resolve(target, schemas)).types
+    if (key !== 'items' && type !== 'integer')
+      fail(
+        [...at, key],
+        'pagination',
+        `x-tc-pagination.${key} names ${named}, ${type ? `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}` : 'a property without a type'} (expected an integer property)`,
+      )
   }
   const itemSchema = items && isObject(items.items) ? refName(items.items.$ref) : undefined
   if (items && !itemSchema)
-    fail([...at, 'items'], 'pagination', 'the items property must be an array of a $ref schema')
+    fail(
+      [...at, 'items'],
+      'pagination',
+      `x-tc-pagination.items names ${String(p.items)}, which is not a list of a named schema (expected type: array with items: { $ref: '#/components/schemas/Name' })`,
+    )
   if (!limit || !itemSchema) return undefined
   return {
     limit: String(p.limit),

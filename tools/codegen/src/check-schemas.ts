@@ -1,6 +1,9 @@
+import { described } from './extension-types.ts'
 import type { ActionIR, Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
-import { isSchema, properties, refTarget, requiredOf, resolve, typesOf } from './schema-utils.ts'
+import { isSchema, properties, refTarget, resolve, typesOf } from './schema-utils.ts'
+import { type JsonObject, walkSpec } from './spec-walk.ts'
+import { closest } from './suggest.ts'
 
 type Fail = (pointer: Pointer, rule: string, detail: string) => void
 
@@ -32,30 +35,105 @@ const requestKeywords = new Set([
 ])
 const scalarTypes = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null'])
 
-export function checkSchemas(schemas: Record<string, Schema>, actions: ActionIR[], fail: Fail) {
-  for (const [name, schema] of Object.entries(schemas))
-    walkRefs(schema, ['components', 'schemas', name], schemas, fail)
+const crossField = ['x-tc-multiple-of', 'x-tc-not-before', 'x-tc-max-span-days']
+
+/**
+ * The request schemas against what the validators implement, then every schema of the document (request,
+ * response, item, inline) for what holds everywhere: `required` names properties, an enum lists a value once,
+ * and the cross-field keywords sit where a validator enforces them. (Every $ref was checked before.)
+ */
+export function checkSchemas(
+  doc: JsonObject,
+  schemas: Record<string, Schema>,
+  actions: ActionIR[],
+  fail: Fail,
+) {
   const seen = new Set<string>()
   for (const action of actions) {
     const schema = schemas[action.requestSchema]
     if (schema)
       checkRequestSchema(schema, ['components', 'schemas', action.requestSchema], schemas, fail, seen)
   }
+  const enforced = requestProperties(schemas, actions)
+  walkSpec(doc, (node, at, place) => {
+    if (place !== 'schema' && place !== 'property') return
+    checkRequired(node, at, schemas, fail)
+    checkEnum(node, at, fail)
+    if (place === 'property' && !enforced.has(node))
+      for (const key of crossField)
+        if (key in node)
+          fail(
+            [...at, key],
+            'cross-field',
+            `${key} is not enforced here (expected on a property of a schema an action's request reaches: validators are generated for requests only)`,
+          )
+  })
 }
 
-function walkRefs(node: Json, at: Pointer, schemas: Record<string, Schema>, fail: Fail) {
-  if (Array.isArray(node)) {
-    for (const [i, n] of node.entries()) walkRefs(n, [...at, i], schemas, fail)
-    return
+function checkRequired(node: Schema, at: Pointer, schemas: Record<string, Schema>, fail: Fail) {
+  if (!('required' in node)) return
+  const where = [...at, 'required']
+  const required = node.required
+  if (!Array.isArray(required) || !required.every((r) => typeof r === 'string'))
+    return fail(
+      where,
+      'required-exists',
+      `required is ${described(required ?? null)} (expected a list of property names)`,
+    )
+  // A $ref beside `required` brings the properties of the schema it names.
+  const names = properties(resolve(node, schemas)).map(([n]) => n)
+  const listed = new Set<string>()
+  for (const name of required) {
+    if (listed.has(name))
+      fail(where, 'required-exists', `required lists ${name} twice (expected each property once)`)
+    listed.add(name)
+    if (names.includes(name)) continue
+    const guess = closest(name, names)
+    fail(
+      where,
+      'required-exists',
+      `required names ${name}, which is not a property (${guess ? `did you mean ${guess}? ` : ''}expected one of ${names.join(', ') || 'its properties, and it has none'})`,
+    )
   }
-  if (!isSchema(node)) return
-  if (typeof node.$ref === 'string') {
+}
+
+function checkEnum(node: Schema, at: Pointer, fail: Fail) {
+  if (!('enum' in node)) return
+  const values = node.enum
+  if (!Array.isArray(values) || values.length === 0)
+    return fail(
+      [...at, 'enum'],
+      'enum',
+      `enum is ${described(values ?? null)} (expected a non-empty list of values)`,
+    )
+  const listed = new Set<string>()
+  for (const value of values) {
+    const key = JSON.stringify(value)
+    if (listed.has(key)) fail([...at, 'enum'], 'enum', `enum lists ${key} twice (expected each value once)`)
+    listed.add(key)
+  }
+}
+
+/** Every property schema object a request's validator reads, found by following the request schemas. */
+function requestProperties(schemas: Record<string, Schema>, actions: ActionIR[]): Set<Schema> {
+  const found = new Set<Schema>()
+  const visited = new Set<Schema>()
+  const pending: Json[] = actions.flatMap((a) => schemas[a.requestSchema] ?? [])
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    if (Array.isArray(node)) pending.push(...node)
+    if (!isSchema(node) || visited.has(node)) continue
+    visited.add(node)
     const target = refTarget(node)
-    if (!target || !schemas[target])
-      fail([...at, '$ref'], 'ref-resolves', `${node.$ref} does not name a schema in components.schemas`)
+    if (target && schemas[target]) pending.push(schemas[target])
+    for (const [, prop] of properties(node)) {
+      found.add(prop)
+      pending.push(prop)
+    }
+    for (const key of ['items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'prefixItems'])
+      if (node[key] !== undefined) pending.push(node[key])
   }
-  for (const [key, value] of Object.entries(node))
-    if (key !== 'examples' && key !== 'example') walkRefs(value, [...at, key], schemas, fail)
+  return found
 }
 
 function checkRequestSchema(
@@ -116,30 +194,54 @@ function checkRequestSchema(
   }
   if (types[0] === 'object') {
     const props = properties(schema)
-    const names = new Set(props.map(([n]) => n))
-    for (const r of requiredOf(schema))
-      if (!names.has(r))
-        fail(where('required'), 'required-exists', `required names ${r}, which is not a property`)
+    const names = props.map(([n]) => n)
+    // The keywords' types were checked with every x-tc-* keyword; what needs the schema is checked here.
     for (const [name, prop] of props) {
       const pat: Pointer = [...where('properties'), name]
       for (const rule of ['x-tc-multiple-of', 'x-tc-not-before']) {
         const other = prop[rule]
-        if (other !== undefined && (typeof other !== 'string' || !names.has(other)))
-          fail([...pat, rule], 'cross-field', `${rule} must name a sibling property`)
+        if (typeof other !== 'string') continue
+        if (other === name || !names.includes(other)) {
+          const guess = closest(other, names)
+          fail(
+            [...pat, rule],
+            'cross-field',
+            `${rule} names ${other}, which is not a sibling property (${guess ? `did you mean ${guess}? ` : ''}expected another property of the same schema)`,
+          )
+          continue
+        }
+        // The validator compares integers (multiple-of) or tc-datetime times (not-before) and skips anything
+        // else without a word: a rule between other kinds of field would never be enforced.
+        const kind = rule === 'x-tc-multiple-of' ? 'integer' : 'tc-datetime'
+        const sides = [prop, props.find(([n]) => n === other)![1]].map((p) => kindOf(p, schemas))
+        if (sides.every((k) => k !== undefined) && sides.some((k) => k !== kind))
+          fail(
+            [...pat, rule],
+            'cross-field',
+            `${rule} relates ${name} (${sides[0]}) to ${other} (${sides[1]}) (expected two ${kind === 'integer' ? 'integer properties' : 'string properties of format tc-datetime'})`,
+          )
       }
-      const span = prop['x-tc-max-span-days']
-      if (
-        span !== undefined &&
-        !(Number.isSafeInteger(span) && (span as number) > 0 && prop['x-tc-not-before'])
-      )
+      if ('x-tc-max-span-days' in prop && !('x-tc-not-before' in prop))
         fail(
           [...pat, 'x-tc-max-span-days'],
           'cross-field',
-          'x-tc-max-span-days must be a positive integer, beside an x-tc-not-before naming where the span starts',
+          'x-tc-max-span-days has no x-tc-not-before beside it (expected one, naming the property the span starts at)',
         )
       checkRequestSchema(prop, pat, schemas, fail, seen)
     }
   }
+}
+
+/**
+ * What a cross-field rule sees in a property: `integer`, `tc-datetime`, or its type as written; undefined behind
+ * a $ref that does not resolve (reported as such already).
+ */
+function kindOf(prop: Schema, schemas: Record<string, Schema>): string | undefined {
+  const schema = resolve(prop, schemas)
+  if (typeof schema.$ref === 'string') return undefined
+  const [type] = typesOf(schema).types
+  if (type === 'string' && schema.format === 'tc-datetime') return 'tc-datetime'
+  return type ?? 'no type'
 }
 
 /**

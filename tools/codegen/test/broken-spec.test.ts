@@ -28,6 +28,8 @@ interface Problem {
   /** Unique text of the edited spec, and the part of it the error must point at. */
   marker: string
   focus?: string
+  /** Text the error's message must contain (what is wrong, what is expected). */
+  says?: string
 }
 
 const replaceOnce = (text: string, from: string, to: string) => {
@@ -106,7 +108,14 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     // The client's token bucket relies on it: a rate of 0 would never refill.
     'a rate limit that is not positive',
     (t) => replaceOnce(t, '        perSecond: 5', '        perSecond: 0'),
-    [{ rule: 'rate-limit', marker: '/#Action=ListWidgets:\n    post:', focus: 'post:' }],
+    [
+      {
+        rule: 'rate-limit',
+        marker: 'perSecond: 0',
+        focus: 'perSecond',
+        says: 'ListWidgets: x-tc-rate-limit.perSecond is the number 0 (expected a positive integer)',
+      },
+    ],
   ],
   [
     'a pagination field that does not exist',
@@ -124,6 +133,361 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     [
       { rule: 'pagination', marker: 'items: Gadgets', focus: 'items' },
       { rule: 'idempotency', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' },
+    ],
+  ],
+  // Misspelled and mistyped x-tc-* keywords: each used to be accepted, silently changing what the client does.
+  [
+    'a misspelled x-tc-pagination (the paginator would silently be gone)',
+    (t) => replaceOnce(t, '      x-tc-pagination:\n', '      x-tc-paginaton:\n'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'x-tc-paginaton:',
+        focus: 'x-tc-paginaton',
+        says: 'ListWidgets: x-tc-paginaton is not a keyword of an operation (did you mean x-tc-pagination?',
+      },
+    ],
+  ],
+  [
+    'retry flags of a common error written as strings',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '      refused: true\n', "      refused: 'yes'\n"),
+        '      transient: true\n',
+        "      transient: 'true'\n",
+      ),
+    [
+      {
+        rule: 'errors',
+        marker: "refused: 'yes'",
+        focus: 'refused',
+        says: 'x-tc-service.commonErrors[0].refused is the string "yes" (expected true or false)',
+      },
+      {
+        rule: 'errors',
+        marker: "transient: 'true'",
+        focus: 'transient',
+        says: 'x-tc-service.commonErrors[1].transient is the string "true" (expected true or false)',
+      },
+    ],
+  ],
+  [
+    'a clock skew written as a string',
+    (t) =>
+      replaceOnce(
+        t,
+        "  version: '2020-01-01'\n  hosts:",
+        "  version: '2020-01-01'\n  maxClockSkewSeconds: '600'\n  hosts:",
+      ),
+    [
+      {
+        rule: 'service',
+        marker: "maxClockSkewSeconds: '600'",
+        focus: 'maxClockSkewSeconds',
+        says: 'x-tc-service.maxClockSkewSeconds is the string "600" (expected a positive integer)',
+      },
+    ],
+  ],
+  [
+    'a misspelled key in an x-tc-errors entry',
+    (t) => replaceOnce(t, '          description: No such shelf.', '          descripton: No such shelf.'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'descripton:',
+        focus: 'descripton',
+        says: 'x-tc-errors[0] has an unknown key descripton (did you mean description?',
+      },
+    ],
+  ],
+  [
+    // The client's retry sets are built from x-tc-service.commonErrors only: a per-action flag did nothing.
+    'a retry flag on a per-action error',
+    (t) =>
+      replaceOnce(
+        t,
+        '          x-description-ja: 棚がありません。\n',
+        '          x-description-ja: 棚がありません。\n          transient: true\n',
+      ),
+    [
+      {
+        rule: 'errors',
+        marker: 'x-description-ja: 棚がありません。\n          transient: true',
+        focus: 'transient',
+        says: 'x-tc-errors[0].transient is not read on a per-action error (expected only in x-tc-service.commonErrors',
+      },
+    ],
+  ],
+  [
+    'a misspelled x-tc-* keyword on a schema property',
+    (t) => replaceOnce(t, '          x-tc-multiple-of: Limit', '          x-tc-multiple-off: Limit'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'x-tc-multiple-off',
+        says: 'x-tc-multiple-off is not a keyword of a schema property (did you mean x-tc-multiple-of?',
+      },
+    ],
+  ],
+  [
+    'an x-tc-* keyword where the generator does not read it',
+    (t) =>
+      replaceOnce(
+        t,
+        '  /#Action=MakeWidget:\n    post:\n',
+        '  /#Action=MakeWidget:\n    x-tc-idempotent: true\n    post:\n',
+      ),
+    [
+      {
+        rule: 'unknown-key',
+        marker: '    x-tc-idempotent: true\n    post:',
+        focus: 'x-tc-idempotent',
+        says: 'x-tc-idempotent is not read on a path item (expected on an operation)',
+      },
+    ],
+  ],
+  [
+    'a misspelled host key in x-tc-service (one error, not also a missing key)',
+    (t) => replaceOnce(t, '    intl: widget.intl.example.com', '    intll: widget.intl.example.com'),
+    [{ rule: 'unknown-key', marker: 'intll', says: 'did you mean intl?' }],
+  ],
+  [
+    'a misspelled pagination key',
+    (t) => replaceOnce(t, '        total: Total', '        totl: Total'),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'totl',
+        says: 'x-tc-pagination has an unknown key totl (did you mean total?',
+      },
+    ],
+  ],
+  [
+    'a pagination field that names a property of the wrong type',
+    (t) => replaceOnce(t, '        total: Total', '        total: RequestId'),
+    [
+      {
+        rule: 'pagination',
+        marker: 'total: RequestId',
+        focus: 'total',
+        says: 'x-tc-pagination.total names RequestId, a string (expected an integer property',
+      },
+    ],
+  ],
+  [
+    'a host with a scheme and a region listed twice',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '    default: widget.example.com', '    default: https://widget.example.com'),
+        '  regions: [ap-b, ap-a, ap-fin]',
+        '  regions: [ap-b, ap-a, ap-fin, ap-a]',
+      ),
+    [
+      { rule: 'service', marker: 'default: https://', focus: 'default', says: '(expected a host name' },
+      {
+        rule: 'service',
+        marker: '  regions: [ap-b, ap-a, ap-fin, ap-a]',
+        focus: 'ap-a]',
+        says: 'x-tc-service.regions[3] repeats "ap-a"',
+      },
+    ],
+  ],
+  // A $ref outside components.schemas used to reach openapi-typescript, which crashed with a stack trace.
+  [
+    'a $ref to a missing schema in a response',
+    (t) =>
+      replaceOnce(
+        t,
+        "                  - $ref: '#/components/schemas/MakeWidgetEnvelope'",
+        "                  - $ref: '#/components/schemas/MakeWidgetEnvelop'",
+      ),
+    [
+      {
+        rule: 'response-schema',
+        marker:
+          "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                anyOf:\n                  - $ref: '#/components/schemas/MakeWidgetEnvelop'",
+        focus: 'responses',
+      },
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: '#/components/schemas/MakeWidgetEnvelop'",
+        focus: '$ref',
+        says: 'did you mean MakeWidgetEnvelope?',
+      },
+    ],
+  ],
+  [
+    'a $ref to a missing parameter, a missing file and an anchor',
+    (t) =>
+      replaceOnce(
+        t,
+        '      x-tc-errors:\n        - code: ResourceNotFound.Shelf',
+        "      parameters:\n        - $ref: '#/components/parameters/Region'\n        - $ref: 'common.yaml#/components/parameters/Token'\n        - $ref: '#Token'\n      x-tc-errors:\n        - code: ResourceNotFound.Shelf",
+      ),
+    [
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: '#/components/parameters/Region'",
+        focus: '$ref',
+        says: '#/components/parameters/Region does not resolve',
+      },
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: 'common.yaml#",
+        focus: '$ref',
+        says: 'common.yaml#/components/parameters/Token points into another file',
+      },
+      { rule: 'ref-resolves', marker: "$ref: '#Token'", focus: '$ref', says: '#Token is not a JSON pointer' },
+    ],
+  ],
+  [
+    'a $ref in a request body to something that is not a request body',
+    (t) =>
+      replaceOnce(
+        t,
+        "      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/MakeWidgetRequest'\n            examples:\n              first:\n                value:\n                  Spec:\n                    Color: red\n",
+        "      requestBody:\n        $ref: '#/components/schemas/MakeWidgetRequest'\n",
+      ),
+    // The generator reads the body where it is written, so the body it cannot see also lacks its example.
+    [
+      { rule: 'examples', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' },
+      {
+        rule: 'request-schema',
+        marker: "requestBody:\n        $ref: '#/components/schemas/MakeWidgetRequest'",
+        focus: 'requestBody',
+      },
+      {
+        rule: 'ref-resolves',
+        marker: "requestBody:\n        $ref: '#/components/schemas/MakeWidgetRequest'",
+        focus: '$ref',
+        says: "(expected '#/components/requestBodies/",
+      },
+    ],
+  ],
+  // The mock seeds its state from the examples, and its contract test reads both of each action.
+  [
+    'an action without a request example',
+    (t) =>
+      replaceOnce(
+        t,
+        '            examples:\n              first:\n                value:\n                  ShelfId: s-1\n',
+        '',
+      ),
+    [
+      {
+        rule: 'examples',
+        marker: '/#Action=ListWidgets:\n    post:\n      operationId: ListWidgets',
+        focus: 'post:',
+        says: 'ListWidgets has no request example (expected',
+      },
+    ],
+  ],
+  [
+    'an action whose response example has no Response',
+    (t) =>
+      replaceOnce(
+        t,
+        '                  value:\n                    Response:\n                      TaskId: 7',
+        '                  value:\n                    Respons:\n                      TaskId: 7',
+      ),
+    [
+      {
+        rule: 'examples',
+        marker: '/#Action=MakeWidget:\n    post:',
+        focus: 'post:',
+        says: 'MakeWidget has no response example (expected',
+      },
+    ],
+  ],
+  // `required` naming a property that is not there: checked in request schemas only, until now.
+  [
+    'a response schema and an item schema whose required name a missing property',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '      required: [Total, Widgets, RequestId]',
+          '      required: [Total, Widgets, RequestID]',
+        ),
+        '      required: [Id]\n',
+        '      required: [Idd]\n',
+      ),
+    [
+      {
+        rule: 'required-exists',
+        marker: '      required: [Total, Widgets, RequestID]',
+        focus: 'required',
+        says: 'required names RequestID, which is not a property (did you mean RequestId?',
+      },
+      { rule: 'required-exists', marker: '      required: [Idd]', focus: 'required' },
+    ],
+  ],
+  [
+    'an enum that lists a value twice',
+    (t) => replaceOnce(t, '      enum: [1, 2, -1]', '      enum: [1, 2, 1]'),
+    [{ rule: 'enum', marker: 'enum: [1, 2, 1]', focus: 'enum', says: 'enum lists 1 twice' }],
+  ],
+  [
+    // Only request schemas get validators: on a response field the rule was silently never enforced.
+    'a cross-field keyword on a response property',
+    (t) =>
+      replaceOnce(
+        t,
+        '    TaskId:\n          type: integer\n',
+        '    TaskId:\n          type: integer\n          x-tc-multiple-of: RequestId\n',
+      ),
+    [
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-multiple-of: RequestId',
+        focus: 'x-tc-multiple-of',
+        says: 'x-tc-multiple-of is not enforced here (expected on a property of a schema an action',
+      },
+    ],
+  ],
+  [
+    // The validator compares integers or tc-datetime times and skips any other pair: the rule was never enforced.
+    'cross-field rules between fields they cannot compare',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          x-tc-multiple-of: Limit', '          x-tc-multiple-of: ShelfId'),
+        '          x-tc-not-before: From',
+        '          x-tc-not-before: Offset',
+      ),
+    [
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-multiple-of: ShelfId',
+        focus: 'x-tc-multiple-of',
+        says: 'x-tc-multiple-of relates Offset (integer) to ShelfId (string) (expected two integer properties)',
+      },
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-not-before: Offset',
+        focus: 'x-tc-not-before',
+        says: 'x-tc-not-before relates To (tc-datetime) to Offset (integer) (expected two string properties of format tc-datetime)',
+      },
+    ],
+  ],
+  [
+    // Guarded before these checks too (action-unique); kept here so the stricter checks do not lose it.
+    'two operations with the same operationId',
+    (t) => replaceOnce(t, '      operationId: MakeWidget', '      operationId: ListWidgets'),
+    [
+      { rule: 'action-path', marker: '  /#Action=MakeWidget:', focus: '/#Action=MakeWidget' },
+      { rule: 'action-unique', marker: '  /#Action=MakeWidget:', focus: '/#Action=MakeWidget' },
+      {
+        rule: 'request-schema',
+        marker:
+          "      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/MakeWidgetRequest'",
+        focus: 'requestBody',
+      },
+      {
+        rule: 'response-schema',
+        marker:
+          "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                anyOf:\n                  - $ref: '#/components/schemas/MakeWidgetEnvelope'",
+        focus: 'responses',
+      },
     ],
   ],
 ]
@@ -149,6 +513,7 @@ describe('a broken spec', () => {
       })
       const errors = lines.slice(0, -1)
       expect(errors.map((l) => l.slice(0, l.indexOf('] ') + 2))).toEqual(expected)
+      for (const [i, { says }] of problems.entries()) if (says) expect(errors[i]).toContain(says)
       for (const error of errors) expect(error).toMatch(/^broken\.yaml:\d+:\d+ error \[[a-z-]+\] \S.*$/)
       expect(lines.at(-1)).toBe(`generate: ${problems.length} problem(s) in broken.yaml; no file was changed`)
       expect(await readTree(out)).toEqual(before)
