@@ -2,6 +2,8 @@
 import unittest
 import urllib.error
 
+import backups
+import tc3
 from backups import ApiError, list_backups, start_backup
 from crs_mock import ControlPlaneError, CrsMock
 
@@ -11,7 +13,9 @@ mock = None
 
 def setUpModule():
     global mock
-    mock = CrsMock("--no-verify")
+    # Signatures checked, against crs-mock's default key pair.
+    mock = CrsMock()
+    backups.credentials = ("AKIDEXAMPLE", "SECRETEXAMPLE")
 
 
 def tearDownModule():
@@ -81,6 +85,55 @@ class BackupJobTest(unittest.TestCase):
             mock.override("DescribeInstanceBackups", error="ResourceUnavailable.InstanceLockedError")
         self.assertEqual(raised.exception.status, 400)
         self.assertIn("is not an error code of DescribeInstanceBackups", str(raised.exception))
+
+
+class SignatureTest(unittest.TestCase):
+    def setUp(self):
+        mock.reset()
+
+    def test_the_signer_reproduces_the_known_answers(self):
+        # The reference's vectors: the official SDK's for redis, Tencent's own page's for cvm.
+        body = b'{"InstanceId":"crs-5a4py64p","Limit":20,"Offset":0}'
+        authorization, _ = tc3.sign(
+            "AKIDEXAMPLE", "SECRETEXAMPLE", "redis.tencentcloudapi.com", body, timestamp=1551113065
+        )
+        self.assertEqual(
+            authorization,
+            "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2019-02-25/redis/tc3_request, SignedHeaders=content-type;host, "
+            "Signature=1e7527cbf73059861f5b3339e76b444464c6ed0f1328161a1bad3e4118132117",
+        )
+        cvm_body = b'{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}'
+        self.assertEqual(len(cvm_body), 86)
+        authorization, _ = tc3.sign(
+            "AKID**********************0123456789EXAMPLE",
+            "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+            "cvm.tencentcloudapi.com",
+            cvm_body,
+            content_type="application/json; charset=utf-8",
+            service="cvm",
+            timestamp=1551113065,
+        )
+        self.assertTrue(
+            authorization.endswith("Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168")
+        )
+
+    def test_a_wrong_secret_key_is_refused(self):
+        backups.credentials = ("AKIDEXAMPLE", "not-the-secret")
+        try:
+            with self.assertRaises(ApiError) as raised:
+                list_backups(mock.endpoint, SEED)
+        finally:
+            backups.credentials = ("AKIDEXAMPLE", "SECRETEXAMPLE")
+        self.assertEqual(raised.exception.code, "AuthFailure.SignatureFailure")
+        self.assertEqual(len(list_backups(mock.endpoint, SEED)), 2)
+
+    def test_a_signature_made_before_the_mock_clock_moved_six_minutes_expires(self):
+        mock.advance_clock(6 * 60 * 1000)  # the service accepts 5 minutes of skew
+        with self.assertRaises(ApiError) as raised:
+            list_backups(mock.endpoint, SEED)
+        self.assertEqual(raised.exception.code, "AuthFailure.SignatureExpire")
+        codes = [c["code"] for c in mock.calls("DescribeInstanceBackups")]
+        self.assertEqual(codes, ["AuthFailure.SignatureExpire"])
 
 
 if __name__ == "__main__":
