@@ -1,4 +1,4 @@
-import { actions } from '@crs-kit/core'
+import { type ActionName, type ActionTypes, actions } from '@crs-kit/core'
 import type { ActionImplementations } from './generated/actions.gen.ts'
 
 const paging = actions.DescribeInstanceBackups.pagination
@@ -19,3 +19,27 @@ export const actionImplementations: ActionImplementations = {
     TaskId: state.startManualBackup(input.InstanceId, input.Remark, region).taskId,
   }),
 }
+
+/**
+ * `applied`: the implementation above acts on the field. `ignored`: the field is validated, then has no effect
+ * on the answer (the mock warns the first time a call sends it).
+ */
+export type FieldUse = 'applied' | 'ignored'
+
+/**
+ * What the mock does with every request field of every action. A field the spec adds is optional, so the
+ * implementations above still compile without it, and a mock that validated it and then answered as if it
+ * were absent would pass a test that relies on it: here, typecheck fails until someone decides. Apply the new
+ * field above and mark it `applied`, or mark it `ignored`.
+ */
+export const requestFieldUse = {
+  DescribeInstanceBackups: {
+    InstanceId: 'applied',
+    Limit: 'applied',
+    Offset: 'applied',
+    BeginTime: 'applied',
+    EndTime: 'applied',
+    Status: 'applied',
+  },
+  ManualBackupInstance: { InstanceId: 'applied', Remark: 'applied' },
+} as const satisfies { [A in ActionName]: { [F in keyof Required<ActionTypes[A]['request']>]: FieldUse } }

@@ -25,6 +25,11 @@ function exampleCall(action: string, input: unknown): Request {
 describe('the contract', () => {
   it('is implemented action for action', () => {
     expect([...implementedActions].sort()).toEqual([...actionNames].sort())
+    const missing = actionNames.filter((a) => !Object.hasOwn(actionImplementations, a))
+    expect(
+      missing,
+      'actions of the spec without a mock implementation in src/action-implementations.ts',
+    ).toEqual([])
     expect(Object.keys(actionImplementations).sort()).toEqual([...actionNames].sort())
   })
 

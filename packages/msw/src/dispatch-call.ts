@@ -1,9 +1,10 @@
 import { type ActionName, actions, service, validateRequest } from '@crs-kit/core'
-import { actionImplementations } from './action-implementations.ts'
+import { actionImplementations, requestFieldUse } from './action-implementations.ts'
 import type { CallContext } from './call-context.ts'
 import type { CallLog, CallNote } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { envelopeResponse, errorEnvelope, successEnvelope } from './envelope.ts'
+import { ignoredFieldWarning } from './ignored-fields.ts'
 import type { MaybePromise } from './maybe-promise.ts'
 import { MockApiError } from './mock-api-error.ts'
 import type { Clock } from './mock-clock.ts'
@@ -205,9 +206,12 @@ function perform(
       requestId,
     )
 
+  warnIgnoredFields(action, input)
   const ctx: CallContext = { state: deps.state, now, region, requestId, secretId }
   return successEnvelope(run(action, input, ctx), requestId)
 }
+
+const warnIgnoredFields = ignoredFieldWarning(requestFieldUse)
 
 function run(action: ActionName, input: unknown, ctx: CallContext): object {
   // validateRequest has just proved `input` matches the action's request type.
