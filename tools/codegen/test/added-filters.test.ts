@@ -13,9 +13,9 @@ beforeAll(async () => {
   const dir = await tempDir()
   const doc = parseDocument(await readFile(realSpec, 'utf8'))
   const properties = ['components', 'schemas', 'DescribeInstanceBackupsRequest', 'properties']
-  expect(doc.hasIn([...properties, 'Filters'])).toBe(false)
+  expect(doc.hasIn([...properties, 'ProbeFilters'])).toBe(false)
   doc.setIn(
-    [...properties, 'Filters'],
+    [...properties, 'ProbeFilters'],
     doc.createNode({
       type: 'array',
       items: {
@@ -31,7 +31,7 @@ beforeAll(async () => {
     }),
   )
   doc.setIn(
-    [...properties, 'Window'],
+    [...properties, 'ProbeWindow'],
     doc.createNode({
       type: 'object',
       additionalProperties: false,
@@ -65,33 +65,33 @@ describe('a list-of-objects filter and a nested object added to DescribeInstance
   it('read back from the query form as the JSON form carries them, and validate', () => {
     const json = {
       InstanceId: 'crs-1',
-      Filters: [
+      ProbeFilters: [
         { Name: 'Remark', Values: ['nightly', '007'], Exact: true },
         { Name: 'BackupId', Values: ['b-1'] },
       ],
-      Window: { Days: 7, Weekdays: [1, 5] },
+      ProbeWindow: { Days: 7, Weekdays: [1, 5] },
       Status: [2],
     }
     const query = evaluateInNode(
       join(out, 'packages/core/src/query-params.ts'),
       `new URLSearchParams(mod.toQueryParams(${JSON.stringify(json)})).toString()`,
     ) as string
-    expect(query).toContain('Filters.0.Values.1=007')
+    expect(query).toContain('ProbeFilters.0.Values.1=007')
     expect(readQueries([query])).toEqual([{ input: json, issues: [] }])
   })
 
   it('orders items by index at every depth and converts nested values by their field kind', () => {
     const [read] = readQueries([
-      'InstanceId=crs-1&Filters.1.Name=BackupId&Filters.0.Values.1=b&Filters.1.Values.0=c&Filters.0.Name=Remark&Filters.0.Values.0=a&Filters.0.Exact=false&Window.Weekdays.1=3&Window.Weekdays.0=2&Window.Days=10',
+      'InstanceId=crs-1&ProbeFilters.1.Name=BackupId&ProbeFilters.0.Values.1=b&ProbeFilters.1.Values.0=c&ProbeFilters.0.Name=Remark&ProbeFilters.0.Values.0=a&ProbeFilters.0.Exact=false&ProbeWindow.Weekdays.1=3&ProbeWindow.Weekdays.0=2&ProbeWindow.Days=10',
     ])
     expect(read).toEqual({
       input: {
         InstanceId: 'crs-1',
-        Filters: [
+        ProbeFilters: [
           { Values: ['a', 'b'], Name: 'Remark', Exact: false },
           { Name: 'BackupId', Values: ['c'] },
         ],
-        Window: { Weekdays: [2, 3], Days: 10 },
+        ProbeWindow: { Weekdays: [2, 3], Days: 10 },
       },
       issues: [],
     })
@@ -99,23 +99,23 @@ describe('a list-of-objects filter and a nested object added to DescribeInstance
 
   it('keeps what fits no field as sent, so the validator names each problem', () => {
     const [read] = readQueries([
-      'InstanceId=crs-1&Filters.0.Name=Colour&Filters.0.Values.0=x&Filters.0.Shade=red&Window.Days=many&Window.Weekdays=1&Filters.x.Name=a&Limit.0=1',
+      'InstanceId=crs-1&ProbeFilters.0.Name=Colour&ProbeFilters.0.Values.0=x&ProbeFilters.0.Shade=red&ProbeWindow.Days=many&ProbeWindow.Weekdays=1&ProbeFilters.x.Name=a&Limit.0=1',
     ])
     expect(read!.input).toEqual({
       InstanceId: 'crs-1',
-      Filters: [{ Name: 'Colour', Values: ['x'], Shade: 'red' }],
-      Window: { Days: 'many', Weekdays: '1' },
-      'Filters.x.Name': 'a',
+      ProbeFilters: [{ Name: 'Colour', Values: ['x'], Shade: 'red' }],
+      ProbeWindow: { Days: 'many', Weekdays: '1' },
+      'ProbeFilters.x.Name': 'a',
       'Limit.0': '1',
     })
     expect(read!.issues).toEqual(
       expect.arrayContaining([
-        'UnknownParameter Filters.x.Name',
+        'UnknownParameter ProbeFilters.x.Name',
         'UnknownParameter Limit.0',
-        'UnknownParameter Filters.0.Shade',
-        'InvalidParameterValue Filters.0.Name',
-        'InvalidParameter Window.Days',
-        'InvalidParameter Window.Weekdays',
+        'UnknownParameter ProbeFilters.0.Shade',
+        'InvalidParameterValue ProbeFilters.0.Name',
+        'InvalidParameter ProbeWindow.Days',
+        'InvalidParameter ProbeWindow.Weekdays',
       ]),
     )
     expect(read!.issues).toHaveLength(6)
