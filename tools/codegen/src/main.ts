@@ -72,8 +72,16 @@ async function main(argv: string[]): Promise<number> {
     )
     return 1
   }
+  if (drift.foreign.length > 0) {
+    console.error(
+      `generate: ${drift.foreign.map((p) => `${p} is not a generated file`).join('; ')}: nothing hand-written may live in a generated folder, so move it out (generation would delete it); no file was changed`,
+    )
+    return 1
+  }
   await writeAll(outRoot, files, drift)
-  console.log(`generate: ${files.size} files from ${specName}, ${stale.length} updated (${ms} ms)`)
+  const removed =
+    drift.extra.length > 0 ? `; removed ${drift.extra.join(', ')}, which it no longer generates` : ''
+  console.log(`generate: ${files.size} files from ${specName}, ${stale.length} updated (${ms} ms)${removed}`)
   return 0
 }
 
