@@ -1,6 +1,7 @@
 /**
  * @crs-kit/core: the contract of Tencent Cloud's Redis (CRS) backup API as TypeScript, generated from
- * spec/redis.yaml. Types, the action table, endpoints, request validators and lenient response readers.
+ * spec/redis.yaml. Types, the action table, endpoints, request validators, a validator of the listed backups and
+ * lenient response readers.
  */
 
 export { readResponse, validateRequest } from './by-action.ts'
@@ -25,6 +26,7 @@ export {
   requestValidators,
   validateDescribeInstanceBackupsRequest,
   validateManualBackupInstanceRequest,
+  validateRedisBackupSet,
 } from './generated/validators.gen.ts'
 export { fromQueryParams, toQueryParams } from './query-params.ts'
 export { ResponseShapeError } from './response-shape-error.ts'

@@ -40,7 +40,7 @@ const crossField = ['x-tc-multiple-of', 'x-tc-not-before', 'x-tc-max-span-days']
 /**
  * The request schemas against what the validators implement, then every schema of the document (request,
  * response, item, inline) for what holds everywhere: `required` names properties, an enum lists a value once,
- * and the cross-field keywords sit where a validator enforces them. (Every $ref was checked before.)
+ * a pattern compiles, and the cross-field keywords sit where a validator enforces them. (Every $ref was checked before.)
  */
 export function checkSchemas(
   doc: JsonObject,
@@ -59,6 +59,7 @@ export function checkSchemas(
     if (place !== 'schema' && place !== 'property') return
     checkRequired(node, at, schemas, fail)
     checkEnum(node, at, fail)
+    checkPattern(node, at, fail)
     if (place === 'property' && !enforced.has(node))
       for (const key of crossField)
         if (key in node)
@@ -111,6 +112,17 @@ function checkEnum(node: Schema, at: Pointer, fail: Fail) {
     const key = JSON.stringify(value)
     if (listed.has(key)) fail([...at, 'enum'], 'enum', `enum lists ${key} twice (expected each value once)`)
     listed.add(key)
+  }
+}
+
+// A pattern goes into generated code as a regex literal, in request validators and in the listed items' rules
+// alike (response schemas included): one JavaScript cannot compile would break the generated module.
+function checkPattern(node: Schema, at: Pointer, fail: Fail) {
+  if (typeof node.pattern !== 'string') return
+  try {
+    new RegExp(node.pattern, 'u')
+  } catch {
+    fail([...at, 'pattern'], 'pattern', `pattern ${node.pattern} is not a valid regular expression`)
   }
 }
 
@@ -180,13 +192,6 @@ function checkRequestSchema(
       'default-type',
       `default ${JSON.stringify(schema.default)} is not of type ${types[0]}`,
     )
-  }
-  if (typeof schema.pattern === 'string') {
-    try {
-      new RegExp(schema.pattern, 'u')
-    } catch {
-      fail(where('pattern'), 'pattern', `pattern ${schema.pattern} is not a valid regular expression`)
-    }
   }
   if (types[0] === 'array') {
     if (!isSchema(schema.items)) return fail(where('type'), 'array-items', 'an array needs items')

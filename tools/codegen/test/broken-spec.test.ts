@@ -64,6 +64,17 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     [{ rule: 'yaml-syntax', marker: 'summary: again' }],
   ],
   [
+    // The listed items' rule writes it as a regex literal: one that does not compile would break core.
+    'a pattern that is not a regular expression, in a listed item',
+    (t) =>
+      replaceOnce(
+        t,
+        '        Id:\n          type: string\n',
+        "        Id:\n          type: string\n          pattern: '^(w'\n",
+      ),
+    [{ rule: 'pattern', marker: "pattern: '^(w'", focus: 'pattern', says: 'not a valid regular expression' }],
+  ],
+  [
     'a missing x-tc-idempotent',
     (t) => replaceOnce(t, '      x-tc-idempotent: false\n', ''),
     [{ rule: 'idempotency', marker: '/#Action=MakeWidget:\n    post:', focus: 'post:' }],

@@ -100,7 +100,13 @@ export function positionOf(text: string, marker: string, focus = marker): { line
 /** Puts core's hand-written runtime where the generated core files import it from (`../validation.ts`, ...). */
 export async function addCoreRuntime(outRoot: string) {
   const src = join(repoRoot, 'packages/core/src')
-  for (const file of ['validation.ts', 'read-fields.ts', 'response-shape-error.ts', 'query-params.ts'])
+  for (const file of [
+    'validation.ts',
+    'validate-model.ts',
+    'read-fields.ts',
+    'response-shape-error.ts',
+    'query-params.ts',
+  ])
     await cp(join(src, file), join(outRoot, 'packages/core/src', file))
 }
 

@@ -1,63 +1,61 @@
-import { parseTcTime, type RedisBackupSet, regions } from '@crs-kit/core'
+import {
+  actionNames,
+  type RedisBackupSet,
+  regions,
+  requestFields,
+  type ValidationIssue,
+  validateRedisBackupSet,
+  validateRequest,
+} from '@crs-kit/core'
 import type { InstanceSeed } from '../state/mock-state.ts'
 import { badInput, describe, objectOf, onlyKeys } from './admin-error.ts'
 
-// What JavaScript's type checker proves for `instances` and `addBackup`, checked at run time for a seed that
-// comes over HTTP: a seed the state would half-apply, or that no call could ever reach, is refused whole.
+// A seed comes over HTTP, so what JavaScript's type checker proves for `instances` and `addBackup` is checked at
+// run time: a seed the state would half-apply, or that no call could ever reach, is refused whole. What the spec
+// says (a backup's fields, an InstanceId's form) is checked with the rules generated from it, so the check follows
+// the spec; only what the spec cannot say (the seed's own keys, status, unique ids) is written here.
 
 const seedKeys = ['InstanceId', 'InstanceName', 'Region', 'status', 'backups'] as const
-const backupTypes = ['0', '1', '2']
-const backupStatuses = [1, 2, 3, 4, -1, -2]
-const nullableStrings = ['InstanceId', 'InstanceName', 'Region', 'FileType'] as const
-const nullableIntegers = ['BackupSize', 'FullBackup', 'InstanceType'] as const
-const nullableTimes = ['EndTime', 'ExpireTime'] as const
 
-const tcTime = (value: unknown) => typeof value === 'string' && parseTcTime(value) !== undefined
+// The actions an InstanceId is sent to: an id that every one of them refuses names an instance no call reaches.
+const instanceIdActions = actionNames.filter((action) => Object.hasOwn(requestFields[action], 'InstanceId'))
 
-function nonEmptyString(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '')
-    throw badInput(`${path} must be a non-empty string, got ${describe(value)}`)
-  return value
+/** Refuses `value` at `path` with the spec's issues; each core message starts with the field's path. */
+function refuseIssues(issues: ValidationIssue[], path: string, why = ''): void {
+  if (issues.length > 0) throw badInput(issues.map((issue) => `${path}.${issue.message}${why}`).join('; '))
 }
 
 /**
- * A RedisBackupSet as the service lists it: the six fields of the seed sample are required, the optional
- * ones the live service adds are type-checked, and unknown fields are kept (the service adds fields over time).
+ * A RedisBackupSet as the service lists it, checked with the rule generated from the spec: required fields,
+ * types, enums, formats. Unknown fields are kept (the service adds fields over time).
  */
 export function checkBackup(value: unknown, path: string): RedisBackupSet {
-  const b = objectOf(value, path)
-  if (!tcTime(b.StartTime))
-    throw badInput(`${path}.StartTime must be "YYYY-MM-DD HH:mm:ss" (UTC+8), got ${describe(b.StartTime)}`)
-  nonEmptyString(b.BackupId, `${path}.BackupId`)
-  if (!backupTypes.includes(b.BackupType as string))
-    throw badInput(
-      `${path}.BackupType must be one of "0", "1", "2" (a string), got ${describe(b.BackupType)}`,
+  const backup = objectOf(value, path)
+  refuseIssues(validateRedisBackupSet(backup), path)
+  // Sound: the rule and the type are generated from the same schema in the same run.
+  return backup as unknown as RedisBackupSet
+}
+
+/** An InstanceId some action would take (the request schemas' own rule: length, pattern, ...). */
+function checkInstanceId(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw badInput(`${path}.InstanceId must be a string, got ${describe(value)}`)
+  const refusals = instanceIdActions.map((action) =>
+    validateRequest(action, { InstanceId: value }).filter((issue) => issue.path === 'InstanceId'),
+  )
+  if (refusals.length > 0 && refusals.every((issues) => issues.length > 0))
+    refuseIssues(
+      refusals[0]!,
+      path,
+      ` (as ${instanceIdActions.join(' and ')} check it: no call could reach this instance)`,
     )
-  if (!backupStatuses.includes(b.Status as number))
-    throw badInput(`${path}.Status must be one of ${backupStatuses.join(', ')}, got ${describe(b.Status)}`)
-  if (typeof b.Remark !== 'string')
-    throw badInput(`${path}.Remark must be a string, got ${describe(b.Remark)}`)
-  if (b.Locked !== 0 && b.Locked !== 1)
-    throw badInput(`${path}.Locked must be 0 or 1, got ${describe(b.Locked)}`)
-  for (const key of nullableStrings)
-    if (b[key] != null && typeof b[key] !== 'string')
-      throw badInput(`${path}.${key} must be a string or null, got ${describe(b[key])}`)
-  for (const key of nullableIntegers)
-    if (b[key] != null && !Number.isSafeInteger(b[key]))
-      throw badInput(`${path}.${key} must be an integer or null, got ${describe(b[key])}`)
-  for (const key of nullableTimes)
-    if (b[key] != null && !tcTime(b[key]))
-      throw badInput(`${path}.${key} must be "YYYY-MM-DD HH:mm:ss" (UTC+8) or null, got ${describe(b[key])}`)
-  if (b.Encrypted != null && typeof b.Encrypted !== 'boolean')
-    throw badInput(`${path}.Encrypted must be true, false or null, got ${describe(b.Encrypted)}`)
-  return b as unknown as RedisBackupSet
+  return value
 }
 
 /** An InstanceSeed (the shape of `MockServiceOptions.instances`' items) with unique BackupIds. */
 export function checkInstanceSeed(value: unknown, path: string): InstanceSeed {
   const seed = objectOf(value, path)
   onlyKeys(seed, seedKeys, path)
-  nonEmptyString(seed.InstanceId, `${path}.InstanceId`)
+  checkInstanceId(seed.InstanceId, path)
   if (seed.InstanceName !== undefined && typeof seed.InstanceName !== 'string')
     throw badInput(`${path}.InstanceName must be a string, got ${describe(seed.InstanceName)}`)
   if (seed.Region !== undefined && !(regions as readonly unknown[]).includes(seed.Region))

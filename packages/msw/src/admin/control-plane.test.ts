@@ -123,6 +123,23 @@ describe('seeding over HTTP', () => {
     ).toBe(2)
   })
 
+  it('takes a backup with null optional fields and a field the spec does not name, as the service sends one', async () => {
+    const sent = {
+      ...backup('b-new', '2026-01-02 03:04:05'),
+      BackupSize: null,
+      EndTime: '2026-01-02 03:10:00',
+      Encrypted: false,
+      StorageTier: 'cold',
+    }
+    expect((await admin('POST', `instances/${instanceId}/backups`, sent)).status).toBe(201)
+    const page = await client().describeInstanceBackups({ InstanceId: instanceId })
+    expect(page.BackupSet.find((b) => b.BackupId === 'b-new')).toMatchObject({
+      BackupSize: null,
+      Encrypted: false,
+      StorageTier: 'cold',
+    })
+  })
+
   it('replaces every instance with PUT, and an abnormal one refuses a backup', async () => {
     const put = await admin('PUT', 'instances', {
       instances: [{ InstanceId: 'crs-sick', status: 'abnormal' }],

@@ -1,0 +1,159 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
+import { addCoreRuntime, evaluateInNode, realSpec, runCli, tempDir } from './harness.ts'
+
+// crs-mock's control plane checks a seeded backup with core's validateRedisBackupSet and a seeded InstanceId with
+// the request validators. Both are generated, so the seed check follows the spec: evolve a copy of the real spec
+// as the service evolves (a new enum value, a renamed field, a new typed field, an InstanceId pattern, keywords a
+// request validator does not know), generate, and run the generated code in plain Node 24.
+const validators = 'packages/core/src/generated/validators.gen.ts'
+const sample = {
+  StartTime: '2018-09-04 12:51:21',
+  BackupId: '2e4127f8-affe-11e8-941e-4846fb00c75d',
+  BackupType: '0',
+  Status: 2,
+  Remark: 'xxx',
+  Locked: 0,
+}
+const { Locked: _locked, ...renamed } = { ...sample, IsLocked: 0 }
+let edited: string
+let pristine: string
+
+beforeAll(async () => {
+  const dir = await tempDir()
+  const doc = parseDocument(await readFile(realSpec, 'utf8'))
+  const schemas = ['components', 'schemas']
+  const backup = [...schemas, 'RedisBackupSet']
+  const props = [...backup, 'properties']
+  const add = (path: string[], value: unknown) => {
+    const list = doc.getIn(path) as YAMLSeq
+    expect(list.items.length, path.join('.')).toBeGreaterThan(0)
+    doc.addIn(path, value)
+  }
+  add([...props, 'BackupType', 'enum'], '3')
+  add([...schemas, 'BackupStatus', 'enum'], 5)
+  add([...schemas, 'BackupStatus', 'x-enum-names'], 'Archived')
+  // Locked -> IsLocked, keeping its place among the required fields.
+  const locked = doc.getIn([...props, 'Locked'])
+  doc.deleteIn([...props, 'Locked'])
+  doc.setIn([...props, 'IsLocked'], locked)
+  const required = doc.getIn([...backup, 'required']) as YAMLSeq<Scalar<string>>
+  for (const item of required.items) if (item.value === 'Locked') item.value = 'IsLocked'
+  const examples = doc.getIn([
+    'paths',
+    '/#Action=DescribeInstanceBackups',
+    'post',
+    'responses',
+    '200',
+    'content',
+    'application/json',
+    'examples',
+    'seed',
+    'value',
+    'Response',
+    'BackupSet',
+  ]) as YAMLSeq<YAMLMap>
+  for (const item of examples.items) {
+    item.set('IsLocked', item.get('Locked'))
+    item.delete('Locked')
+  }
+  // Keywords of a response schema that no request validator knows: the useful ones are enforced, the rest ignored.
+  doc.setIn([...props, 'StorageClass'], doc.createNode({ type: 'string', maxLength: 8, readOnly: true }))
+  doc.setIn([...props, 'Tags'], doc.createNode({ oneOf: [{ type: 'string' }, { type: 'array' }] }))
+  doc.setIn([...props, 'Size'], doc.createNode({ type: ['integer', 'string'] }))
+  doc.setIn([...props, 'Retention'], doc.createNode({ type: 'integer', minimum: 1, exclusiveMaximum: 30 }))
+  doc.setIn([...backup, 'additionalProperties'], false)
+  // OpenAPI 3.0's spelling of a null type, which a hand-written spec may well carry over.
+  doc.setIn([...props, 'Remark', 'nullable'], true)
+  for (const request of ['DescribeInstanceBackupsRequest', 'ManualBackupInstanceRequest'])
+    doc.setIn([...schemas, request, 'properties', 'InstanceId', 'pattern'], '^crs-[a-z0-9]{8}$')
+  await writeFile(join(dir, 'redis.yaml'), doc.toString({ lineWidth: 0 }))
+  edited = join(dir, 'edited')
+  pristine = join(dir, 'pristine')
+  for (const [spec, out] of [
+    [join(dir, 'redis.yaml'), edited],
+    [realSpec, pristine],
+  ] as const) {
+    const run = runCli(['--spec', spec, '--out', out])
+    expect(run.code, run.stderr).toBe(0)
+    await addCoreRuntime(out)
+  }
+})
+
+/** The messages of the generated validateRedisBackupSet for each backup, run in a Node child. */
+const backupIssues = (root: string, backups: unknown[]) =>
+  evaluateInNode(
+    join(root, validators),
+    `${JSON.stringify(backups)}.map((b) => mod.validateRedisBackupSet(b).map((i) => i.message))`,
+  )
+
+/** The InstanceId messages of each action's generated request validator, as crs-mock reads them for a seed. */
+const instanceIdIssues = (root: string, id: string) =>
+  evaluateInNode(
+    join(root, validators),
+    `Object.values(mod.requestValidators).map((v) => v({ InstanceId: ${JSON.stringify(id)} }).map((i) => i.message))`,
+  )
+
+describe('the seed rule of a RedisBackupSet follows the spec', () => {
+  it('takes a new enum value once the spec lists it', () => {
+    const next = { ...renamed, BackupType: '3', Status: 5 }
+    expect(backupIssues(edited, [next])).toEqual([[]])
+    expect(backupIssues(pristine, [{ ...sample, BackupType: '3', Status: 5 }])).toEqual([
+      ['BackupType must be one of ["0","1","2"], got "3"', 'Status must be one of [1,2,3,4,-1,-2], got 5'],
+    ])
+    expect(backupIssues(edited, [{ ...renamed, BackupType: '9' }])).toEqual([
+      ['BackupType must be one of ["0","1","2","3"], got "9"'],
+    ])
+  })
+
+  it('after a rename, takes the new shape and refuses the old one', () => {
+    expect(backupIssues(edited, [renamed, sample])).toEqual([[], ['IsLocked is required']])
+    expect(backupIssues(pristine, [renamed, sample])).toEqual([['Locked is required'], []])
+  })
+
+  it('checks a new optional field by its type and bounds, and keeps ignoring fields the spec does not name', () => {
+    expect(
+      backupIssues(edited, [
+        { ...renamed, StorageClass: 'COLD' },
+        { ...renamed, StorageClass: 42 },
+        { ...renamed, StorageClass: 'ARCHIVE_DEEP' },
+        { ...renamed, StorageClass: null, Later: 'a field the service added' },
+        { ...renamed, Retention: 0 },
+      ]),
+    ).toEqual([
+      [],
+      ['StorageClass must be a string, got 42'],
+      ['StorageClass length must be at most 8, got 12'],
+      [],
+      ['Retention must be at least 1, got 0'],
+    ])
+  })
+
+  it('leaves unchecked what its rule cannot say (several types, a composition, exclusiveMaximum), and stays open', () => {
+    expect(
+      backupIssues(edited, [
+        { ...renamed, Tags: ['a'], Size: '12', Retention: 30 },
+        { ...renamed, Tags: 7, Size: true },
+      ]),
+    ).toEqual([[], []])
+  })
+
+  it('takes null in a required field once the spec says it may be null', () => {
+    expect(
+      backupIssues(edited, [
+        { ...renamed, Remark: null },
+        { ...renamed, Remark: undefined },
+      ]),
+    ).toEqual([[], ['Remark is required']])
+    expect(backupIssues(pristine, [{ ...sample, Remark: null }])).toEqual([['Remark is required']])
+  })
+
+  it('refuses an InstanceId no action would take, once the spec gives it a pattern', () => {
+    const refusal = 'InstanceId must match /^crs-[a-z0-9]{8}$/u, got "my-instance"'
+    expect(instanceIdIssues(edited, 'my-instance')).toEqual([[refusal], [refusal]])
+    expect(instanceIdIssues(edited, 'crs-5a4py64p')).toEqual([[], []])
+    expect(instanceIdIssues(pristine, 'my-instance')).toEqual([[], []])
+  })
+})
