@@ -1,8 +1,8 @@
 import type { ActionName, ActionTypes } from './generated/actions.gen.ts'
 import { responseFields } from './generated/readers.gen.ts'
-import { requestRules } from './generated/validators.gen.ts'
+import { requestValidators } from './generated/validators.gen.ts'
 import { readFields } from './read-fields.ts'
-import { type ValidationIssue, validateWith } from './validation.ts'
+import type { ValidationIssue } from './validation.ts'
 
 // Own keys only: 'toString' must be an unknown action, not Object.prototype's method.
 function entryOf<T>(table: Readonly<Record<ActionName, T>>, action: ActionName): T {
@@ -15,7 +15,7 @@ function entryOf<T>(table: Readonly<Record<ActionName, T>>, action: ActionName):
  * @example validateRequest('DescribeInstanceBackups', { Limit: 0 }) // MissingParameter InstanceId, InvalidParameterValue Limit
  */
 export function validateRequest(action: ActionName, input: unknown): ValidationIssue[] {
-  return validateWith(entryOf(requestRules, action), input)
+  return entryOf(requestValidators, action)(input)
 }
 
 /** Reads an action's `Response` object leniently (numeric strings, nulls, extra fields); throws ResponseShapeError. */

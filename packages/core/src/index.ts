@@ -22,12 +22,8 @@ export {
   transientErrorCodes,
 } from './generated/service.gen.ts'
 export type * from './generated/types.gen.ts'
-export {
-  requestValidators,
-  validateDescribeInstanceBackupsRequest,
-  validateManualBackupInstanceRequest,
-  validateRedisBackupSet,
-} from './generated/validators.gen.ts'
+// Each action's validator (validateXRequest), the table of them, and the listed item models' validators.
+export * from './generated/validators.gen.ts'
 export { fromQueryParams, toQueryParams } from './query-params.ts'
 export { ResponseShapeError } from './response-shape-error.ts'
 export { formatTcTime, parseTcTime } from './tc-time.ts'

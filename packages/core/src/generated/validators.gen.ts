@@ -28,11 +28,7 @@ export function validateDescribeInstanceBackupsRequest(input: unknown): Validati
 export function validateManualBackupInstanceRequest(input: unknown): ValidationIssue[] {
   return validateWith(ManualBackupInstanceRequest, input)
 }
-/** Each action's request rule, as core's validateRequest reads it. */
-export const requestRules: { readonly [A in ActionName]: Rule } = {
-  DescribeInstanceBackups: DescribeInstanceBackupsRequest,
-  ManualBackupInstance: ManualBackupInstanceRequest,
-}
+/** Each action's request validator, as core's validateRequest calls it. */
 export const requestValidators: { readonly [A in ActionName]: (input: unknown) => ValidationIssue[] } = {
   DescribeInstanceBackups: validateDescribeInstanceBackupsRequest,
   ManualBackupInstance: validateManualBackupInstanceRequest,

@@ -43,11 +43,8 @@ export function validate${a.requestSchema}(input: unknown): ValidationIssue[] {
 }`,
     ),
   )
-  file.addStatements(`/** Each action's request rule, as core's validateRequest reads it. */
-export const requestRules: { readonly [A in ActionName]: Rule } = {
-${ir.actions.map((a) => `  ${a.name}: ${a.requestSchema},`).join('\n')}
-}`)
-  file.addStatements(`export const requestValidators: { readonly [A in ActionName]: (input: unknown) => ValidationIssue[] } = {
+  file.addStatements(`/** Each action's request validator, as core's validateRequest calls it. */
+export const requestValidators: { readonly [A in ActionName]: (input: unknown) => ValidationIssue[] } = {
 ${ir.actions.map((a) => `  ${a.name}: validate${a.requestSchema},`).join('\n')}
 }`)
   if (items.length) {
