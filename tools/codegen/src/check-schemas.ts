@@ -1,3 +1,4 @@
+import { constraintChecker } from './check-constraints.ts'
 import { described } from './extension-types.ts'
 import type { ActionIR, Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
@@ -55,7 +56,9 @@ export function checkSchemas(
       checkRequestSchema(schema, ['components', 'schemas', action.requestSchema], schemas, fail, seen)
   }
   const enforced = requestProperties(schemas, actions)
+  const checkConstraints = constraintChecker(schemas, fail)
   walkSpec(doc, (node, at, place) => {
+    checkConstraints(node, at, place)
     if (place !== 'schema' && place !== 'property') return
     checkRequired(node, at, schemas, fail)
     checkEnum(node, at, fail)
@@ -161,33 +164,20 @@ function checkRequestSchema(
       )
     }
   }
-  const { types } = typesOf(schema)
-  if (types.length !== 1 || !scalarTypes.has(types[0]!)) {
+  // A misspelled type name is reported by check-constraints, with a did-you-mean; the count is checked here.
+  const typeNames = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]
+  if (typeNames.some((t) => typeof t !== 'string' || !scalarTypes.has(t))) return
+  const { types, nullable } = typesOf(schema)
+  if (types.length !== 1) {
+    const got = types.length === 0 ? (nullable ? 'type null' : 'no type') : `type [${types.join(', ')}]`
     return fail(
       where('type'),
       'request-type',
-      'each request schema needs exactly one type (plus "null" at most)',
+      `each request schema needs exactly one type (plus "null" at most); got ${got} (expected one of ${[...scalarTypes].filter((t) => t !== 'null').join(', ')}, optionally with null)`,
     )
   }
-  if (Array.isArray(schema.enum)) {
-    const bad = schema.enum.find((v) => !matchesType(v, types[0]!))
-    if (bad !== undefined)
-      fail(where('enum'), 'enum-type', `enum value ${JSON.stringify(bad)} is not of type ${types[0]}`)
-  }
-  if (schema.default !== undefined && !matchesType(schema.default, types[0]!)) {
-    fail(
-      where('default'),
-      'default-type',
-      `default ${JSON.stringify(schema.default)} is not of type ${types[0]}`,
-    )
-  }
-  if (typeof schema.pattern === 'string') {
-    try {
-      new RegExp(schema.pattern, 'u')
-    } catch {
-      fail(where('pattern'), 'pattern', `pattern ${schema.pattern} is not a valid regular expression`)
-    }
-  }
+  // Enum, const and default values against the type, and the pattern, are checked in every schema by
+  // check-constraints.
   if (types[0] === 'array') {
     if (!isSchema(schema.items)) return fail(where('type'), 'array-items', 'an array needs items')
     checkRequestSchema(schema.items, where('items'), schemas, fail, seen)
@@ -260,11 +250,4 @@ function written(raw: Schema, at: Pointer, key: string, schemas: Record<string, 
     pointer = ['components', 'schemas', target]
   }
   return [...pointer, key]
-}
-
-function matchesType(value: Json, type: string): boolean {
-  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value)
-  if (type === 'array') return Array.isArray(value)
-  if (type === 'object') return isSchema(value)
-  return typeof value === type
 }

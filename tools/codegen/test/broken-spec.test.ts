@@ -490,6 +490,172 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       },
     ],
   ],
+  // Schemas that contradict themselves: each used to generate, and to fail only when used.
+  [
+    // The paginator asked for pages of 80 and core's validator refused every one of them.
+    'a default above its own maximum',
+    (t) => replaceOnce(t, '          default: 10', '          default: 80'),
+    [
+      {
+        rule: 'default-value',
+        marker: 'default: 80',
+        focus: 'default',
+        says: 'default is the number 80 (expected at most 50, its maximum)',
+      },
+    ],
+  ],
+  [
+    'bounds that cross, in a request and a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          maxItems: 3\n', '          minItems: 4\n          maxItems: 3\n'),
+        "        Weight:\n          type: [integer, 'null']\n",
+        "        Weight:\n          type: [integer, 'null']\n          minimum: 5\n          maximum: 1\n",
+      ),
+    [
+      {
+        rule: 'constraint',
+        marker: 'minimum: 5',
+        focus: 'minimum',
+        says: 'minimum 5 is above maximum 1 (expected minimum <= maximum',
+      },
+      {
+        rule: 'constraint',
+        marker: 'minItems: 4',
+        focus: 'minItems',
+        says: 'minItems 4 is above maxItems 3',
+      },
+    ],
+  ],
+  [
+    'enum values of the wrong type, in a request and a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          enum: [red, blue]', '          enum: [red, 1]'),
+        '        Total:\n          type: integer\n',
+        "        Total:\n          type: integer\n          enum: [1, '2']\n",
+      ),
+    [
+      {
+        rule: 'enum-value',
+        marker: "enum: [1, '2']",
+        focus: "'2'",
+        says: 'enum[1] is the string "2" (expected an integer)',
+      },
+      {
+        rule: 'enum-value',
+        marker: 'enum: [red, 1]',
+        focus: '1',
+        says: 'enum[1] is the number 1 (expected a string)',
+      },
+    ],
+  ],
+  [
+    // Neither JSON Schema nor the generated validators enforce a keyword of another type: it was silently ignored.
+    'keywords that do not apply to the type',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(t, '          default: 10\n', '          default: 10\n          pattern: ^[0-9]+$\n'),
+          '          maxLength: 8\n',
+          '          maxLength: 8\n          minimum: 1\n',
+        ),
+        '    TaskId:\n          type: integer\n',
+        '    TaskId:\n          type: integer\n          minLength: 2\n',
+      ),
+    [
+      {
+        rule: 'keyword-type',
+        marker: '          maxLength: 8\n          minimum: 1',
+        focus: 'minimum',
+        says: 'minimum does not apply to a string (expected on an integer or a number',
+      },
+      {
+        rule: 'keyword-type',
+        marker: 'pattern: ^[0-9]+$',
+        focus: 'pattern',
+        says: 'pattern does not apply to an integer (expected on a string',
+      },
+      { rule: 'keyword-type', marker: 'minLength: 2', focus: 'minLength' },
+    ],
+  ],
+  [
+    'a default outside its enum or format, and an example longer than its maxLength',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(
+            t,
+            '          enum: [red, blue]\n',
+            '          enum: [red, blue]\n          default: green\n',
+          ),
+          '      format: tc-datetime\n',
+          '      format: tc-datetime\n      default: yesterday\n',
+        ),
+        '          maxLength: 8\n',
+        '          maxLength: 8\n          examples: [shelf-number-nine]\n',
+      ),
+    [
+      {
+        rule: 'default-value',
+        marker: 'default: yesterday',
+        focus: 'default',
+        says: 'default is "yesterday" (expected a time YYYY-MM-DD HH:mm:ss)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'examples: [shelf-number-nine]',
+        focus: 'shelf-number-nine',
+        says: 'examples[0] is "shelf-number-nine" (expected at most 8 characters)',
+      },
+      {
+        rule: 'default-value',
+        marker: 'default: green',
+        focus: 'default',
+        says: 'default is "green" (expected one of "red", "blue")',
+      },
+    ],
+  ],
+  [
+    // A response field typed `strng` became Record<string, never> and lost its reader line.
+    'a misspelled type name in a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '        Id:\n          type: string\n', '        Id:\n          type: strng\n'),
+        "          type: [integer, 'null']",
+        "          type: [integr, 'null']",
+      ),
+    [
+      {
+        rule: 'schema-type',
+        marker: 'type: strng',
+        focus: 'type',
+        says: 'type strng is not a JSON Schema type (did you mean string? expected one of string, integer, number, boolean, array, object, null)',
+      },
+      {
+        rule: 'schema-type',
+        marker: 'integr',
+        says: 'type integr is not a JSON Schema type (did you mean integer?',
+      },
+    ],
+  ],
+  [
+    'a request schema with two types',
+    (t) =>
+      replaceOnce(
+        t,
+        '        ShelfId:\n          type: string\n',
+        '        ShelfId:\n          type: [string, integer]\n',
+      ),
+    [
+      {
+        rule: 'request-type',
+        marker: 'type: [string, integer]',
+        focus: 'type',
+        says: 'each request schema needs exactly one type (plus "null" at most); got type [string, integer]',
+      },
+    ],
+  ],
 ]
 
 describe('a broken spec', () => {
@@ -520,3 +686,4 @@ describe('a broken spec', () => {
     },
   )
 })
+
