@@ -1,3 +1,4 @@
+import { checkExamples } from './check-examples.ts'
 import { extensionChecker } from './check-extensions.ts'
 import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
@@ -48,6 +49,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
       if (!isObject(op) || method.startsWith('x-')) continue
       const action = readAction(['paths', pathKey, method], op, schemas, fail)
       if (!action) continue
+      checkExamples(['paths', pathKey, method], op, action.name, schemas, fail)
       if (method !== 'post')
         fail(
           ['paths', pathKey, method],

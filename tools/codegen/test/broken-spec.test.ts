@@ -656,6 +656,89 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       },
     ],
   ],
+  // Examples the schema refuses: written into the mock's fixtures and the client's docs, they failed only in the
+  // mock's contract test, without a spec line.
+  [
+    'a request example with a value of the wrong type and an unknown key',
+    (t) =>
+      replaceOnce(
+        t,
+        '                  Spec:\n                    Color: red\n',
+        '                  Spec:\n                    Color: red\n                  Note: 42\n                  Notes: hi\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Note: 42',
+        focus: 'Note',
+        says: 'MakeWidget: request example Note is the number 42 (expected a string or null)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'Notes: hi',
+        focus: 'Notes',
+        says: 'MakeWidget: request example Notes is not a property (did you mean Note? expected one of Spec, Note: additionalProperties is false)',
+      },
+    ],
+  ],
+  [
+    'a request example without a required field, and one with a nested value outside its enum',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '                  ShelfId: s-1\n', '                  Limit: 5\n'),
+        '                    Color: red\n',
+        '                    Color: green\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: '                value:\n                  Limit: 5',
+        focus: 'value',
+        says: 'ListWidgets: request example has no ShelfId (expected every required property: ShelfId)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'Color: green',
+        focus: 'Color',
+        says: 'MakeWidget: request example Spec.Color is "green" (expected one of "red", "blue")',
+      },
+    ],
+  ],
+  [
+    'response examples with a value of the wrong type, nested in a list',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '                      TaskId: 7', '                      TaskId: lots'),
+        '                        - Id: w-1',
+        '                        - Id: 5',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Id: 5',
+        focus: 'Id',
+        says: 'ListWidgets: response example Widgets[0].Id is the number 5 (expected a string)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'TaskId: lots',
+        focus: 'TaskId',
+        says: 'MakeWidget: response example TaskId is the string "lots" (expected an integer)',
+      },
+    ],
+  ],
+  [
+    'a response example without a required field',
+    (t) => replaceOnce(t, '                      TaskId: 7\n', ''),
+    [
+      {
+        rule: 'example-value',
+        marker: '                    Response:\n                      RequestId: r-2',
+        focus: 'Response',
+        says: 'MakeWidget: response example has no TaskId (expected every required property: TaskId, RequestId)',
+      },
+    ],
+  ],
 ]
 
 describe('a broken spec', () => {
