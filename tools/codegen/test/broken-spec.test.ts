@@ -739,6 +739,28 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       },
     ],
   ],
+  // The yaml package threw a bare ReferenceError with a stack trace for these.
+  [
+    'an alias to no anchor',
+    (t) => replaceOnce(t, '      x-tc-idempotent: true\n', '      x-tc-idempotent: *nope\n'),
+    [
+      {
+        rule: 'yaml-alias',
+        marker: '*nope',
+        says: 'the alias *nope names no anchor (expected &nope on a node before it)',
+      },
+    ],
+  ],
+  [
+    'an alias inside the node it names (the data would contain itself)',
+    (t) =>
+      replaceOnce(
+        t,
+        '      x-tc-rate-limit:\n        perSecond: 5\n',
+        '      x-tc-rate-limit: &rl\n        perSecond: 5\n        again: *rl\n',
+      ),
+    [{ rule: 'yaml-alias', marker: '*rl', says: 'the alias *rl is inside the node &rl names' }],
+  ],
 ]
 
 describe('a broken spec', () => {
