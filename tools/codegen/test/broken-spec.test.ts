@@ -761,6 +761,70 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       ),
     [{ rule: 'yaml-alias', marker: '*rl', says: 'the alias *rl is inside the node &rl names' }],
   ],
+  [
+    // The Japanese text silently vanished from the JSDoc.
+    'a misspelled x-description-ja',
+    (t) =>
+      replaceOnce(
+        t,
+        '      x-description-ja: ウィジェット一覧。',
+        '      x-descripton-ja: ウィジェット一覧。',
+      ),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'x-descripton-ja',
+        says: 'x-descripton-ja is not read by the generator (did you mean x-description-ja?',
+      },
+    ],
+  ],
+  [
+    'a Version parameter whose const is not info.version',
+    (t) =>
+      replaceOnce(
+        t,
+        'components:\n  schemas:\n',
+        "components:\n  parameters:\n    Version:\n      name: X-TC-Version\n      in: header\n      schema:\n        type: string\n        const: '2019-09-09'\n  schemas:\n",
+      ),
+    [
+      {
+        rule: 'version',
+        marker: "const: '2019-09-09'",
+        focus: 'const',
+        says: `X-TC-Version's const is "2019-09-09" (expected info.version, "2020-01-01"`,
+      },
+    ],
+  ],
+  [
+    'an action error repeating a common error',
+    (t) =>
+      replaceOnce(
+        t,
+        '        - code: ResourceNotFound.Shelf\n',
+        '        - code: InternalError\n        - code: ResourceNotFound.Shelf\n',
+      ),
+    [
+      {
+        rule: 'error-code-unique',
+        marker: '        - code: InternalError',
+        focus: 'code',
+        says: 'InternalError is already in x-tc-service.commonErrors',
+      },
+    ],
+  ],
+  [
+    // The client's pages would hold 20, which the limit's own maximum refuses.
+    'a page size without a default whose maximum is below the default page size',
+    (t) => replaceOnce(t, '          maximum: 50\n          default: 10\n', '          maximum: 10\n'),
+    [
+      {
+        rule: 'pagination',
+        marker: '        Limit:\n          type: integer',
+        focus: 'Limit',
+        says: "Limit has no default, so the client's pages hold 20, outside its bounds 1..10 (expected a default within them)",
+      },
+    ],
+  ],
 ]
 
 describe('a broken spec', () => {
@@ -792,3 +856,16 @@ describe('a broken spec', () => {
   )
 })
 
+describe('a spec that is not broken', () => {
+  // Vendor extensions the generator does not read stay allowed, unless they are a slip of one it reads.
+  it("may carry other x-* keys and another language's description", async () => {
+    const text = replaceOnce(
+      widgets,
+      '      x-description-ja: ウィジェット一覧。\n',
+      '      x-description-ja: ウィジェット一覧。\n      x-description-zh: 列出小部件。\n      x-internal-note: keep\n',
+    )
+    const dir = await tempDir()
+    await writeFile(join(dir, 'extended.yaml'), text)
+    expect((await generateFile(join(dir, 'extended.yaml'))).size).toBe(11)
+  })
+})
