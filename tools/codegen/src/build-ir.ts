@@ -1,6 +1,9 @@
+import { checkExamples } from './check-examples.ts'
 import { extensionChecker } from './check-extensions.ts'
 import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
+import { vendorExtensionChecker } from './check-vendor-extensions.ts'
+import { versionParamChecker } from './check-version-param.ts'
 import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
 import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
 import { resolve, typesOf } from './schema-utils.ts'
@@ -23,22 +26,27 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
   }
   const { doc } = spec
   // The shape of every x-tc-* keyword and every $ref first, in one pass: what follows reads them as checked.
-  const checkExtensions = extensionChecker(fail)
-  const checkRef = refChecker(doc, fail)
-  walkSpec(doc, (node, at, place) => {
-    checkExtensions(node, at, place)
-    checkRef(node, at, place)
-  })
-  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
-    fail(['openapi'], 'openapi-version', 'openapi must be 3.1.x')
   const schemas =
     isObject(doc.components) && isObject(doc.components.schemas)
       ? (doc.components.schemas as Record<string, Schema>)
       : {}
+  const checkExtensions = extensionChecker(fail)
+  const checkVendorExtensions = vendorExtensionChecker(fail)
+  const checkRef = refChecker(doc, fail)
+  const checkVersionParam = versionParamChecker(doc, schemas, fail)
+  walkSpec(doc, (node, at, place) => {
+    checkExtensions(node, at, place)
+    checkVendorExtensions(node, at, place)
+    checkRef(node, at, place)
+    checkVersionParam(node, at, place)
+  })
+  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
+    fail(['openapi'], 'openapi-version', 'openapi must be 3.1.x')
   if (Object.keys(schemas).length === 0)
     fail(['components'], 'schemas-present', 'components.schemas must define the models')
 
   const service = readService(doc, fail)
+  const commonCodes = new Set(service?.commonErrors.map((e) => e.code))
   const actions: ActionIR[] = []
   const paths = isObject(doc.paths) ? doc.paths : {}
   for (const [pathKey, item] of Object.entries(paths)) {
@@ -46,8 +54,9 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     for (const [method, op] of Object.entries(item)) {
       // An x-* key of a path item is no operation (an x-tc-* one there is reported by check-extensions).
       if (!isObject(op) || method.startsWith('x-')) continue
-      const action = readAction(['paths', pathKey, method], op, schemas, fail)
+      const action = readAction(['paths', pathKey, method], op, schemas, commonCodes, fail)
       if (!action) continue
+      checkExamples(['paths', pathKey, method], op, action.name, schemas, fail)
       if (method !== 'post')
         fail(
           ['paths', pathKey, method],
@@ -117,11 +126,28 @@ function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | unde
   }
 }
 
-/** A list of error entries; the shape of each entry was checked by check-extensions, its uniqueness is here. */
-function readErrors(list: Json | undefined, pointer: Pointer, fail: Fail): ErrorCodeIR[] {
+/**
+ * A list of error entries; the shape of each entry was checked by check-extensions, its uniqueness is here. An
+ * action's list may not repeat a common code: the common entry alone says whether the client retries it, and a
+ * second description of the same code in the action's JSDoc could only disagree with the first.
+ */
+function readErrors(
+  list: Json | undefined,
+  pointer: Pointer,
+  fail: Fail,
+  common: ReadonlySet<string> = new Set(),
+): ErrorCodeIR[] {
   const out: ErrorCodeIR[] = []
   for (const [i, e] of (Array.isArray(list) ? list : []).entries()) {
     if (!isObject(e) || typeof e.code !== 'string') continue
+    if (common.has(e.code)) {
+      fail(
+        [...pointer, i, 'code'],
+        'error-code-unique',
+        `${e.code} is already in x-tc-service.commonErrors (expected only codes of this action: every action answers the common ones)`,
+      )
+      continue
+    }
     if (out.some((o) => o.code === e.code)) {
       fail(
         [...pointer, i],
@@ -145,6 +171,7 @@ function readAction(
   at: Pointer,
   op: { [key: string]: Json },
   schemas: Record<string, Schema>,
+  commonCodes: ReadonlySet<string>,
   fail: Fail,
 ): ActionIR | undefined {
   const name = op.operationId
@@ -220,13 +247,16 @@ function readAction(
     idempotent: op['x-tc-idempotent'] === true,
     rateLimitPerSecond: typeof rate === 'number' ? rate : 0,
     pagination: readPagination([...at, 'x-tc-pagination'], op['x-tc-pagination'], name, schemas, fail),
-    errors: readErrors(op['x-tc-errors'] ?? [], [...at, 'x-tc-errors'], fail),
+    errors: readErrors(op['x-tc-errors'] ?? [], [...at, 'x-tc-errors'], fail, commonCodes),
     requestSchema: `${name}Request`,
     responseSchema: `${name}Response`,
     requestExample,
     responseExample: responseValue,
   }
 }
+
+/** The page size of a paginator whose limit property has no default (documented in spec/README.md). */
+const defaultPageSize = 20
 
 function readPagination(
   at: Pointer,
@@ -280,12 +310,25 @@ function readPagination(
       `x-tc-pagination.items names ${String(p.items)}, which is not a list of a named schema (expected type: array with items: { $ref: '#/components/schemas/Name' })`,
     )
   if (!limit || !itemSchema) return undefined
+  // Without a default the client asks for pages of defaultPageSize, which the limit's own bounds must allow (a
+  // default that breaks them is reported by check-constraints): otherwise every paginate call fails validation.
+  const { minimum, maximum } = limit
+  if (
+    limit.default === undefined &&
+    ((typeof minimum === 'number' && defaultPageSize < minimum) ||
+      (typeof maximum === 'number' && defaultPageSize > maximum))
+  )
+    fail(
+      ['components', 'schemas', `${name}Request`, 'properties', String(p.limit)],
+      'pagination',
+      `${String(p.limit)} has no default, so the client's pages hold ${defaultPageSize}, outside its bounds ${typeof minimum === 'number' ? minimum : '-'}..${typeof maximum === 'number' ? maximum : '-'} (expected a default within them)`,
+    )
   return {
     limit: String(p.limit),
     offset: String(p.offset),
     total: String(p.total),
     items: String(p.items),
-    defaultLimit: typeof limit.default === 'number' ? limit.default : 20,
+    defaultLimit: typeof limit.default === 'number' ? limit.default : defaultPageSize,
     maxLimit: typeof limit.maximum === 'number' ? limit.maximum : undefined,
     itemSchema,
   }

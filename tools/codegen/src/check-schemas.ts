@@ -1,3 +1,4 @@
+import { constraintChecker } from './check-constraints.ts'
 import { described } from './extension-types.ts'
 import type { ActionIR, Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
@@ -40,7 +41,8 @@ const crossField = ['x-tc-multiple-of', 'x-tc-not-before', 'x-tc-max-span-days']
 /**
  * The request schemas against what the validators implement, then every schema of the document (request,
  * response, item, inline) for what holds everywhere: `required` names properties, an enum lists a value once,
- * a pattern compiles, and the cross-field keywords sit where a validator enforces them. (Every $ref was checked before.)
+ * and the cross-field keywords sit where a validator enforces them (patterns, bounds and values: check-constraints).
+ * (Every $ref was checked before.)
  */
 export function checkSchemas(
   doc: JsonObject,
@@ -55,11 +57,12 @@ export function checkSchemas(
       checkRequestSchema(schema, ['components', 'schemas', action.requestSchema], schemas, fail, seen)
   }
   const enforced = requestProperties(schemas, actions)
+  const checkConstraints = constraintChecker(schemas, fail)
   walkSpec(doc, (node, at, place) => {
+    checkConstraints(node, at, place)
     if (place !== 'schema' && place !== 'property') return
     checkRequired(node, at, schemas, fail)
     checkEnum(node, at, fail)
-    checkPattern(node, at, fail)
     if (place === 'property' && !enforced.has(node))
       for (const key of crossField)
         if (key in node)
@@ -115,17 +118,6 @@ function checkEnum(node: Schema, at: Pointer, fail: Fail) {
   }
 }
 
-// A pattern goes into generated code as a regex literal, in request validators and in the listed items' rules
-// alike (response schemas included): one JavaScript cannot compile would break the generated module.
-function checkPattern(node: Schema, at: Pointer, fail: Fail) {
-  if (typeof node.pattern !== 'string') return
-  try {
-    new RegExp(node.pattern, 'u')
-  } catch {
-    fail([...at, 'pattern'], 'pattern', `pattern ${node.pattern} is not a valid regular expression`)
-  }
-}
-
 /** Every property schema object a request's validator reads, found by following the request schemas. */
 function requestProperties(schemas: Record<string, Schema>, actions: ActionIR[]): Set<Schema> {
   const found = new Set<Schema>()
@@ -173,26 +165,20 @@ function checkRequestSchema(
       )
     }
   }
-  const { types } = typesOf(schema)
-  if (types.length !== 1 || !scalarTypes.has(types[0]!)) {
+  // A misspelled type name is reported by check-constraints, with a did-you-mean; the count is checked here.
+  const typeNames = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]
+  if (typeNames.some((t) => typeof t !== 'string' || !scalarTypes.has(t))) return
+  const { types, nullable } = typesOf(schema)
+  if (types.length !== 1) {
+    const got = types.length === 0 ? (nullable ? 'type null' : 'no type') : `type [${types.join(', ')}]`
     return fail(
       where('type'),
       'request-type',
-      'each request schema needs exactly one type (plus "null" at most)',
+      `each request schema needs exactly one type (plus "null" at most); got ${got} (expected one of ${[...scalarTypes].filter((t) => t !== 'null').join(', ')}, optionally with null)`,
     )
   }
-  if (Array.isArray(schema.enum)) {
-    const bad = schema.enum.find((v) => !matchesType(v, types[0]!))
-    if (bad !== undefined)
-      fail(where('enum'), 'enum-type', `enum value ${JSON.stringify(bad)} is not of type ${types[0]}`)
-  }
-  if (schema.default !== undefined && !matchesType(schema.default, types[0]!)) {
-    fail(
-      where('default'),
-      'default-type',
-      `default ${JSON.stringify(schema.default)} is not of type ${types[0]}`,
-    )
-  }
+  // Enum, const and default values against the type, and the pattern, are checked in every schema by
+  // check-constraints.
   if (types[0] === 'array') {
     if (!isSchema(schema.items)) return fail(where('type'), 'array-items', 'an array needs items')
     checkRequestSchema(schema.items, where('items'), schemas, fail, seen)
@@ -265,11 +251,4 @@ function written(raw: Schema, at: Pointer, key: string, schemas: Record<string, 
     pointer = ['components', 'schemas', target]
   }
   return [...pointer, key]
-}
-
-function matchesType(value: Json, type: string): boolean {
-  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value)
-  if (type === 'array') return Array.isArray(value)
-  if (type === 'object') return isSchema(value)
-  return typeof value === type
 }

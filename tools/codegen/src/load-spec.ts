@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { SpecError, SpecErrors } from './spec-error.ts'
+import { badAliases } from './yaml-aliases.ts'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 export type Pointer = readonly (string | number)[]
@@ -24,6 +25,10 @@ export function loadSpec(text: string, file: string): LoadedSpec {
     const { line, column } = at(e.pos[0])
     return new SpecError(file, line, column, 'yaml-syntax', e.message.split('\n')[0] ?? e.message)
   })
+  for (const { offset, message } of badAliases(document)) {
+    const { line, column } = at(offset)
+    problems.push(new SpecError(file, line, column, 'yaml-alias', message))
+  }
   if (problems.length > 0) throw new SpecErrors(problems)
   if (!isMap(document.contents))
     throw new SpecErrors([new SpecError(file, 1, 1, 'yaml-root', 'the spec must be a YAML mapping')])
@@ -42,9 +47,18 @@ export function loadSpec(text: string, file: string): LoadedSpec {
     }
     return { line: 1, column: 1 }
   }
+  let doc: { [key: string]: Json }
+  try {
+    doc = document.toJS({ maxAliasCount: 100 }) as { [key: string]: Json }
+  } catch (error) {
+    // What badAliases cannot foresee, such as aliases that expand past maxAliasCount: still a located error.
+    throw new SpecErrors([
+      new SpecError(file, 1, 1, 'yaml-alias', `${(error as Error).message} (expected plain data)`),
+    ])
+  }
   return {
     file,
-    doc: document.toJS({ maxAliasCount: 100 }) as { [key: string]: Json },
+    doc,
     locate,
     error(pointer, rule, detail) {
       const { line, column } = locate(pointer)

@@ -501,6 +501,341 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       },
     ],
   ],
+  // Schemas that contradict themselves: each used to generate, and to fail only when used.
+  [
+    // The paginator asked for pages of 80 and core's validator refused every one of them.
+    'a default above its own maximum',
+    (t) => replaceOnce(t, '          default: 10', '          default: 80'),
+    [
+      {
+        rule: 'default-value',
+        marker: 'default: 80',
+        focus: 'default',
+        says: 'default is the number 80 (expected at most 50, its maximum)',
+      },
+    ],
+  ],
+  [
+    'bounds that cross, in a request and a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          maxItems: 3\n', '          minItems: 4\n          maxItems: 3\n'),
+        "        Weight:\n          type: [integer, 'null']\n",
+        "        Weight:\n          type: [integer, 'null']\n          minimum: 5\n          maximum: 1\n",
+      ),
+    [
+      {
+        rule: 'constraint',
+        marker: 'minimum: 5',
+        focus: 'minimum',
+        says: 'minimum 5 is above maximum 1 (expected minimum <= maximum',
+      },
+      {
+        rule: 'constraint',
+        marker: 'minItems: 4',
+        focus: 'minItems',
+        says: 'minItems 4 is above maxItems 3',
+      },
+    ],
+  ],
+  [
+    'enum values of the wrong type, in a request and a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          enum: [red, blue]', '          enum: [red, 1]'),
+        '        Total:\n          type: integer\n',
+        "        Total:\n          type: integer\n          enum: [1, '2']\n",
+      ),
+    [
+      {
+        rule: 'enum-value',
+        marker: "enum: [1, '2']",
+        focus: "'2'",
+        says: 'enum[1] is the string "2" (expected an integer)',
+      },
+      {
+        rule: 'enum-value',
+        marker: 'enum: [red, 1]',
+        focus: '1',
+        says: 'enum[1] is the number 1 (expected a string)',
+      },
+    ],
+  ],
+  [
+    // Neither JSON Schema nor the generated validators enforce a keyword of another type: it was silently ignored.
+    'keywords that do not apply to the type',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(t, '          default: 10\n', '          default: 10\n          pattern: ^[0-9]+$\n'),
+          '          maxLength: 8\n',
+          '          maxLength: 8\n          minimum: 1\n',
+        ),
+        '    TaskId:\n          type: integer\n',
+        '    TaskId:\n          type: integer\n          minLength: 2\n',
+      ),
+    [
+      {
+        rule: 'keyword-type',
+        marker: '          maxLength: 8\n          minimum: 1',
+        focus: 'minimum',
+        says: 'minimum does not apply to a string (expected on an integer or a number',
+      },
+      {
+        rule: 'keyword-type',
+        marker: 'pattern: ^[0-9]+$',
+        focus: 'pattern',
+        says: 'pattern does not apply to an integer (expected on a string',
+      },
+      { rule: 'keyword-type', marker: 'minLength: 2', focus: 'minLength' },
+    ],
+  ],
+  [
+    'a default outside its enum or format, and an example longer than its maxLength',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(
+            t,
+            '          enum: [red, blue]\n',
+            '          enum: [red, blue]\n          default: green\n',
+          ),
+          '      format: tc-datetime\n',
+          '      format: tc-datetime\n      default: yesterday\n',
+        ),
+        '          maxLength: 8\n',
+        '          maxLength: 8\n          examples: [shelf-number-nine]\n',
+      ),
+    [
+      {
+        rule: 'default-value',
+        marker: 'default: yesterday',
+        focus: 'default',
+        says: 'default is "yesterday" (expected a time YYYY-MM-DD HH:mm:ss)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'examples: [shelf-number-nine]',
+        focus: 'shelf-number-nine',
+        says: 'examples[0] is "shelf-number-nine" (expected at most 8 characters)',
+      },
+      {
+        rule: 'default-value',
+        marker: 'default: green',
+        focus: 'default',
+        says: 'default is "green" (expected one of "red", "blue")',
+      },
+    ],
+  ],
+  [
+    // A response field typed `strng` became Record<string, never> and lost its reader line.
+    'a misspelled type name in a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '        Id:\n          type: string\n', '        Id:\n          type: strng\n'),
+        "          type: [integer, 'null']",
+        "          type: [integr, 'null']",
+      ),
+    [
+      {
+        rule: 'schema-type',
+        marker: 'type: strng',
+        focus: 'type',
+        says: 'type strng is not a JSON Schema type (did you mean string? expected one of string, integer, number, boolean, array, object, null)',
+      },
+      {
+        rule: 'schema-type',
+        marker: 'integr',
+        says: 'type integr is not a JSON Schema type (did you mean integer?',
+      },
+    ],
+  ],
+  [
+    'a request schema with two types',
+    (t) =>
+      replaceOnce(
+        t,
+        '        ShelfId:\n          type: string\n',
+        '        ShelfId:\n          type: [string, integer]\n',
+      ),
+    [
+      {
+        rule: 'request-type',
+        marker: 'type: [string, integer]',
+        focus: 'type',
+        says: 'each request schema needs exactly one type (plus "null" at most); got type [string, integer]',
+      },
+    ],
+  ],
+  // Examples the schema refuses: written into the mock's fixtures and the client's docs, they failed only in the
+  // mock's contract test, without a spec line.
+  [
+    'a request example with a value of the wrong type and an unknown key',
+    (t) =>
+      replaceOnce(
+        t,
+        '                  Spec:\n                    Color: red\n',
+        '                  Spec:\n                    Color: red\n                  Note: 42\n                  Notes: hi\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Note: 42',
+        focus: 'Note',
+        says: 'MakeWidget: request example Note is the number 42 (expected a string or null)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'Notes: hi',
+        focus: 'Notes',
+        says: 'MakeWidget: request example Notes is not a property (did you mean Note? expected one of Spec, Note: additionalProperties is false)',
+      },
+    ],
+  ],
+  [
+    'a request example without a required field, and one with a nested value outside its enum',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '                  ShelfId: s-1\n', '                  Limit: 5\n'),
+        '                    Color: red\n',
+        '                    Color: green\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: '                value:\n                  Limit: 5',
+        focus: 'value',
+        says: 'ListWidgets: request example has no ShelfId (expected every required property: ShelfId)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'Color: green',
+        focus: 'Color',
+        says: 'MakeWidget: request example Spec.Color is "green" (expected one of "red", "blue")',
+      },
+    ],
+  ],
+  [
+    'response examples with a value of the wrong type, nested in a list',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '                      TaskId: 7', '                      TaskId: lots'),
+        '                        - Id: w-1',
+        '                        - Id: 5',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Id: 5',
+        focus: 'Id',
+        says: 'ListWidgets: response example Widgets[0].Id is the number 5 (expected a string)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'TaskId: lots',
+        focus: 'TaskId',
+        says: 'MakeWidget: response example TaskId is the string "lots" (expected an integer)',
+      },
+    ],
+  ],
+  [
+    'a response example without a required field',
+    (t) => replaceOnce(t, '                      TaskId: 7\n', ''),
+    [
+      {
+        rule: 'example-value',
+        marker: '                    Response:\n                      RequestId: r-2',
+        focus: 'Response',
+        says: 'MakeWidget: response example has no TaskId (expected every required property: TaskId, RequestId)',
+      },
+    ],
+  ],
+  // The yaml package threw a bare ReferenceError with a stack trace for these.
+  [
+    'an alias to no anchor',
+    (t) => replaceOnce(t, '      x-tc-idempotent: true\n', '      x-tc-idempotent: *nope\n'),
+    [
+      {
+        rule: 'yaml-alias',
+        marker: '*nope',
+        says: 'the alias *nope names no anchor (expected &nope on a node before it)',
+      },
+    ],
+  ],
+  [
+    'an alias inside the node it names (the data would contain itself)',
+    (t) =>
+      replaceOnce(
+        t,
+        '      x-tc-rate-limit:\n        perSecond: 5\n',
+        '      x-tc-rate-limit: &rl\n        perSecond: 5\n        again: *rl\n',
+      ),
+    [{ rule: 'yaml-alias', marker: '*rl', says: 'the alias *rl is inside the node &rl names' }],
+  ],
+  [
+    // The Japanese text silently vanished from the JSDoc.
+    'a misspelled x-description-ja',
+    (t) =>
+      replaceOnce(
+        t,
+        '      x-description-ja: ウィジェット一覧。',
+        '      x-descripton-ja: ウィジェット一覧。',
+      ),
+    [
+      {
+        rule: 'unknown-key',
+        marker: 'x-descripton-ja',
+        says: 'x-descripton-ja is not read by the generator (did you mean x-description-ja?',
+      },
+    ],
+  ],
+  [
+    'a Version parameter whose const is not info.version',
+    (t) =>
+      replaceOnce(
+        t,
+        'components:\n  schemas:\n',
+        "components:\n  parameters:\n    Version:\n      name: X-TC-Version\n      in: header\n      schema:\n        type: string\n        const: '2019-09-09'\n  schemas:\n",
+      ),
+    [
+      {
+        rule: 'version',
+        marker: "const: '2019-09-09'",
+        focus: 'const',
+        says: `X-TC-Version's const is "2019-09-09" (expected info.version, "2020-01-01"`,
+      },
+    ],
+  ],
+  [
+    'an action error repeating a common error',
+    (t) =>
+      replaceOnce(
+        t,
+        '        - code: ResourceNotFound.Shelf\n',
+        '        - code: InternalError\n        - code: ResourceNotFound.Shelf\n',
+      ),
+    [
+      {
+        rule: 'error-code-unique',
+        marker: '        - code: InternalError',
+        focus: 'code',
+        says: 'InternalError is already in x-tc-service.commonErrors',
+      },
+    ],
+  ],
+  [
+    // The client's pages would hold 20, which the limit's own maximum refuses.
+    'a page size without a default whose maximum is below the default page size',
+    (t) => replaceOnce(t, '          maximum: 50\n          default: 10\n', '          maximum: 10\n'),
+    [
+      {
+        rule: 'pagination',
+        marker: '        Limit:\n          type: integer',
+        focus: 'Limit',
+        says: "Limit has no default, so the client's pages hold 20, outside its bounds 1..10 (expected a default within them)",
+      },
+    ],
+  ],
 ]
 
 describe('a broken spec', () => {
@@ -530,4 +865,18 @@ describe('a broken spec', () => {
       expect(await readTree(out)).toEqual(before)
     },
   )
+})
+
+describe('a spec that is not broken', () => {
+  // Vendor extensions the generator does not read stay allowed, unless they are a slip of one it reads.
+  it("may carry other x-* keys and another language's description", async () => {
+    const text = replaceOnce(
+      widgets,
+      '      x-description-ja: ウィジェット一覧。\n',
+      '      x-description-ja: ウィジェット一覧。\n      x-description-zh: 列出小部件。\n      x-internal-note: keep\n',
+    )
+    const dir = await tempDir()
+    await writeFile(join(dir, 'extended.yaml'), text)
+    expect((await generateFile(join(dir, 'extended.yaml'))).size).toBe(11)
+  })
 })
