@@ -54,6 +54,9 @@ export type Override<A extends ActionName> =
   | DelayOverride
 
 const outcomes = ['error', 'response', 'networkError'] as const
+// setTimeout's limit: a longer delay would fire at once (Node warns), and a test of a hang would get a fast answer.
+const maxDelayMs = 2 ** 31 - 1
+
 const knownKeys = new Set<string>([...outcomes, 'message', 'delayMs', 'once', 'times'])
 
 const commonCodes = new Set<string>(service.commonErrors.map((e) => e.code))
@@ -97,9 +100,9 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
     fail(`once must be true or false, got ${String(o.once)}`)
   if (
     o.delayMs !== undefined &&
-    !(typeof o.delayMs === 'number' && Number.isFinite(o.delayMs) && o.delayMs >= 0)
+    !(typeof o.delayMs === 'number' && o.delayMs >= 0 && o.delayMs <= maxDelayMs)
   )
-    fail(`delayMs must be a number of milliseconds >= 0, got ${String(o.delayMs)}`)
+    fail(`delayMs must be a number of milliseconds from 0 to ${maxDelayMs}, got ${String(o.delayMs)}`)
   if (o.once !== undefined && o.times !== undefined) fail('give once or times, not both')
   if (o.times !== undefined && !(Number.isSafeInteger(o.times) && (o.times as number) > 0))
     fail(`times must be a positive integer, got ${String(o.times)}`)

@@ -68,11 +68,26 @@ const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 /** Epoch ms from `{ time }`: a number of ms, or an ISO 8601 time with its zone (a bare one would be ambiguous). */
 function timeOf(value: unknown): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value === 'string' && isoTime.test(value) && !Number.isNaN(Date.parse(value)))
-    return Date.parse(value)
+  if (typeof value === 'string' && isoTime.test(value)) {
+    const ms = Date.parse(value)
+    if (!Number.isNaN(ms) && sameDate(value, ms)) return ms
+  }
   throw badInput(
     `time must be epoch milliseconds or an ISO 8601 time with its zone (2026-01-02T03:04:05Z), got ${describe(value)}`,
   )
+}
+
+// Date's range is ±8.64e15 ms; a clock near its edge would run out of it while it keeps running, and every answer's
+// Date header would fail. A year inside the edge leaves room.
+const latestTime = 8.64e15 - 365 * 864e5
+
+/** `time` as given when it reads back as the same calendar date (Date.parse takes 2026-02-31 as March 3). */
+function sameDate(text: string, ms: number): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text)
+  const shift = offset
+    ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000
+    : 0
+  return new Date(ms + shift).toISOString().slice(0, 10) === text.slice(0, 10)
 }
 
 function moveClock(target: AdminTarget, input: AdminInput): AdminAnswer {
@@ -92,6 +107,12 @@ function moveClock(target: AdminTarget, input: AdminInput): AdminAnswer {
     const time = timeOf(body.time)
     move = (clock) => clock.set(time)
   }
+  const to =
+    body.advanceMs !== undefined ? target.clock.now() + (body.advanceMs as number) : timeOf(body.time)
+  if (!(Math.abs(to) <= latestTime))
+    throw badInput(
+      `the clock would read ${to} ms, outside the times a Date can hold (at most ${latestTime} ms either side of 1970)`,
+    )
   if (!movable(target.clock))
     throw new AdminError(409, 'the clock was given to startMockServer without advance/set; move it yourself')
   move(target.clock)
