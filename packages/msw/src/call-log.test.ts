@@ -41,6 +41,20 @@ describe('calls()', () => {
     mock.reset()
   })
 
+  it("leaves out of the next test's log a call held back across a reset or a clear", async () => {
+    for (const forget of [() => mock.reset(), () => mock.clearCalls()]) {
+      mock.override('DescribeInstanceBackups', { delayMs: 50, once: true })
+      const held = unsignedDescribe()
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      forget()
+      await held
+      expect(mock.calls()).toEqual([])
+      await unsignedDescribe()
+      expect(mock.calls()).toHaveLength(1)
+      mock.reset()
+    }
+  })
+
   it('is off with callLogSize 0, and refuses a size that is not an integer >= 0', () => {
     expect(createMockService({ callLogSize: 0 }).calls()).toEqual([])
     expect(() => createMockService({ callLogSize: -1 })).toThrow(

@@ -35,6 +35,9 @@ export class CallLog {
   readonly #ring: CallRecord[] = []
   #next = 0
   #total = 0
+  // Bumped by clear(): a call that arrived before a clear (one held back by a delay override) and ends after
+  // it belongs to the test that ended, not to the next one's log.
+  #generation = 0
 
   constructor(capacity: number) {
     this.#capacity = capacity
@@ -45,8 +48,17 @@ export class CallLog {
     return this.#total
   }
 
-  /** Records the call `note` describes with its answer (the envelope's text, or a dropped connection), and returns the answer. */
-  add<A>(note: CallNote, answer: A): A {
+  /** The mark to hand back to `add` for a call that starts now. */
+  get generation(): number {
+    return this.#generation
+  }
+
+  /**
+   * Records the call `note` describes with its answer (the envelope's text, or a dropped connection), and
+   * returns the answer; a call that started before the last clear (`generation` then) is not recorded.
+   */
+  add<A>(note: CallNote, answer: A, generation = this.#generation): A {
+    if (generation !== this.#generation) return answer
     let outcome: CallRecord['outcome'] = 'networkError'
     let code: string | null = null
     if (typeof answer === 'string') {
@@ -74,6 +86,7 @@ export class CallLog {
   }
 
   clear(): void {
+    this.#generation++
     this.#ring.length = 0
     this.#next = 0
     this.#total = 0

@@ -65,7 +65,9 @@ export function answerCall(request: WireRequest, deps: DispatchDeps): MaybePromi
   if (log === undefined) return answerRead(request, deps, requestId, undefined)
   const note: CallNote = { time: deps.clock.now(), requestId, action: null, region: null }
   const answer = answerRead(request, deps, requestId, note)
-  return answer instanceof Promise ? answer.then((a) => log.add(note, a)) : log.add(note, answer)
+  if (!(answer instanceof Promise)) return log.add(note, answer)
+  const generation = log.generation
+  return answer.then((a) => log.add(note, a, generation))
 }
 
 function answerRead(
