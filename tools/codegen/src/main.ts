@@ -67,8 +67,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(`generate --check: ${files.size} files match ${specName} (${ms} ms)`)
       return 0
     }
+    const foreign = drift.foreign.length
+      ? `; move ${drift.foreign.join(', ')} out of the generated folders first (not generated: generate will not delete it)`
+      : ''
     console.error(
-      `generate --check: generated code does not match ${specName}:\n  ${stale.join('\n  ')}\nrun \`pnpm generate\` and commit the result`,
+      `generate --check: generated code does not match ${specName}:\n  ${stale.join('\n  ')}\nrun \`pnpm generate\` and commit the result${foreign}`,
     )
     return 1
   }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 export interface Drift {
@@ -27,12 +27,22 @@ export async function findDrift(root: string, files: Map<string, string>, dirs: 
       const path = `${dir}/${name}`
       if (files.has(path)) continue
       drift.extra.push(path)
-      // A folder or an unreadable file is not ours either.
-      const text = await readFile(join(root, path), 'utf8').catch(() => '')
-      if (!text.startsWith(generatedMark)) drift.foreign.push(path)
+      if (!(await isGenerated(join(root, path)))) drift.foreign.push(path)
     }
   }
   return drift
+}
+
+/**
+ * A file an earlier generation wrote: a regular file named `*.gen.ts` that starts with the header line. A
+ * folder, a link, or a copy of a generated file saved under another name (someone's edit of it) is not.
+ */
+async function isGenerated(path: string): Promise<boolean> {
+  if (!path.endsWith('.gen.ts')) return false
+  const stat = await lstat(path).catch(() => undefined)
+  if (!stat?.isFile()) return false
+  const text = await readFile(path, 'utf8').catch(() => '')
+  return text.startsWith(generatedMark)
 }
 
 /**

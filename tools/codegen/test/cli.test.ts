@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -115,10 +115,17 @@ describe('pnpm generate --check', () => {
     const out = await copyTree(pristine)
     await writeFile(join(out, coreTypes), 'export {}\n')
     await writeFile(join(out, 'packages/msw/src/generated/notes.ts'), 'export const mine = 1\n')
+    // A copy of a generated file, header and all, saved under another name to edit: someone's work too.
+    const copy = 'packages/core/src/generated/my-fields.ts'
+    await writeFile(
+      join(out, copy),
+      `${await readFile(join(out, 'packages/core/src/generated/fields.gen.ts'), 'utf8')}// mine\n`,
+    )
     const before = await readTree(out)
     const run = runCli(['--spec', spec, '--out', out])
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('packages/msw/src/generated/notes.ts is not a generated file')
+    expect(run.stderr).toContain(`${copy} is not a generated file`)
     expect(run.stderr).toMatch(/no file was changed\n$/)
     expect(await readTree(out)).toEqual(before)
   })
