@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
-import { addCoreRuntime, evaluateInNode, readTree, realSpec, runCli, tempDir } from './harness.ts'
+import { evaluateInNode, generateEditedAndPristine, readTree, realSpec } from './harness.ts'
 
 // The issue's acceptance check: add a field to a schema of the real spec, run `pnpm generate`, and the field
 // is in core's types and validators with no other edit; the generated validator, run in plain Node 24, enforces it.
@@ -12,23 +12,12 @@ let edited: string
 let pristine: string
 
 beforeAll(async () => {
-  const dir = await tempDir()
   const doc = parseDocument(await readFile(realSpec, 'utf8'))
   const properties = ['components', 'schemas', 'ManualBackupInstanceRequest', 'properties']
   expect(doc.hasIn([...properties, 'InstanceId'])).toBe(true)
   expect(doc.hasIn([...properties, 'RetentionDays'])).toBe(false)
   doc.setIn([...properties, 'RetentionDays'], doc.createNode({ type: 'integer', minimum: 1 }))
-  await writeFile(join(dir, 'redis.yaml'), doc.toString({ lineWidth: 0 }))
-  edited = join(dir, 'edited')
-  pristine = join(dir, 'pristine')
-  for (const [spec, out] of [
-    [join(dir, 'redis.yaml'), edited],
-    [realSpec, pristine],
-  ] as const) {
-    const run = runCli(['--spec', spec, '--out', out])
-    expect(run.code, run.stderr).toBe(0)
-    await addCoreRuntime(out)
-  }
+  ;({ edited, pristine } = await generateEditedAndPristine(doc.toString({ lineWidth: 0 })))
 })
 
 /** The issues the generated ManualBackupInstance validator reports for each input, run in a Node child. */

@@ -97,6 +97,27 @@ export function positionOf(text: string, marker: string, focus = marker): { line
   return { line: before.length, column: before.at(-1)!.length + 1 }
 }
 
+/**
+ * The generator's CLI (a real child process) on `editedSpec`, the text of an edited real spec, and on the real spec
+ * itself, each output with core's runtime beside it: the roots of the two trees, to compare or to run.
+ */
+export async function generateEditedAndPristine(
+  editedSpec: string,
+): Promise<{ edited: string; pristine: string }> {
+  const dir = await tempDir()
+  await writeFile(join(dir, 'redis.yaml'), editedSpec)
+  const roots = { edited: join(dir, 'edited'), pristine: join(dir, 'pristine') }
+  for (const [spec, out] of [
+    [join(dir, 'redis.yaml'), roots.edited],
+    [realSpec, roots.pristine],
+  ] as const) {
+    const run = runCli(['--spec', spec, '--out', out])
+    if (run.code !== 0) throw new Error(`generate ${spec} exited ${run.code}: ${run.stderr}`)
+    await addCoreRuntime(out)
+  }
+  return roots
+}
+
 /** Puts core's hand-written runtime where the generated core files import it from (`../validation.ts`, ...). */
 export async function addCoreRuntime(outRoot: string) {
   const src = join(repoRoot, 'packages/core/src')

@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml'
-import { addCoreRuntime, evaluateInNode, realSpec, runCli, tempDir } from './harness.ts'
+import { evaluateInNode, generateEditedAndPristine, realSpec } from './harness.ts'
 
 // crs-mock's control plane checks a seeded backup with core's validateRedisBackupSet and a seeded InstanceId with
 // the request validators. Both are generated, so the seed check follows the spec: evolve a copy of the real spec
@@ -22,7 +22,6 @@ let edited: string
 let pristine: string
 
 beforeAll(async () => {
-  const dir = await tempDir()
   const doc = parseDocument(await readFile(realSpec, 'utf8'))
   const schemas = ['components', 'schemas']
   const backup = [...schemas, 'RedisBackupSet']
@@ -69,17 +68,7 @@ beforeAll(async () => {
   doc.setIn([...props, 'Remark', 'nullable'], true)
   for (const request of ['DescribeInstanceBackupsRequest', 'ManualBackupInstanceRequest'])
     doc.setIn([...schemas, request, 'properties', 'InstanceId', 'pattern'], '^crs-[a-z0-9]{8}$')
-  await writeFile(join(dir, 'redis.yaml'), doc.toString({ lineWidth: 0 }))
-  edited = join(dir, 'edited')
-  pristine = join(dir, 'pristine')
-  for (const [spec, out] of [
-    [join(dir, 'redis.yaml'), edited],
-    [realSpec, pristine],
-  ] as const) {
-    const run = runCli(['--spec', spec, '--out', out])
-    expect(run.code, run.stderr).toBe(0)
-    await addCoreRuntime(out)
-  }
+  ;({ edited, pristine } = await generateEditedAndPristine(doc.toString({ lineWidth: 0 })))
 })
 
 /** The messages of the generated validateRedisBackupSet for each backup, run in a Node child. */
