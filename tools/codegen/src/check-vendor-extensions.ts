@@ -9,7 +9,7 @@ type Fail = (pointer: Pointer, rule: string, detail: string) => void
  * core-types, and read on operations and error entries); openapi-typescript's x-enum-varnames and friends are read
  * only with its `enum` option, which the generator leaves off.
  */
-export const readExtensions = ['x-description-ja']
+const readExtensions = ['x-description-ja']
 
 // Another language's description is an extension of its own, not a slip of x-description-ja (its distance to it
 // is 2): left alone like any vendor extension. `jp` is the country, not the language: a slip.
