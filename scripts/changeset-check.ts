@@ -1,10 +1,22 @@
-// Fails when spec/ or a package changed since the last release and no pending changeset covers it.
+// Fails when spec/ or a package changed since the last release and no pending changeset covers it, or when the
+// spec changed in a way that needs a bigger version bump than the pending changesets give (a removed response
+// field released as a patch would break every app that reads it).
 // "Since the last release" is the last commit that changed core's version (changeset version bumps the three
 // together), or the first commit when nothing was released yet. Needs full git history (CI clones fully).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import {
+  atLeast,
+  bumpGiven,
+  bumpNeeded,
+  highest,
+  type SpecChange,
+  specChanges,
+} from '../tools/codegen/src/spec-compat.ts'
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim()
+const specFile = 'spec/redis.yaml'
+const fixedGroup = ['@crs-kit/core', '@crs-kit/client', '@crs-kit/msw']
 
 const lastRelease = git('log', '-1', '--format=%H', '-G', '"version":', '--', 'packages/core/package.json')
 const firstCommit = git('rev-list', '--max-parents=0', 'HEAD').split('\n').pop()!
@@ -22,6 +34,48 @@ if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0) {
   console.error('run `pnpm changeset` and describe the change for the packages')
   process.exit(1)
 }
+
+/** The spec as released, or undefined when that commit had none (nothing released yet). */
+function releasedSpec(): string | undefined {
+  const found = spawnSync('git', ['show', `${base}:${specFile}`], { encoding: 'utf8' })
+  return found.status === 0 ? found.stdout : undefined
+}
+
+const released = releasedSpec()
+const current = readFileSync(specFile, 'utf8')
+if (released !== undefined && released !== current) {
+  let changes: SpecChange[] | undefined
+  try {
+    changes = specChanges(released, current, specFile)
+  } catch (error) {
+    // Today's generator may refuse a spec it once accepted; the pending-changeset check below still runs.
+    console.warn(
+      `changeset-check: the spec of ${base.slice(0, 8)} does not pass today's generator checks, so its changes cannot be rated: ${String(error).split('\n')[0]}`,
+    )
+  }
+  if (changes) {
+    const level = highest(changes.map((c) => c.level))
+    const version = JSON.parse(readFileSync('packages/core/package.json', 'utf8')).version as string
+    const needed = bumpNeeded(level, version)
+    const given = bumpGiven(
+      pending.map((file) => readFileSync(`.changeset/${file}`, 'utf8')),
+      fixedGroup,
+    )
+    console.log(
+      `changeset-check: ${specFile} since ${base.slice(0, 8)} (version ${version}): ${level} changes`,
+    )
+    for (const c of changes) console.log(`  ${c.level.padEnd(5)} ${c.where}: ${c.what}`)
+    if (!atLeast(given, needed)) {
+      console.error(
+        `changeset-check: these spec changes need a ${needed} bump of ${fixedGroup.join(', ')} ` +
+          `(version ${version}), but the pending changesets give ${given === 'none' ? 'no bump' : `only ${given}`}`,
+      )
+      console.error('run `pnpm changeset`, choose that bump and say what apps must change')
+      process.exit(1)
+    }
+  }
+}
+
 // changeset status checks that every changed package is named by a pending changeset.
 const status = spawnSync('changeset', ['status', `--since=${base}`], { stdio: 'inherit', shell: false })
 process.exit(status.status ?? 1)
