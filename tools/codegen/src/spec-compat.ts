@@ -190,7 +190,8 @@ function follow(side: Side, depth = 0): Schema {
   return { ...follow({ schema: found, schemas: side.schemas }, depth + 1), ...siblings }
 }
 
-// Keywords that only say something to readers: a change to them is a patch.
+// Keywords that only say something to readers (the generator reads none of them): a change to them is a patch.
+// So is any vendor keyword other than x-tc-*, which the generator does not read either.
 const wordsOnly = new Set([
   'description',
   'x-description-ja',
@@ -199,7 +200,9 @@ const wordsOnly = new Set([
   'title',
   'summary',
   'format',
+  'deprecated',
 ])
+const isWordsOnly = (key: string) => wordsOnly.has(key) || (key.startsWith('x-') && !key.startsWith('x-tc-'))
 // Lower bounds: raising one refuses values that passed. Upper bounds: lowering one does.
 const lowerBounds = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']
 const upperBounds = [
@@ -213,7 +216,6 @@ const upperBounds = [
 // Rules that are either there or not: adding or changing one refuses values that passed.
 const rules = ['pattern', 'multipleOf', 'uniqueItems', 'x-tc-multiple-of', 'x-tc-not-before', 'const']
 const handled = new Set([
-  ...wordsOnly,
   ...lowerBounds,
   ...upperBounds,
   ...rules,
@@ -274,10 +276,15 @@ function compareSchema(before: Side, after: Side, walk: Walk) {
       { ...walk, where: `${where}[]` },
     )
 
-  const reworded = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
-    (k) => (wordsOnly.has(k) || !handled.has(k)) && !same(was[k], is[k]),
+  const other = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
+    (k) => !handled.has(k) && !same(was[k], is[k]),
   )
+  const reworded = other.filter(isWordsOnly)
   if (reworded.length) add('patch', where, `${reworded.join(', ')} changed`)
+  // A keyword this rating does not know (anyOf, a new x-tc-* rule, ...) may refuse or drop values: assume it does.
+  const unrated = other.filter((k) => !isWordsOnly(k))
+  if (unrated.length)
+    add('major', where, `${unrated.join(', ')} changed, which this check cannot rate: taken as breaking`)
 }
 
 function compareEnum(was: Schema, is: Schema, { direction, where, add }: Walk) {

@@ -223,6 +223,18 @@ describe('rating a spec change', () => {
     ])
   })
 
+  it('takes a keyword it cannot rate as breaking, and vendor keywords other than x-tc-* as wording', () => {
+    const remark = [...schemas, 'RedisBackupSet', 'properties', 'Remark']
+    const changes = rate((doc) => {
+      doc.setIn([...remark, 'readOnly'], true)
+      doc.setIn([...remark, 'x-team-owner'], 'backups')
+    })
+    expect(lines(changes)).toEqual([
+      'patch DescribeInstanceBackups response: BackupSet[].Remark: x-team-owner changed',
+      'major DescribeInstanceBackups response: BackupSet[].Remark: readOnly changed, which this check cannot rate: taken as breaking',
+    ])
+  })
+
   it('refuses to rate a spec the generator refuses, naming the problem', () => {
     expect(() =>
       specChanges(released, released.replace('x-tc-idempotent: true', 'x-tc-idempotent: yes'), 'redis.yaml'),
