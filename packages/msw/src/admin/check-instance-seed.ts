@@ -27,11 +27,16 @@ function refuseIssues(issues: ValidationIssue[], path: string, why = ''): void {
 
 /**
  * A RedisBackupSet as the service lists it, checked with the rule generated from the spec: required fields,
- * types, enums, formats. Unknown fields are kept (the service adds fields over time).
+ * types, enums, formats. Unknown fields are kept (the service adds fields over time). Its InstanceId, when it
+ * has one, must be `instanceId`'s: the state lists it under that instance whatever it says.
  */
-export function checkBackup(value: unknown, path: string): RedisBackupSet {
+export function checkBackup(value: unknown, path: string, instanceId: string): RedisBackupSet {
   const backup = objectOf(value, path)
   refuseIssues(validateRedisBackupSet(backup), path)
+  if (typeof backup.InstanceId === 'string' && backup.InstanceId !== instanceId)
+    throw badInput(
+      `${path}.InstanceId ${JSON.stringify(backup.InstanceId)} names another instance than ${JSON.stringify(instanceId)}, the one it is added to (leave it out, or name that one)`,
+    )
   // Sound: the rule and the type are generated from the same schema in the same run.
   return backup as unknown as RedisBackupSet
 }
@@ -55,7 +60,7 @@ function checkInstanceId(value: unknown, path: string): string {
 export function checkInstanceSeed(value: unknown, path: string): InstanceSeed {
   const seed = objectOf(value, path)
   onlyKeys(seed, seedKeys, path)
-  checkInstanceId(seed.InstanceId, path)
+  const instanceId = checkInstanceId(seed.InstanceId, path)
   if (seed.InstanceName !== undefined && typeof seed.InstanceName !== 'string')
     throw badInput(`${path}.InstanceName must be a string, got ${describe(seed.InstanceName)}`)
   if (seed.Region !== undefined && !(regions as readonly unknown[]).includes(seed.Region))
@@ -69,7 +74,7 @@ export function checkInstanceSeed(value: unknown, path: string): InstanceSeed {
       throw badInput(`${path}.backups must be an array, got ${describe(seed.backups)}`)
     const ids = new Set<string>()
     seed.backups.forEach((b, i) => {
-      const backup = checkBackup(b, `${path}.backups[${i}]`)
+      const backup = checkBackup(b, `${path}.backups[${i}]`, instanceId)
       if (ids.has(backup.BackupId))
         throw badInput(`${path}.backups[${i}].BackupId ${JSON.stringify(backup.BackupId)} is given twice`)
       ids.add(backup.BackupId)

@@ -127,6 +127,7 @@ describe('seeding over HTTP', () => {
     const sent = {
       ...backup('b-new', '2026-01-02 03:04:05'),
       BackupSize: null,
+      InstanceId: null,
       EndTime: '2026-01-02 03:10:00',
       Encrypted: false,
       StorageTier: 'cold',

@@ -175,6 +175,34 @@ describe('refused control-plane requests', () => {
       /backup\.Locked must be one of \[0,1\], got 2/,
     ],
     ['POST', 'instances/crs-nope/backups', j(backup), /no instance "crs-nope"/],
+    [
+      'POST',
+      'instances/crs-5a4py64p/backups',
+      j({ ...backup, InstanceId: 'crs-other' }),
+      /backup\.InstanceId "crs-other" names another instance than "crs-5a4py64p", the one it is added to/,
+    ],
+    [
+      'POST',
+      'instances',
+      j({ InstanceId: 'a', backups: [{ ...backup, InstanceId: 'b' }] }),
+      /instance\.backups\[0\]\.InstanceId "b" names another instance than "a", the one it is added to/,
+    ],
+    [
+      'PUT',
+      'instances',
+      j({
+        instances: [
+          {
+            InstanceId: 'a',
+            backups: [
+              { ...backup, InstanceId: 'a' },
+              { ...backup, BackupId: 'b-2', InstanceId: 'crs-5a4py64p' },
+            ],
+          },
+        ],
+      }),
+      /instances\[0\]\.backups\[1\]\.InstanceId "crs-5a4py64p" names another instance than "a", the one it is added to/,
+    ],
     ['POST', 'clock', j({ advanceMs: 1, time: 0 }), /exactly one of advanceMs or time/],
     ['POST', 'clock', j({ advanceMs: -1 }), /advanceMs must be a number of milliseconds >= 0/],
     [
