@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { checkAdminOrigins } from './admin/admin-guard.ts'
 import { adminPrefix, createAdminRoutes } from './admin/admin-routes.ts'
 import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
@@ -24,8 +25,14 @@ export interface MockServerOptions extends Omit<MockServiceOptions, 'hmac' | 'cr
   /**
    * The control plane under `/__crs-mock/` (reset, overrides, seeding, the clock, state and calls over HTTP,
    * for suites that cannot call this object). Default true; false: those paths are service paths like any other.
+   * It refuses web pages of other sites (403): only pages served from loopback, and `adminOrigins`, may drive it.
    */
   admin?: boolean
+  /**
+   * More origins whose pages may drive the control plane, besides loopback ones: a browser test served from another
+   * host, e.g. `['http://app:3000']` in docker compose. Each is an http(s) origin; anything else throws a TypeError.
+   */
+  adminOrigins?: readonly string[]
 }
 
 export interface MockServer extends MockService {
@@ -89,6 +96,7 @@ function send(res: ServerResponse, envelope: string, now: number): void {
  * @example const server = await startMockServer({ port: 4010 }); await server.close()
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const adminOrigins = checkAdminOrigins(options.adminOrigins ?? [])
   const ownClock = options.clock ? undefined : createOffsetClock()
   const clock = options.clock ?? (ownClock as MockClock)
   const {
@@ -110,7 +118,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const admin =
     options.admin === false
       ? undefined
-      : createAdminRoutes({ state: service.state, overrides, log, clock, ownClock, reset }, maxBodyBytes)
+      : createAdminRoutes(
+          { state: service.state, overrides, log, clock, ownClock, reset },
+          maxBodyBytes,
+          adminOrigins,
+        )
   let fallbackHost = '127.0.0.1'
 
   const failed = (res: ServerResponse, e: unknown) => {

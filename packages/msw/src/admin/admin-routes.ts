@@ -2,21 +2,26 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BodyTooLargeError, readWireRequest } from '../node-request.ts'
 import { type AdminAnswer, type AdminTarget, adminEndpoints, adminPrefix } from './admin-endpoints.ts'
 import { AdminError, badInput } from './admin-error.ts'
+import { createAdminGuard } from './admin-guard.ts'
 
 export { adminPrefix }
 
-// A page on another origin (a browser test) may drive the control plane as it calls the service.
+const plain = { 'Cache-Control': 'no-store', 'Content-Type': 'application/json' }
+// A browser test on another origin (one the guard lets through) may drive the control plane as it calls the service.
 const headers = {
+  ...plain,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
-  'Cache-Control': 'no-store',
-  'Content-Type': 'application/json',
 }
 
-function send(res: ServerResponse, [status, json]: AdminAnswer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  [status, json]: AdminAnswer,
+  head: Record<string, string> = headers,
+): void {
   const text = JSON.stringify(json)
-  res.writeHead(status, { ...headers, ...extra, 'Content-Length': Buffer.byteLength(text) }).end(text)
+  res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(text) }).end(text)
 }
 
 const failure = (e: unknown): AdminAnswer => {
@@ -44,19 +49,31 @@ function route(rest: string): { key: string; id: string } | undefined {
 /**
  * Answers a request under adminPrefix: JSON in, JSON out, with HTTP statuses (this is the mock's own API,
  * not Tencent's), outside signatures, the rate limit and the call log. A refused request changes nothing:
- * each endpoint checks its whole input before it touches the state.
+ * each endpoint checks its whole input before it touches the state. A web page of another site than loopback
+ * and `adminOrigins` is refused first (403), whatever the path.
  */
 export function createAdminRoutes(
   target: AdminTarget,
   maxBodyBytes: number,
+  adminOrigins: readonly string[],
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const guard = createAdminGuard(adminOrigins)
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://crs-mock')
     const rest = url.pathname.slice(adminPrefix.length)
     const found = route(rest)
     const endpoint = found && adminEndpoints[found.key]!
     const method = req.method ?? ''
-    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    const preflight = method === 'OPTIONS' && Boolean(req.headers['access-control-request-method'])
+    const refusal = guard(req.headers.origin)
+    if (refusal) {
+      req.resume()
+      // A preflight's answer is the grant itself: none. Other refusals keep the CORS headers, so that a browser test
+      // can read why it was refused (the answer holds nothing but the origin the browser sent).
+      send(res, [403, { error: refusal }], preflight ? plain : headers)
+      return
+    }
+    if (preflight) {
       res.writeHead(204, { ...headers, 'Access-Control-Max-Age': '600' }).end()
       return
     }
@@ -70,6 +87,7 @@ export function createAdminRoutes(
       req.resume()
       const allowed = Object.keys(endpoint).join(', ')
       send(res, [405, { error: `${method} is not allowed on ${url.pathname}; use ${allowed}` }], {
+        ...headers,
         Allow: allowed,
       })
       return

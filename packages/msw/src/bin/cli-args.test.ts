@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
       verify: true,
       rateLimit: true,
       admin: true,
+      adminOrigins: [],
       region: 'ap-guangzhou',
       help: false,
     })
@@ -30,6 +31,9 @@ describe('parseCliArgs', () => {
       '--no-rate-limit',
       '--no-admin',
       '--region=ap-shanghai-fsi',
+      '--admin-origin',
+      'http://app:3000',
+      '--admin-origin=https://Tests.Example.com/',
     ])
     expect(args).toMatchObject({
       host: '0.0.0.0',
@@ -38,6 +42,7 @@ describe('parseCliArgs', () => {
       rateLimit: false,
       admin: false,
       region: 'ap-shanghai-fsi',
+      adminOrigins: ['http://app:3000', 'https://tests.example.com'],
     })
     expect(args.credentials).toEqual([
       { secretId: 'A1', secretKey: 'K1' },
@@ -50,6 +55,11 @@ describe('parseCliArgs', () => {
     expect(usage).toMatch(/--no-admin +turn off the control plane under \/__crs-mock\//)
   })
 
+  it('documents --admin-origin in the usage', () => {
+    expect(usage).toContain('[--admin-origin URL]...')
+    expect(usage).toMatch(/--admin-origin URL +also let pages of this origin drive the control plane/)
+  })
+
   it('rejects what it does not understand', () => {
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(/--port/)
     expect(() => parseCliArgs(['--port', 'x'])).toThrow(/--port/)
@@ -57,6 +67,10 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--host'])).toThrow(/needs a value/)
     expect(() => parseCliArgs(['--verbose'])).toThrow(/unknown argument/)
     expect(() => parseCliArgs(['--region', 'mars-1'])).toThrow(/--region must be a region of the service/)
+    for (const origin of ['app:3000', 'http://app:3000/tests', '*', 'null'])
+      expect(() => parseCliArgs(['--admin-origin', origin]), origin).toThrow(
+        `--admin-origin must be an origin such as http://app:3000 (http or https, a host and an optional port, nothing after), got ${JSON.stringify(origin)}`,
+      )
   })
 
   it('refuses a value given to a boolean flag', () => {

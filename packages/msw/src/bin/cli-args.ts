@@ -1,4 +1,5 @@
 import { regions } from '@crs-kit/core'
+import { checkAdminOrigin } from '../admin/admin-guard.ts'
 import type { Credential } from '../verify/credential.ts'
 
 export interface CliArgs {
@@ -10,12 +11,14 @@ export interface CliArgs {
   rateLimit: boolean
   /** The control plane under /__crs-mock/. */
   admin: boolean
+  /** Origins whose pages may drive the control plane besides loopback ones, as a browser writes them. */
+  adminOrigins: string[]
   /** The seed instance's region. */
   region: string
   help: boolean
 }
 
-export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--region ap-guangzhou] [--no-verify] [--no-rate-limit] [--no-admin]
+export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--region ap-guangzhou] [--no-verify] [--no-rate-limit] [--no-admin] [--admin-origin URL]...
 
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on; 0 picks a free one (default 4010)
@@ -25,7 +28,10 @@ export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret
   --no-verify          accept requests without checking signatures
   --no-rate-limit      do not enforce the per-action rate limit (20/s)
   --no-admin           turn off the control plane under /__crs-mock/ (reset, overrides, seeding, clock, state,
-                       calls; on by default, unauthenticated: anyone who reaches the port can use it)`
+                       calls; on by default, unauthenticated: any program that reaches the port can use it, but
+                       of web pages only those served from loopback: http(s)://localhost, 127.0.0.1 or [::1])
+  --admin-origin URL   also let pages of this origin drive the control plane, e.g. http://app:3000 for a browser
+                       test served by another container (repeatable)`
 
 /** Parses the command line; throws a TypeError whose message is meant for the user. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -36,6 +42,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     verify: true,
     rateLimit: true,
     admin: true,
+    adminOrigins: [],
     region: 'ap-guangzhou',
     help: false,
   }
@@ -90,6 +97,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         break
       case '--no-admin':
         args.admin = !flag()
+        break
+      case '--admin-origin':
+        args.adminOrigins.push(checkAdminOrigin(value(), '--admin-origin'))
         break
       case '--help':
       case '-h':

@@ -58,6 +58,32 @@ describe('crs-mock control plane', () => {
     }
   })
 
+  it('refuses pages of other sites; --admin-origin lets one in, and a bad one stops it at startup', async () => {
+    const mock = await spawnCrsMock(['--port', '0', '--admin-origin', 'http://app:3000'])
+    try {
+      const reset = (origin: string) =>
+        fetch(`${mock.url}/__crs-mock/reset`, { method: 'POST', headers: { Origin: origin } }).then(
+          async (r) => ({
+            status: r.status,
+            json: (await r.json()) as Answer,
+          }),
+        )
+      expect(await reset('http://app:3000')).toEqual({ status: 200, json: { ok: true } })
+      expect(await reset('http://localhost:5173')).toEqual({ status: 200, json: { ok: true } })
+      const refused = await reset('https://evil.example')
+      expect(refused.status).toBe(403)
+      expect(refused.json.error).toContain('--admin-origin https://evil.example')
+    } finally {
+      await mock.stop()
+    }
+    const bad = await spawnCrsMock(['--port', '0', '--admin-origin', 'app:3000']).catch((e: Error) => e)
+    expect(bad).toBeInstanceOf(Error)
+    expect((bad as Error).message).toContain('crs-mock exited with 2 before listening')
+    expect((bad as Error).message).toContain(
+      '[crs-kit/msw] crs-mock: --admin-origin must be an origin such as http://app:3000 (http or https, a host and an optional port, nothing after), got "app:3000"',
+    )
+  })
+
   it('warns on stderr when it listens beyond loopback with the control plane on', async () => {
     const open = await spawnCrsMock(['--port', '0', '--host', '0.0.0.0'])
     // The warning follows the listening line; give it a moment to arrive.

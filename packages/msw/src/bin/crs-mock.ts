@@ -28,6 +28,7 @@ try {
     verify: args.verify,
     rateLimit: args.rateLimit,
     admin: args.admin,
+    adminOrigins: args.adminOrigins,
     instances: seedInstances(args.region),
   })
   process.stdout.write(`crs-mock listening on ${server.url}\n`)
