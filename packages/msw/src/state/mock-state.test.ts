@@ -103,6 +103,25 @@ describe('MockState', () => {
     expect(state.startManualBackup('crs-1').taskId).toBe(first)
   })
 
+  it('refuses a backup whose InstanceId names another instance, and keeps none of it', () => {
+    const { state } = setup()
+    const backup = { ...seedBackups[0]!, BackupId: 'c', InstanceId: 'crs-sick' }
+    expect(() => state.addBackup('crs-1', backup)).toThrow(
+      /backup c: InstanceId "crs-sick" names another instance than "crs-1"/,
+    )
+    expect(state.backups('crs-1').map((b) => b.BackupId)).toEqual(['a', 'b'])
+    state.addBackup('crs-1', { ...backup, InstanceId: 'crs-1' })
+    expect(state.backups('crs-1').map((b) => b.BackupId)).toContain('c')
+    expect(
+      () =>
+        new MockState({
+          clock: createMockClock(start),
+          backupDurationMs: 1,
+          instances: [{ InstanceId: 'crs-2', backups: [backup] }],
+        }),
+    ).toThrow(/names another instance than "crs-2"/)
+  })
+
   it('lists a page of an instance with 100,000 backups about as fast as one with 10', () => {
     const { state } = setup()
     const fill = (id: string, n: number) => {

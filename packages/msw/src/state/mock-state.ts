@@ -168,12 +168,19 @@ export class MockState {
     return this.#clock.now() < this.#instance(instanceId).lockedUntilMs
   }
 
-  /** Add a backup as is (its StartTime must be `YYYY-MM-DD HH:mm:ss`). */
+  /**
+   * Add a backup as is (its StartTime must be `YYYY-MM-DD HH:mm:ss`; its InstanceId, if it has one, the
+   * instance's: it is listed under `instanceId` whatever it says).
+   */
   addBackup(instanceId: string, backup: RedisBackupSet): void {
     const startMs = parseTcTime(backup.StartTime)
     if (startMs === undefined) {
       throw new TypeError(`[crs-kit/msw] backup ${backup.BackupId}: StartTime must be YYYY-MM-DD HH:mm:ss`)
     }
+    if (typeof backup.InstanceId === 'string' && backup.InstanceId !== instanceId)
+      throw new TypeError(
+        `[crs-kit/msw] backup ${backup.BackupId}: InstanceId ${JSON.stringify(backup.InstanceId)} names another instance than ${JSON.stringify(instanceId)}, the one it is added to`,
+      )
     const index = this.#instance(instanceId).backups
     if (index.get(backup.BackupId))
       throw new TypeError(`[crs-kit/msw] backup ${backup.BackupId} already exists`)
