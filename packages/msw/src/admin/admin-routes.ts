@@ -58,6 +58,15 @@ export function createAdminRoutes(
   adminOrigins: readonly string[],
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const guard = createAdminGuard(adminOrigins)
+  // One stderr line per refused origin (a browser test in another container sees only a failed fetch); at most 20.
+  const warned = new Set<string>()
+  const warnOnce = (origin: string) => {
+    if (warned.has(origin) || warned.size >= 20) return
+    warned.add(origin)
+    console.warn(
+      `[crs-kit/msw] crs-mock refused a control-plane request from the web page origin ${JSON.stringify(origin.slice(0, 200))}; if it is your test's page, start crs-mock with --admin-origin (adminOrigins)`,
+    )
+  }
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://crs-mock')
     const rest = url.pathname.slice(adminPrefix.length)
@@ -68,6 +77,7 @@ export function createAdminRoutes(
     const refusal = guard(req.headers.origin)
     if (refusal) {
       req.resume()
+      warnOnce(req.headers.origin!)
       // A preflight's answer is the grant itself: none. Other refusals keep the CORS headers, so that a browser test
       // can read why it was refused (the answer holds nothing but the origin the browser sent).
       send(res, [403, { error: refusal }], preflight ? plain : headers)

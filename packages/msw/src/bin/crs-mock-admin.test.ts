@@ -73,6 +73,13 @@ describe('crs-mock control plane', () => {
       const refused = await reset('https://evil.example')
       expect(refused.status).toBe(403)
       expect(refused.json.error).toContain('--admin-origin https://evil.example')
+      // Said once on stderr, however often that page tries.
+      await reset('https://evil.example')
+      expect(
+        mock
+          .stderr()
+          .match(/refused a control-plane request from the web page origin "https:\/\/evil\.example"/g),
+      ).toHaveLength(1)
     } finally {
       await mock.stop()
     }
