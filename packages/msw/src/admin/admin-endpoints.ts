@@ -198,8 +198,8 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
   },
   'instances/:id/backups': {
     POST(target, { body, id }) {
-      const backup = checkBackup(body, 'backup', id)
       const instance = instanceOf(target, id)
+      const backup = checkBackup(body, 'backup', id, instance.Region)
       if (instance.backups.some((b) => b.BackupId === backup.BackupId))
         throw new AdminError(409, `instance ${id} already has backup ${backup.BackupId}`)
       target.state.addBackup(id, backup)

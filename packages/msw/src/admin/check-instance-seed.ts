@@ -28,14 +28,24 @@ function refuseIssues(issues: ValidationIssue[], path: string, why = ''): void {
 /**
  * A RedisBackupSet as the service lists it, checked with the rule generated from the spec: required fields,
  * types, enums, formats. Unknown fields are kept (the service adds fields over time). Its InstanceId, when it
- * has one, must be `instanceId`'s: the state lists it under that instance whatever it says.
+ * has one, must be `instanceId`'s: the state lists it under that instance whatever it says; its Region, when it
+ * and the instance have one, the instance's.
  */
-export function checkBackup(value: unknown, path: string, instanceId: string): RedisBackupSet {
+export function checkBackup(
+  value: unknown,
+  path: string,
+  instanceId: string,
+  region?: string,
+): RedisBackupSet {
   const backup = objectOf(value, path)
   refuseIssues(validateRedisBackupSet(backup), path)
   if (typeof backup.InstanceId === 'string' && backup.InstanceId !== instanceId)
     throw badInput(
       `${path}.InstanceId ${JSON.stringify(backup.InstanceId)} names another instance than ${JSON.stringify(instanceId)}, the one it is added to (leave it out, or name that one)`,
+    )
+  if (typeof backup.Region === 'string' && region !== undefined && backup.Region !== region)
+    throw badInput(
+      `${path}.Region ${JSON.stringify(backup.Region)} is not the region of instance ${JSON.stringify(instanceId)}, ${JSON.stringify(region)} (leave it out, or name that one)`,
     )
   // Sound: the rule and the type are generated from the same schema in the same run.
   return backup as unknown as RedisBackupSet
@@ -74,7 +84,7 @@ export function checkInstanceSeed(value: unknown, path: string): InstanceSeed {
       throw badInput(`${path}.backups must be an array, got ${describe(seed.backups)}`)
     const ids = new Set<string>()
     seed.backups.forEach((b, i) => {
-      const backup = checkBackup(b, `${path}.backups[${i}]`, instanceId)
+      const backup = checkBackup(b, `${path}.backups[${i}]`, instanceId, seed.Region as string | undefined)
       if (ids.has(backup.BackupId))
         throw badInput(`${path}.backups[${i}].BackupId ${JSON.stringify(backup.BackupId)} is given twice`)
       ids.add(backup.BackupId)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultInstances } from '../create-mock-service.ts'
 import { createMockClock } from '../mock-clock.ts'
 import { type MockServer, startMockServer } from '../server.ts'
 import { envelope } from '../test-requests.fixture.ts'
@@ -11,7 +12,10 @@ type Answer = any
 
 let server: MockServer
 beforeAll(async () => {
-  server = await startMockServer({ maxBodyBytes: 4096 })
+  server = await startMockServer({
+    maxBodyBytes: 4096,
+    instances: [...defaultInstances, { InstanceId: 'crs-bj', Region: 'ap-beijing' }],
+  })
 })
 afterAll(() => server.close())
 
@@ -203,6 +207,18 @@ describe('refused control-plane requests', () => {
       }),
       /instances\[0\]\.backups\[1\]\.InstanceId "crs-5a4py64p" names another instance than "a", the one it is added to/,
     ],
+    [
+      'POST',
+      'instances/crs-bj/backups',
+      j({ ...backup, Region: 'ap-guangzhou' }),
+      /backup\.Region "ap-guangzhou" is not the region of instance "crs-bj", "ap-beijing"/,
+    ],
+    [
+      'POST',
+      'instances',
+      j({ InstanceId: 'a', Region: 'ap-beijing', backups: [{ ...backup, Region: 'ap-guangzhou' }] }),
+      /instance\.backups\[0\]\.Region "ap-guangzhou" is not the region of instance "a", "ap-beijing"/,
+    ],
     ['POST', 'clock', j({ advanceMs: 1, time: 0 }), /exactly one of advanceMs or time/],
     ['POST', 'clock', j({ advanceMs: -1 }), /advanceMs must be a number of milliseconds >= 0/],
     [
@@ -266,7 +282,7 @@ describe('refused control-plane requests', () => {
     const big = j({ InstanceId: 'a', InstanceName: 'x'.repeat(5000) })
     const refused = await admin('POST', 'instances', big)
     expect(refused).toMatchObject({ status: 413, json: { error: 'the request body exceeds 4096 bytes' } })
-    expect((await admin('GET', 'state')).json.instances).toHaveLength(1)
+    expect((await admin('GET', 'state')).json.instances).toHaveLength(defaultInstances.length + 1)
   })
 })
 

@@ -122,6 +122,20 @@ describe('MockState', () => {
     ).toThrow(/names another instance than "crs-2"/)
   })
 
+  it("refuses a backup whose Region is not its instance's, and keeps none of it", () => {
+    const { state } = setup()
+    state.addInstance({ InstanceId: 'crs-bj', Region: 'ap-beijing' })
+    const backup = { ...seedBackups[0]!, BackupId: 'c', Region: 'ap-guangzhou' }
+    expect(() => state.addBackup('crs-bj', backup)).toThrow(
+      /backup c: Region "ap-guangzhou" is not the region of instance "crs-bj", "ap-beijing"/,
+    )
+    expect(state.backups('crs-bj')).toEqual([])
+    // An instance seen from every region (no Region) takes a backup naming any.
+    state.addBackup('crs-1', backup)
+    state.addBackup('crs-bj', { ...backup, Region: 'ap-beijing' })
+    expect(state.backups('crs-bj').map((b) => b.Region)).toEqual(['ap-beijing'])
+  })
+
   // Its speed (a page of 100,000 backups within 2x of a page of 10) is measured in bench/mock.ts, not here.
   it('lists deep pages of an instance with 100,000 backups as a plain filter and slice would', () => {
     const { state } = setup()

@@ -170,7 +170,7 @@ export class MockState {
 
   /**
    * Add a backup as is (its StartTime must be `YYYY-MM-DD HH:mm:ss`; its InstanceId, if it has one, the
-   * instance's: it is listed under `instanceId` whatever it says).
+   * instance's: it is listed under `instanceId` whatever it says; its Region, if both have one, the instance's).
    */
   addBackup(instanceId: string, backup: RedisBackupSet): void {
     const startMs = parseTcTime(backup.StartTime)
@@ -181,7 +181,13 @@ export class MockState {
       throw new TypeError(
         `[crs-kit/msw] backup ${backup.BackupId}: InstanceId ${JSON.stringify(backup.InstanceId)} names another instance than ${JSON.stringify(instanceId)}, the one it is added to`,
       )
-    const index = this.#instance(instanceId).backups
+    const instance = this.#instance(instanceId)
+    const region = instance.seed.Region
+    if (typeof backup.Region === 'string' && region !== undefined && backup.Region !== region)
+      throw new TypeError(
+        `[crs-kit/msw] backup ${backup.BackupId}: Region ${JSON.stringify(backup.Region)} is not the region of instance ${JSON.stringify(instanceId)}, ${JSON.stringify(region)}`,
+      )
+    const index = instance.backups
     if (index.get(backup.BackupId))
       throw new TypeError(`[crs-kit/msw] backup ${backup.BackupId} already exists`)
     index.insert(copy(backup), startMs)
