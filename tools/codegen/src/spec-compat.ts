@@ -4,7 +4,7 @@
 // compares the released spec with today's and asks for a changeset of at least that level.
 import { buildIr } from './build-ir.ts'
 import type { ActionIR, ErrorCodeIR, Schema, SpecIR } from './ir.ts'
-import { loadSpec } from './load-spec.ts'
+import { type Json, loadSpec } from './load-spec.ts'
 import { isSchema, properties, refTarget, requiredOf, typesOf } from './schema-utils.ts'
 
 export type Level = 'major' | 'minor' | 'patch'
@@ -84,7 +84,89 @@ export function compareSpecs(before: SpecIR, after: SpecIR): SpecChange[] {
     if (!previous) add('minor', name, 'action added')
     else compareAction(previous, action, before.schemas, after.schemas, add)
   }
+  compareParameters(before, after, add)
   return changes
+}
+
+/** A header or query parameter, `$ref` followed, keyed `header X-TC-Language`. */
+type Parameters = Map<string, { [key: string]: Json }>
+
+function parametersOf(list: Json | undefined, document: { [key: string]: Json }): Parameters {
+  const found: Parameters = new Map()
+  for (const item of Array.isArray(list) ? list : Object.values(isSchema(list) ? list : {})) {
+    const target = isSchema(item) && typeof item.$ref === 'string' ? item.$ref.split('/').slice(1) : []
+    let param: Json | undefined = target.length ? document : item
+    for (const key of target) param = isSchema(param) ? param[key] : undefined
+    if (isSchema(param) && typeof param.name === 'string') found.set(`${param.in} ${param.name}`, param)
+  }
+  return found
+}
+
+/**
+ * The common parameters (the X-TC-* headers) and each action's list of them: their schemas are exported with the
+ * generated types, so they are rated as inputs, as request fields are.
+ */
+function compareParameters(before: SpecIR, after: SpecIR, add: Add) {
+  const components = (ir: SpecIR) =>
+    isSchema(ir.document.components) ? ir.document.components.parameters : undefined
+  compareParameterSets(
+    parametersOf(components(before), before.document),
+    parametersOf(components(after), after.document),
+    'common parameter',
+    { before, after, add },
+  )
+  const operations = (ir: SpecIR) => {
+    const ops = new Map<string, Json | undefined>()
+    for (const item of Object.values(isSchema(ir.document.paths) ? ir.document.paths : {}))
+      for (const op of Object.values(isSchema(item) ? item : {}))
+        if (isSchema(op) && typeof op.operationId === 'string') ops.set(op.operationId, op.parameters)
+    return ops
+  }
+  const [old, now] = [operations(before), operations(after)]
+  for (const [action, list] of now)
+    if (old.has(action))
+      compareParameterSets(
+        parametersOf(old.get(action), before.document),
+        parametersOf(list, after.document),
+        `${action} parameter`,
+        { before, after, add, listOnly: true },
+      )
+}
+
+function compareParameterSets(
+  was: Parameters,
+  is: Parameters,
+  noun: string,
+  context: { before: SpecIR; after: SpecIR; add: Add; listOnly?: boolean },
+) {
+  const { before, after, add, listOnly } = context
+  for (const key of was.keys()) if (!is.has(key)) add('major', noun, `${key} removed`)
+  for (const [key, param] of is) {
+    const previous = was.get(key)
+    if (!previous) {
+      add(
+        param.required === true ? 'major' : 'minor',
+        noun,
+        `${param.required === true ? 'required' : 'optional'} ${key} added`,
+      )
+      continue
+    }
+    // An action's list names the common parameters, whose content is rated once, above.
+    if (listOnly) continue
+    if (Boolean(previous.required) !== Boolean(param.required))
+      add(
+        param.required === true ? 'major' : 'minor',
+        `${noun} ${key}`,
+        param.required === true ? 'now required' : 'now optional',
+      )
+    if (previous.description !== param.description) add('patch', `${noun} ${key}`, 'description reworded')
+    if (isSchema(previous.schema) && isSchema(param.schema))
+      compareSchema(
+        { schema: previous.schema, schemas: before.schemas },
+        { schema: param.schema, schemas: after.schemas },
+        { direction: 'in', where: `${noun} ${key}`, add, seen: new Set() },
+      )
+  }
 }
 
 type Add = (level: Level, where: string, what: string) => void

@@ -223,6 +223,49 @@ describe('rating a spec change', () => {
     ])
   })
 
+  it("rates the common parameters (the X-TC-* headers) as inputs, and each action's list of them", () => {
+    const language = ['components', 'parameters', 'Language']
+    expect(lines(rate((doc) => doc.setIn([...language, 'schema', 'enum'], ['zh-CN'])))).toEqual([
+      'major common parameter header X-TC-Language: value "en-US" removed',
+    ])
+    expect(
+      lines(
+        rate((doc) => {
+          doc.setIn([...language, 'schema', 'enum'], ['zh-CN', 'en-US', 'ja-JP'])
+          doc.setIn([...language, 'description'], 'The language of messages.')
+        }),
+      ),
+    ).toEqual([
+      'patch common parameter header X-TC-Language: description reworded',
+      'minor common parameter header X-TC-Language: value "ja-JP" added',
+    ])
+    expect(lines(rate((doc) => doc.setIn([...language, 'required'], true)))).toEqual([
+      'major common parameter header X-TC-Language: now required',
+    ])
+    const withTrace = rate((doc) => {
+      doc.setIn(['components', 'parameters', 'Trace'], {
+        name: 'X-TC-TraceId',
+        in: 'header',
+        required: false,
+        schema: { type: 'string' },
+      })
+      const list = (doc.getIn([...describeOp, 'parameters']) as { toJSON(): object[] }).toJSON()
+      doc.setIn([...describeOp, 'parameters'], [...list, { $ref: '#/components/parameters/Trace' }])
+    })
+    expect(lines(withTrace)).toEqual([
+      'minor common parameter: optional header X-TC-TraceId added',
+      'minor DescribeInstanceBackups parameter: optional header X-TC-TraceId added',
+    ])
+    const withoutToken = rate((doc) => {
+      const list = (doc.getIn([...manualOp, 'parameters']) as { toJSON(): { $ref: string }[] }).toJSON()
+      doc.setIn(
+        [...manualOp, 'parameters'],
+        list.filter((p) => !p.$ref.endsWith('/Token')),
+      )
+    })
+    expect(lines(withoutToken)).toEqual(['major ManualBackupInstance parameter: header X-TC-Token removed'])
+  })
+
   it('takes a keyword it cannot rate as breaking, and vendor keywords other than x-tc-* as wording', () => {
     const remark = [...schemas, 'RedisBackupSet', 'properties', 'Remark']
     const changes = rate((doc) => {
