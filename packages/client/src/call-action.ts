@@ -71,7 +71,8 @@ export async function callAction<A extends ActionName>(
     if (signal?.aborted) throw aborted()
     // The limiter counts this attempt until it ends: `done` in the finally below (told whether it was sent).
     const done = await abortable(ctx.limiter(action)?.(signal))
-    const startedAt = Date.now()
+    // On the server's clock as far as we know it: the check's BeginTime is compared with the StartTime it stamps.
+    const startedAt = ctx.clock.now()
     const unknownOutcome = (cause: CrsKitError) =>
       new OutcomeUnknownError(
         action,

@@ -5,17 +5,27 @@ import { type ActionName, formatTcTime } from '@crs-kit/core'
 const checks: Partial<Record<ActionName, (input: Record<string, unknown>, since: string) => string>> = {
   ManualBackupInstance: (input, since) =>
     `call DescribeInstanceBackups with InstanceId ${JSON.stringify(input.InstanceId)} and BeginTime ` +
-    `"${since}" and look for a manual backup (BackupType "0").`,
+    `"${since}" and look for a manual backup (BackupType "0")` +
+    (typeof input.Remark === 'string' && input.Remark ? ` with Remark ${JSON.stringify(input.Remark)}.` : '.'),
 }
 
-/** What to check before calling `action` again after an unknown outcome at `startedAtMs`. */
+/**
+ * How far before the call the listing starts. The service accepts a signature up to five minutes off its clock
+ * (AuthFailure.SignatureExpire past that), so its clock, which stamps the backup's StartTime, may be that far
+ * behind ours without the client ever having heard of it; a minute more covers the time the call travelled.
+ */
+export const outcomeCheckSlackMs = 6 * 60_000
+
+/**
+ * What to check before calling `action` again after an unknown outcome at `startedAtMs`, on the server's clock as
+ * far as the client knows it (the offset learned from a SignatureExpire applied).
+ */
 export function outcomeCheck(
   action: ActionName,
   input: Record<string, unknown>,
   startedAtMs: number,
 ): string {
-  // A minute of slack covers the gap between our clock and the time the service stamps (its StartTime is in
-  // China Standard Time, as formatTcTime writes).
-  const since = formatTcTime(startedAtMs - 60_000)
+  // In China Standard Time, as the service writes StartTime and as formatTcTime writes.
+  const since = formatTcTime(startedAtMs - outcomeCheckSlackMs)
   return checks[action]?.(input, since) ?? `check whether ${action} took effect (its resource's state) first.`
 }
