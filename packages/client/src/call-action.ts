@@ -1,7 +1,7 @@
 import { type ActionName, type ActionTypes, actionPolicies, validateRequest } from '@crs-kit/core'
 import { abortableSleep, untilAborted } from './abortable-sleep.ts'
 import { backoffDelay, retryAfterMs } from './backoff-delay.ts'
-import type { CallOptions } from './call-options.ts'
+import { type CallOptions, callOptions } from './call-options.ts'
 import type { ClockOffset } from './clock-offset.ts'
 import type { Endpoint } from './endpoint.ts'
 import {
@@ -48,12 +48,12 @@ export async function callAction<A extends ActionName>(
   ctx: CallContext,
   action: A,
   input: ActionTypes[A]['request'],
-  options: CallOptions = {},
+  options?: CallOptions,
 ): Promise<ActionTypes[A]['response']> {
-  const { signal } = options
+  const { signal, timeoutMs: callTimeoutMs } = callOptions(action, options)
   if (signal != null && typeof signal.addEventListener !== 'function')
     throw new ConfigurationError(`${action}: signal must be an AbortSignal`)
-  const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, ctx.timeoutMs)
+  const timeoutMs = positiveOption('timeoutMs', callTimeoutMs, ctx.timeoutMs)
   const issues = validateRequest(action, input)
   if (issues.length > 0) throw new ValidationError(action, issues)
   const aborted = () => new AbortError(action, signal?.reason)

@@ -6,7 +6,9 @@ const checks: Partial<Record<ActionName, (input: Record<string, unknown>, since:
   ManualBackupInstance: (input, since) =>
     `call DescribeInstanceBackups with InstanceId ${JSON.stringify(input.InstanceId)} and BeginTime ` +
     `"${since}" and look for a manual backup (BackupType "0")` +
-    (typeof input.Remark === 'string' && input.Remark ? ` with Remark ${JSON.stringify(input.Remark)}.` : '.'),
+    (typeof input.Remark === 'string' && input.Remark
+      ? ` with Remark ${JSON.stringify(input.Remark)}.`
+      : '.'),
 }
 
 /**

@@ -1,5 +1,11 @@
-import { type ActionTypes, actionPolicies, type PaginatedActionName } from '@crs-kit/core'
-import { AbortError } from './errors.ts'
+import {
+  type ActionTypes,
+  actionPolicies,
+  isRecord,
+  type PaginatedActionName,
+  validateRequest,
+} from '@crs-kit/core'
+import { AbortError, ValidationError } from './errors.ts'
 import type { PageItem } from './page-item.ts'
 
 type Send<A extends PaginatedActionName> = (
@@ -21,7 +27,9 @@ export async function* paginatePages<A extends PaginatedActionName>(
   const paging = actionPolicies[action].paging
   if (!paging) throw new TypeError(`${action} is not paginated`)
   const [limitField, offsetField, totalField, itemsField, defaultLimit] = paging
-  const request = input as Record<string, unknown>
+  // Read below before any request is made: what is not an object gets the ValidationError a direct call gets.
+  if (!isRecord(input)) throw new ValidationError(action, validateRequest(action, input))
+  const request: Record<string, unknown> = input
   // Passed as given, so that a bad Limit gets the ValidationError a direct call gets.
   const limit = (request[limitField] ?? defaultLimit) as number
   for (let offset = 0; ; ) {

@@ -10,9 +10,13 @@ export function positiveOption(
   fallback: number,
   integer = false,
 ): number {
-  if (value !== undefined && !(value > 0 && value <= maxTimerMs && (!integer || Number.isInteger(value))))
+  // typeof first: a comparison would coerce '1000' or `true` (rateLimit: true would mean one call a second).
+  if (
+    value !== undefined &&
+    !(typeof value === 'number' && value > 0 && value <= maxTimerMs && (!integer || Number.isInteger(value)))
+  )
     throw new ConfigurationError(
-      `${name} must be a positive ${integer ? 'integer' : 'number'} up to ${maxTimerMs}, got ${value}`,
+      `${name} must be a positive ${integer ? 'integer' : 'number'} up to ${maxTimerMs}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
     )
   return value ?? fallback
 }

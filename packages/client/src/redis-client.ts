@@ -37,13 +37,20 @@ export class RedisClient extends RedisClientMethods {
       throw new ConfigurationError(
         `RedisClient needs a region such as "ap-guangzhou", got ${JSON.stringify(region)}`,
       )
-    const { language, rateLimit, fetch } = options
+    const { language, rateLimit, fetch, backoff, intl } = options
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
       throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${JSON.stringify(language)}`)
     if (rateLimit !== false) positive('rateLimit', rateLimit, 0)
+    // Checked here, as the numbers are: a `backoff: 'fast'` or `intl: 'yes'` would otherwise be silently ignored.
+    if (backoff != null && typeof backoff !== 'object')
+      throw new ConfigurationError(
+        `backoff must be an object such as { baseMs, maxMs }, got ${typeof backoff}`,
+      )
+    if (intl != null && typeof intl !== 'boolean')
+      throw new ConfigurationError(`intl must be true or false, got ${JSON.stringify(intl)}`)
     if (fetch !== undefined && typeof fetch !== 'function')
       throw new ConfigurationError(`fetch must be a fetch function, got ${typeof fetch}`)
-    const endpoint = resolveEndpoint(region, options.endpoint, options.intl)
+    const endpoint = resolveEndpoint(region, options.endpoint, intl)
     this.region = region
     this.endpoint = endpoint.origin
     // One limiter per action, made on first use and shared by all of the client's concurrent calls.
@@ -63,8 +70,8 @@ export class RedisClient extends RedisClientMethods {
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),
       backoff: {
-        baseMs: positive('backoff.baseMs', options.backoff?.baseMs, 100),
-        maxMs: positive('backoff.maxMs', options.backoff?.maxMs, 5_000),
+        baseMs: positive('backoff.baseMs', backoff?.baseMs, 100),
+        maxMs: positive('backoff.maxMs', backoff?.maxMs, 5_000),
       },
     }
   }

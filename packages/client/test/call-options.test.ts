@@ -54,6 +54,37 @@ describe('per-call options', () => {
     expect((await client().describeInstanceBackups(input, options)).TotalCount).toBe(7)
   })
 
+  it.each(['1000', true])('refuses timeoutMs %o, a number in the wrong type', async (timeoutMs) => {
+    const error = await client()
+      .describeInstanceBackups(input, { timeoutMs: timeoutMs as never })
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error.message).toMatch(/^timeoutMs must be a positive number/)
+    expect(server.received).toHaveLength(0)
+  })
+
+  it('takes null options as none, as it takes a null signal', async () => {
+    expect((await client().describeInstanceBackups(input, null as never)).TotalCount).toBe(7)
+    const pages = client().paginateDescribeInstanceBackups(input, null as never)
+    expect((await pages.next()).done).toBe(false)
+  })
+
+  it.each(['fast', 5000, true])('refuses options %o that are not an object', async (options) => {
+    const error = await client()
+      .manualBackupInstance(input, options as never)
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error.message).toMatch(
+      /^ManualBackupInstance: options must be an object such as \{ signal, timeoutMs \}/,
+    )
+    const paged = await client()
+      .paginateDescribeInstanceBackups(input, options as never)
+      .next()
+      .catch((e) => e)
+    expect(paged).toBeInstanceOf(ConfigurationError)
+    expect(server.received).toHaveLength(0)
+  })
+
   it('applies a valid per-call timeoutMs', async () => {
     expect((await client().describeInstanceBackups(input, { timeoutMs: 2 ** 31 - 1 })).TotalCount).toBe(7)
   })
@@ -67,6 +98,16 @@ describe('client options', () => {
       /^timeoutMs must be a positive number up to 2147483647/,
     ],
     ['backoff.maxMs past it', { backoff: { maxMs: 1e10 } }, /^backoff.maxMs must be a positive number up to/],
+    [
+      'rateLimit: true (it would mean one call a second)',
+      { rateLimit: true as never },
+      /^rateLimit must be /,
+    ],
+    ['rateLimit as a string', { rateLimit: '20' as never }, /^rateLimit must be /],
+    ['timeoutMs as a string', { timeoutMs: '1000' as never }, /^timeoutMs must be a positive number/],
+    ['backoff.maxMs as a string', { backoff: { maxMs: '10' as never } }, /^backoff.maxMs must be /],
+    ['backoff that is not an object', { backoff: 'fast' as never }, /^backoff must be an object/],
+    ['intl that is not a boolean', { intl: 'yes' as never }, /^intl must be true or false, got "yes"/],
     [
       'a fetch that is not a function',
       { fetch: 'nope' as never },
@@ -208,6 +249,19 @@ describe("a gateway's Retry-After", () => {
 })
 
 describe('paginator input', () => {
+  it.each([undefined, null, 'crs-5a4py64p'])(
+    'refuses input %o as the direct call does, with a ValidationError',
+    async (bad) => {
+      const error = await client()
+        .paginateDescribeInstanceBackups(bad as never)
+        .next()
+        .catch((e) => e)
+      expect(error).toBeInstanceOf(ValidationError)
+      expect(error.message).toMatch(/the input must be an object/)
+      expect(server.received).toHaveLength(0)
+    },
+  )
+
   it('refuses a Limit the direct call refuses, instead of paging with the default', async () => {
     const pages = client().paginateDescribeInstanceBackups({ ...input, Limit: '5' as unknown as number })
     const error = await pages.next().catch((e) => e)
