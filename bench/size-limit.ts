@@ -7,9 +7,11 @@ import { bundleSize } from './bundle-size.ts'
 // refusals); 7,279 after the fixes of the adversarial review (redirects not followed, a hanging credentials provider
 // bounded by the signal and timeout, unsafe credential characters and bad per-call options refused, a BOM read,
 // unsent attempts freeing their rate-limit turn, a gateway's Retry-After honoured), the 30-day time window and
-// own-field reading in core's validator.
+// own-field reading in core's validator; 7,480 after the client trial's fixes (options of the wrong type refused
+// rather than coerced or ignored, a paginator's missing input validated, an unknown outcome's check on the
+// server's clock and naming the Remark).
 // A regression past this fails CI.
-const guardBytes = 7.2 * 1024
+const guardBytes = 7.4 * 1024
 
 const size = await bundleSize()
 console.log(

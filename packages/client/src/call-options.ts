@@ -14,7 +14,7 @@ export function callOptions(action: ActionName, options: CallOptions | null | un
   if (options == null) return {}
   if (typeof options !== 'object')
     throw new ConfigurationError(
-      `${action}: options must be an object such as { signal, timeoutMs }, got ${typeof options}`,
+      `${action}: options must be an object such as { signal }, got ${typeof options}`,
     )
   return options
 }

@@ -43,9 +43,7 @@ export class RedisClient extends RedisClientMethods {
     if (rateLimit !== false) positive('rateLimit', rateLimit, 0)
     // Checked here, as the numbers are: a `backoff: 'fast'` or `intl: 'yes'` would otherwise be silently ignored.
     if (backoff != null && typeof backoff !== 'object')
-      throw new ConfigurationError(
-        `backoff must be an object such as { baseMs, maxMs }, got ${typeof backoff}`,
-      )
+      throw new ConfigurationError(`backoff must be an object, got ${typeof backoff}`)
     if (intl != null && typeof intl !== 'boolean')
       throw new ConfigurationError(`intl must be true or false, got ${JSON.stringify(intl)}`)
     if (fetch !== undefined && typeof fetch !== 'function')
