@@ -1,5 +1,6 @@
 import type { ActionName } from '@crs-kit/core'
 import { ConfigurationError } from './errors.ts'
+import { knownOptions } from './known-options.ts'
 
 /** Per-call options of every generated method. */
 export interface CallOptions {
@@ -16,5 +17,6 @@ export function callOptions(action: ActionName, options: CallOptions | null | un
     throw new ConfigurationError(
       `${action}: options must be an object such as { signal }, got ${typeof options}`,
     )
+  knownOptions(action, options, ['signal', 'timeoutMs'])
   return options
 }

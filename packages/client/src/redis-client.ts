@@ -8,11 +8,26 @@ import { resolveEndpoint } from './endpoint.ts'
 import { ConfigurationError } from './errors.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { RedisClientMethods } from './generated/methods.gen.ts'
+import { knownOptions } from './known-options.ts'
 import type { PageItem } from './page-item.ts'
 import { paginatePages } from './paginate-pages.ts'
 import { positiveOption as positive } from './positive-option.ts'
 import { rateLimiter, type TakeTurn } from './rate-limiter.ts'
 import type { RedisClientOptions } from './redis-client-options.ts'
+
+const clientOptions = [
+  'region',
+  'credentials',
+  'endpoint',
+  'intl',
+  'language',
+  'timeoutMs',
+  'maxAttempts',
+  'rateLimit',
+  'backoff',
+  'fetch',
+  'proxy',
+]
 
 /**
  * Tencent Cloud Redis (CRS) backup API client: TC3-signed, retried only where it is safe, rate
@@ -37,6 +52,7 @@ export class RedisClient extends RedisClientMethods {
       throw new ConfigurationError(
         `RedisClient needs a region such as "ap-guangzhou", got ${JSON.stringify(region)}`,
       )
+    knownOptions('RedisClient', options, clientOptions)
     const { language, rateLimit, fetch, backoff, intl } = options
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
       throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${JSON.stringify(language)}`)
@@ -44,6 +60,7 @@ export class RedisClient extends RedisClientMethods {
     // Checked here, as the numbers are: a `backoff: 'fast'` or `intl: 'yes'` would otherwise be silently ignored.
     if (backoff != null && typeof backoff !== 'object')
       throw new ConfigurationError(`backoff must be an object, got ${typeof backoff}`)
+    if (backoff) knownOptions('backoff', backoff, ['baseMs', 'maxMs'])
     if (intl != null && typeof intl !== 'boolean')
       throw new ConfigurationError(`intl must be true or false, got ${JSON.stringify(intl)}`)
     if (fetch !== undefined && typeof fetch !== 'function')

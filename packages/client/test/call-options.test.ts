@@ -83,6 +83,17 @@ describe('per-call options', () => {
     expect(server.received).toHaveLength(0)
   })
 
+  it('refuses a call option it does not know, and takes one set to undefined as absent', async () => {
+    const error = await client()
+      .manualBackupInstance(input, { timeout: 5 } as never)
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error.message).toBe('ManualBackupInstance: unknown option "timeout" (known: signal, timeoutMs)')
+    expect(server.received).toHaveLength(0)
+    const spread = { signal: undefined, retries: undefined } as never
+    expect((await client().describeInstanceBackups(input, spread)).TotalCount).toBe(7)
+  })
+
   it('applies a valid per-call timeoutMs', async () => {
     expect((await client().describeInstanceBackups(input, { timeoutMs: 2 ** 31 - 1 })).TotalCount).toBe(7)
   })
@@ -110,6 +121,16 @@ describe('client options', () => {
       'a fetch that is not a function',
       { fetch: 'nope' as never },
       /^fetch must be a fetch function, got string/,
+    ],
+    [
+      'an option it does not know (timeout for timeoutMs)',
+      { timeout: 1000 } as never,
+      /^RedisClient: unknown option "timeout" \(known: region, credentials, .*timeoutMs/,
+    ],
+    [
+      'a backoff key it does not know',
+      { backoff: { base: 5 } } as never,
+      /^backoff: unknown option "base" \(known: baseMs, maxMs\)/,
     ],
   ])('refuses %s at construction', (_, options, message) => {
     expect(() => client(options)).toThrow(ConfigurationError)
