@@ -5,8 +5,7 @@
 
 // The models and error codes of every action (generated from the spec), so an app needs one import for a call
 // and its types.
-export type { ActionName, ActionTypes, ValidationIssue } from '@crs-kit/core'
-export { signTc3, type Tc3Signature, type Tc3SignInput } from '@crs-kit/core'
+export type { ActionName, ActionTypes, Tc3Signature, Tc3SignInput, ValidationIssue } from '@crs-kit/core'
 export type { CallOptions } from './call-options.ts'
 export {
   AbortError,
@@ -29,3 +28,4 @@ export type {
   Language,
   RedisClientOptions,
 } from './redis-client-options.ts'
+export { signTc3 } from './sign-tc3.ts'

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { signTc3 } from './index.ts'
+import { ConfigurationError, CrsKitError, signTc3 } from './index.ts'
 
 // The official SDK's own signer, as a second opinion. It is CommonJS with a default export.
 const require = createRequire(import.meta.url)
@@ -75,5 +75,39 @@ describe('signTc3 against tencentcloud-sdk-nodejs-common', () => {
         expected,
       )
     }
+  })
+})
+
+describe('signTc3 given input it cannot sign', () => {
+  const good = {
+    host: 'redis.tencentcloudapi.com',
+    service: 'redis',
+    body: '{}',
+    timestamp: 1_700_000_000,
+    secretId: 'AKIDEXAMPLE',
+    secretKey: 'SECRETEXAMPLE',
+  }
+  it.each([
+    [
+      'a timestamp in milliseconds',
+      { timestamp: 1_700_000_000_000 },
+      /^signTc3: timestamp must be Unix seconds/,
+    ],
+    ['no host', { host: '' }, /^signTc3: host, secretId and secretKey are required$/],
+    [
+      'no secretKey',
+      { secretKey: undefined as never },
+      /^signTc3: host, secretId and secretKey are required$/,
+    ],
+  ])("refuses %s with the client's ConfigurationError, naming the field", async (_, change, message) => {
+    const error = await (async () => signTc3({ ...good, ...change }))().catch((e) => e)
+    expect(error).toBeInstanceOf(ConfigurationError)
+    expect(error).toBeInstanceOf(CrsKitError)
+    expect(error.message).toMatch(message)
+    expect(JSON.stringify(error)).not.toContain('SECRETEXAMPLE')
+  })
+
+  it('still signs good input as before', async () => {
+    expect((await signTc3(good)).authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDEXAMPLE\//)
   })
 })
