@@ -102,7 +102,12 @@ export async function callAction<A extends ActionName>(
     } catch (cause) {
       if (cause instanceof NetworkError) reached = cause.mayHaveReachedServer
       if (signal?.aborted) error = aborted()
-      else if (controller.signal.aborted) error = new TimeoutError(action, timeoutMs)
+      else if (controller.signal.aborted)
+        error = new TimeoutError(
+          action,
+          timeoutMs,
+          credentials ? '' : ' waiting for the credentials provider (nothing was sent)',
+        )
       else if (cause instanceof NetworkError) error = cause
       else throw cause
     } finally {

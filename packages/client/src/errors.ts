@@ -76,8 +76,8 @@ export class NetworkError extends CrsKitError {
 export class TimeoutError extends CrsKitError {
   override readonly name = 'TimeoutError' as const
   declare readonly timeoutMs: number
-  constructor(action: ActionName, timeoutMs: number) {
-    super(`${action}: timed out after ${timeoutMs} ms`, { action })
+  constructor(action: ActionName, timeoutMs: number, waitingFor = '') {
+    super(`${action}: timed out after ${timeoutMs} ms${waitingFor}`, { action })
     this.timeoutMs = timeoutMs
   }
 }

@@ -223,6 +223,10 @@ describe('credentials', () => {
       .manualBackupInstance(input)
       .catch((e) => e)
     expect(timedOut).toBeInstanceOf(TimeoutError)
+    // Not an unknown outcome, and it says where the time went: the service was never asked.
+    expect(timedOut.message).toBe(
+      'ManualBackupInstance: timed out after 50 ms waiting for the credentials provider (nothing was sent)',
+    )
     // Not retried: another attempt would only start another wait on a provider that does not answer.
     expect(asked).toBe(2)
     expect(performance.now() - started).toBeLessThan(1000)
