@@ -6,7 +6,7 @@ import type { Clock } from './mock-clock.ts'
  */
 export class RateLimiter {
   readonly #clock: Clock
-  readonly #windows = new Map<string, { times: number[]; next: number }>()
+  readonly #windows = new Map<string, number[]>()
 
   constructor(clock: Clock) {
     this.#clock = clock
@@ -15,16 +15,21 @@ export class RateLimiter {
   take(key: string, perSecond: number): boolean {
     if (perSecond <= 0) return true
     const now = this.#clock.now()
-    let window = this.#windows.get(key)
-    if (!window || window.times.length !== perSecond) {
-      window = { times: new Array<number>(perSecond).fill(Number.NEGATIVE_INFINITY), next: 0 }
-      this.#windows.set(key, window)
+    let times = this.#windows.get(key)
+    if (!times || times.length !== perSecond) {
+      times = new Array<number>(perSecond).fill(Number.NEGATIVE_INFINITY)
+      this.#windows.set(key, times)
     }
-    // times[next] is the oldest of the last `perSecond` accepted calls.
-    if (now - window.times[window.next]! < 1000) return false
-    window.times[window.next] = now
-    window.next = (window.next + 1) % perSecond
-    return true
+    // A slot is free unless its call is in the last second. A call stamped after `now` is not: the clock
+    // was set back since (a test may move the mock clock either way), and it has not happened yet.
+    for (let i = 0; i < perSecond; i++) {
+      const t = times[i]!
+      if (now - t >= 1000 || t > now) {
+        times[i] = now
+        return true
+      }
+    }
+    return false
   }
 
   reset(): void {

@@ -192,6 +192,23 @@ describe('the clock over HTTP', () => {
     expect(await codeOf(await fetch(await signedNow()))).toBeUndefined()
   })
 
+  it('set back an hour, calls made at the later time do not count in the rate limit, which still holds', async () => {
+    const signed = async () => {
+      const mockSeconds = Math.floor((await admin('GET', 'clock')).json.now / 1000)
+      return tc3Post({ InstanceId: instanceId }, { url: `${server.url}/`, timestamp: mockSeconds })
+    }
+    const burst = async (n: number) => {
+      const requests = await Promise.all(Array.from({ length: n }, signed))
+      return Promise.all(requests.map(async (r) => (await codeOf(await fetch(r))) ?? 'ok'))
+    }
+    expect(await burst(20)).toEqual(Array(20).fill('ok'))
+    await admin('POST', 'clock', { time: Date.now() - 3_600_000 })
+    // Those 20 calls are an hour in the mock's future now, not in its last second.
+    const after = await burst(21)
+    expect(after.filter((c) => c === 'ok')).toHaveLength(20)
+    expect(after.filter((c) => c !== 'ok')).toEqual(['RequestLimitExceeded'])
+  })
+
   it('sets an absolute time, which keeps running', async () => {
     const moved = await admin('POST', 'clock', { time: '2030-01-02T03:04:05Z' })
     expect(moved.json.iso).toMatch(/^2030-01-02T03:04:05\./)
