@@ -213,3 +213,25 @@ describe('the default handlers export', () => {
     server.resetHandlers()
   })
 })
+
+describe('createHandlers options', () => {
+  it('refuses, with a TypeError naming it, a key pair the mock could never accept', () => {
+    const refused = (credentials: unknown, reason: string) =>
+      expect(() => createHandlers({ credentials: credentials as never }), reason).toThrow(
+        expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(reason) }),
+      )
+    refused([{ secretId: 'team.ci', secretKey: 'K' }], '"team.ci" is not a SecretId the service accepts')
+    // What `process.env.TENCENTCLOUD_SECRET_ID` gives when it is not set.
+    refused([{ secretId: undefined, secretKey: 'K' }], 'undefined is not a SecretId the service accepts')
+    refused([{ secretId: 'AKID1', secretKey: '' }], 'the secret key of AKID1 is empty')
+    refused([{ secretId: 'AKID1', secretKey: 'K', token: 5 }], 'the token of AKID1 must be a string')
+    refused(
+      [
+        { secretId: 'AKID1', secretKey: 'K1' },
+        { secretId: 'AKID1', secretKey: 'K2' },
+      ],
+      'AKID1 is given twice',
+    )
+    expect(() => createHandlers({ credentials: [{ secretId: 'AKID_a-1', secretKey: 'K', token: 'T' }] })).not.toThrow()
+  })
+})

@@ -10,7 +10,7 @@ import { type Override, OverrideRegistry } from './overrides.ts'
 import type { WireRequest } from './protocol/read-call.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import { type InstanceSeed, MockState } from './state/mock-state.ts'
-import type { Credential } from './verify/credential.ts'
+import { type Credential, credentialsProblem } from './verify/credential.ts'
 
 export interface MockServiceOptions {
   /** Verify signatures against these key pairs. Omitted: signatures are not checked. */
@@ -104,6 +104,8 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   })
   const overrides = new OverrideRegistry()
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
+  const problem = options.credentials && credentialsProblem(options.credentials)
+  if (problem) throw new TypeError(`[crs-kit/msw] credentials: ${problem}`)
   const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
   const resets = { count: 0 }
   const log = callLogSize > 0 ? new CallLog(callLogSize) : undefined

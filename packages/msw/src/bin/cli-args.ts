@@ -1,6 +1,6 @@
 import { regions } from '@crs-kit/core'
 import { checkAdminOrigin } from '../admin/admin-guard.ts'
-import type { Credential } from '../verify/credential.ts'
+import { type Credential, credentialsProblem } from '../verify/credential.ts'
 
 export interface CliArgs {
   host: string
@@ -111,5 +111,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   if (ids.length !== keys.length) throw new TypeError('give each --secret-id its --secret-key')
   args.credentials = ids.map((secretId, i) => ({ secretId, secretKey: keys[i]! }))
+  const problem = credentialsProblem(args.credentials)
+  if (problem) throw new TypeError(`--secret-id/--secret-key: ${problem}`)
   return args
 }

@@ -96,6 +96,24 @@ describe('crs-mock', () => {
     expect(run.stdout).toBe('')
   })
 
+  it('exits 2 with the usage for a key pair it could never accept: a SecretId it refuses, or one given twice', () => {
+    for (const [args, reason] of [
+      [['--secret-id', 'team.ci', '--secret-key', 'K'], '"team.ci" is not a SecretId the service accepts'],
+      [['--secret-id=', '--secret-key', 'K'], '"" is not a SecretId the service accepts'],
+      [['--secret-id', 'AKID1', '--secret-key='], 'the secret key of AKID1 is empty'],
+      [
+        ['--secret-id', 'AKID1', '--secret-key', 'K1', '--secret-id', 'AKID1', '--secret-key', 'K2'],
+        'AKID1 is given twice',
+      ],
+    ] as const) {
+      const run = runSync([...args, '--port', '0'])
+      expect(run.status, args.join(' ')).toBe(2)
+      expect(run.stderr, args.join(' ')).toContain(reason)
+      expect(run.stderr, args.join(' ')).toContain('usage: crs-mock')
+      expect(run.stdout, args.join(' ')).toBe('')
+    }
+  })
+
   it('exits 2 with the usage when a boolean flag is given a value', () => {
     for (const arg of ['--no-verify=1', '--no-rate-limit=false', '--help=1']) {
       const run = runSync([arg, '--port', '0'])

@@ -2,7 +2,7 @@ import { utcDate } from '@crs-kit/core'
 import type { HmacAdapter } from '../crypto/hmac-adapter.ts'
 import type { MaybePromise } from '../maybe-promise.ts'
 import type { CallError, IncomingCall } from '../protocol/incoming-call.ts'
-import type { Credential } from './credential.ts'
+import { type Credential, secretIdShape } from './credential.ts'
 import { parseTc3Authorization, type Tc3Authorization } from './parse-tc3-authorization.ts'
 import { verifyTc3 } from './verify-tc3.ts'
 import { isV1Method, type V1Method, verifyV1 } from './verify-v1.ts'
@@ -16,7 +16,6 @@ export interface AuthOptions {
 }
 
 const fail = (code: string, message: string): CallError => ({ code, message })
-const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
 const unixSeconds = /^\d{1,12}$/
 
 /**

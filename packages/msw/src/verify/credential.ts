@@ -4,3 +4,29 @@ export interface Credential {
   secretKey: string
   token?: string
 }
+
+/** The SecretIds the service accepts; any other is answered AuthFailure.InvalidSecretId. */
+export const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
+
+const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value))
+
+/**
+ * What is wrong with a list of key pairs to accept, in a sentence, or undefined. A pair the verifier would
+ * refuse on every call (a malformed or unset SecretId, an empty key) or a SecretId given twice with its keys
+ * (only the last would count) is a mistake of the test setup, better reported at startup than as AuthFailure.
+ */
+export function credentialsProblem(credentials: readonly Credential[]): string | undefined {
+  const seen = new Set<string>()
+  for (const c of credentials) {
+    const { secretId, secretKey, token } = (c ?? {}) as Partial<Record<keyof Credential, unknown>>
+    if (typeof secretId !== 'string' || !secretIdShape.test(secretId))
+      return `${shown(secretId)} is not a SecretId the service accepts (1 to 128 letters, digits, _ or -)`
+    if (typeof secretKey !== 'string' || secretKey === '')
+      return `the secret key of ${secretId} is empty${typeof secretKey === 'string' ? '' : ` (${shown(secretKey)})`}`
+    if (token !== undefined && typeof token !== 'string')
+      return `the token of ${secretId} must be a string, got ${shown(token)}`
+    if (seen.has(secretId)) return `${secretId} is given twice (give each SecretId once, with its key)`
+    seen.add(secretId)
+  }
+  return undefined
+}
