@@ -79,6 +79,8 @@ export function seedInstances(region = 'ap-guangzhou'): InstanceSeed[] {
 
 export const defaultInstances: readonly InstanceSeed[] = seedInstances()
 
+const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value))
+
 export function createMockService(options: MockServiceOptions = {}): MockService {
   return createMockServiceCore(options).service
 }
@@ -96,10 +98,22 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   const callLogSize = options.callLogSize ?? 1000
   if (!(Number.isSafeInteger(callLogSize) && callLogSize >= 0))
     throw new TypeError(`[crs-kit/msw] callLogSize must be an integer >= 0, got ${String(callLogSize)}`)
+  const backupDurationMs = options.backupDurationMs ?? 5000
+  // A string (from an environment variable, say) would be concatenated to the clock's time: the backup would
+  // never finish and the instance stay locked.
+  if (!(typeof backupDurationMs === 'number' && Number.isFinite(backupDurationMs) && backupDurationMs >= 0))
+    throw new TypeError(
+      `[crs-kit/msw] backupDurationMs must be a number of milliseconds >= 0, got ${shown(backupDurationMs)}`,
+    )
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  if (!(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes >= 0))
+    throw new TypeError(
+      `[crs-kit/msw] maxBodyBytes must be an integer number of bytes >= 0, got ${shown(maxBodyBytes)}`,
+    )
   const clock = options.clock ?? systemClock
   const state = new MockState({
     clock,
-    backupDurationMs: options.backupDurationMs ?? 5000,
+    backupDurationMs,
     instances: options.instances ?? defaultInstances,
   })
   const overrides = new OverrideRegistry()
@@ -118,7 +132,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
     limiter,
     overrides,
     hmac: options.hmac ?? webCryptoHmac,
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxBodyBytes,
   }
   return {
     service: {
