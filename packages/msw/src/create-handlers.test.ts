@@ -232,18 +232,29 @@ describe('createHandlers options', () => {
       ],
       'AKID1 is given twice',
     )
-    expect(() => createHandlers({ credentials: [{ secretId: 'AKID_a-1', secretKey: 'K', token: 'T' }] })).not.toThrow()
+    expect(() =>
+      createHandlers({ credentials: [{ secretId: 'AKID_a-1', secretKey: 'K', token: 'T' }] }),
+    ).not.toThrow()
   })
 
   it('refuses a backup duration or body limit that is not a number of at least 0 (a string from the environment, NaN)', () => {
     // '1500' left the first backup in progress and the instance locked for ever; NaN left it in progress, unlocked.
     for (const backupDurationMs of ['1500', Number.NaN, -1, Number.POSITIVE_INFINITY])
-      expect(() => createHandlers({ backupDurationMs: backupDurationMs as never }), String(backupDurationMs)).toThrow(
-        expect.objectContaining({ name: 'TypeError', message: expect.stringContaining('backupDurationMs must be') }),
+      expect(
+        () => createHandlers({ backupDurationMs: backupDurationMs as never }),
+        String(backupDurationMs),
+      ).toThrow(
+        expect.objectContaining({
+          name: 'TypeError',
+          message: expect.stringContaining('backupDurationMs must be'),
+        }),
       )
     for (const maxBodyBytes of ['2048', Number.NaN, -1, 1.5])
       expect(() => createHandlers({ maxBodyBytes: maxBodyBytes as never }), String(maxBodyBytes)).toThrow(
-        expect.objectContaining({ name: 'TypeError', message: expect.stringContaining('maxBodyBytes must be') }),
+        expect.objectContaining({
+          name: 'TypeError',
+          message: expect.stringContaining('maxBodyBytes must be'),
+        }),
       )
     expect(() => createHandlers({ backupDurationMs: 0, maxBodyBytes: 0 })).not.toThrow()
   })
