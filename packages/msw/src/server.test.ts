@@ -120,6 +120,18 @@ describe('startMockServer', () => {
     }
   })
 
+  it('names an unknown InstanceId quoted, so stray spaces show, and cut short when it is long', async () => {
+    const messageFor = async (instanceId: string) => {
+      const query = `InstanceId=${encodeURIComponent(instanceId)}`
+      const answer = await envelope(await fetch(await tc3Get(query, { url: `${server.url}/` })))
+      expect((answer.Error as { Code: string }).Code).toBe('ResourceNotFound.InstanceNotExists')
+      return (answer.Error as { Message: string }).Message
+    }
+    expect(await messageFor('crs-5a4py64p ')).toBe('instance "crs-5a4py64p " does not exist')
+    const long = await messageFor(`crs-${'x'.repeat(20_000)}`)
+    expect(long).toBe(`instance "crs-${'x'.repeat(76)}..." (20004 characters) does not exist`)
+  })
+
   it('answers a head too large for node:http with RequestSizeLimitExceeded and closes', async () => {
     const r = await raw(`${server.url}/?InstanceId=crs-5a4py64p&Remark=${'a'.repeat(200_000)}`, 'GET')
     expect(r.status).toBe(200)

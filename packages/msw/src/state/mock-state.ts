@@ -75,6 +75,13 @@ const firstTaskId = 6954228
 const copy = (b: RedisBackupSet): RedisBackupSet => ({ ...b })
 
 /**
+ * An id from a call, as an answer's message names it: quoted, so that a stray space shows, and cut short when
+ * long (a call may send 32 KB of query or 1 MiB of body).
+ */
+const quotedId = (id: string) =>
+  id.length > 80 ? `${JSON.stringify(`${id.slice(0, 80)}...`)} (${id.length} characters)` : JSON.stringify(id)
+
+/**
  * The mock service's data: instances, their backups, locks and tasks. Time comes from the injected clock
  * and progress is settled lazily on each call, so a test moves backups along by advancing its clock.
  */
@@ -288,7 +295,10 @@ export class MockState {
     const elsewhere =
       region !== undefined && instance?.seed.Region !== undefined && instance.seed.Region !== region
     if (!instance || elsewhere)
-      throw new MockApiError('ResourceNotFound.InstanceNotExists', `instance ${instanceId} does not exist`)
+      throw new MockApiError(
+        'ResourceNotFound.InstanceNotExists',
+        `instance ${quotedId(instanceId)} does not exist`,
+      )
     return instance
   }
 
