@@ -52,7 +52,7 @@ describe('validateRedisBackupSet', () => {
     ).toEqual([
       'BackupType must be one of ["0","1","2"], got "9"',
       'Locked is required',
-      'ExpireTime must match YYYY-MM-DD HH:mm:ss, got "2024-02-30 00:00:00"',
+      'ExpireTime must be a real calendar time, YYYY-MM-DD HH:mm:ss, got "2024-02-30 00:00:00"',
     ])
   })
 })

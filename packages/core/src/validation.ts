@@ -128,7 +128,7 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
   if (n < lo!) invalid(issues, path, `${measure}must be at least ${lo}`, n)
   if (n > hi!) invalid(issues, path, `${measure}must be at most ${hi}`, n)
   if (rule.d ? !isTcDateTime(v) : f && !f.test(v))
-    invalid(issues, path, `must match ${rule.d ? 'YYYY-MM-DD HH:mm:ss' : f}`, v)
+    invalid(issues, path, rule.d ? 'must be a real calendar time, YYYY-MM-DD HH:mm:ss' : `must match ${f}`, v)
   if (e && !e.includes(v)) invalid(issues, path, `must be one of ${JSON.stringify(e)}`, v)
   // By index, not forEach: a hole (or an undefined item) is sent as null, so it is checked as that null.
   if (i) for (let k = 0; k < v.length; k++) checkValue(issues, join(path, k), v[k] ?? null, i)

@@ -143,7 +143,7 @@ describe('refused control-plane requests', () => {
       'POST',
       'instances',
       j({ InstanceId: 'a', backups: [{ ...backup, StartTime: '2026-01-02T03:04:05Z' }] }),
-      /instance\.backups\[0\]\.StartTime must match YYYY-MM-DD HH:mm:ss, got "2026-01-02T03:04:05Z"/,
+      /instance\.backups\[0\]\.StartTime must be a real calendar time, YYYY-MM-DD HH:mm:ss, got "2026-01-02T03:04:05Z"/,
     ],
     [
       'POST',
