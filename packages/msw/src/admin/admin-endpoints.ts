@@ -239,6 +239,8 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
     GET(target, { body, query }) {
       noInput({ body, query: new URLSearchParams(), id: '' }, 'GET calls')
       onlyKeys(Object.fromEntries(query), ['action'], 'GET calls query')
+      if (query.getAll('action').length > 1)
+        throw badInput('GET calls query: action is given more than once; the log is filtered by one action')
       const calls = target.log?.records(query.get('action') ?? undefined) ?? []
       return [200, { total: target.log?.total ?? 0, calls }]
     },

@@ -239,6 +239,12 @@ describe('refused control-plane requests', () => {
     ],
     ['POST', 'reset', j({ everything: true }), /reset takes no body/],
     ['GET', 'calls?actoin=X', undefined, /unknown key "actoin"/],
+    [
+      'GET',
+      'calls?action=DescribeInstanceBackups&action=ManualBackupInstance',
+      undefined,
+      /action is given more than once/,
+    ],
     ['DELETE', 'overrides/abc', undefined, /override ids are integers/],
     ['DELETE', 'overrides/999', undefined, /no override 999: used up, removed or cleared/],
     ['DELETE', 'instances/crs-nope', undefined, /no instance "crs-nope"/],
