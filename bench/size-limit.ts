@@ -9,10 +9,10 @@ import { bundleSize } from './bundle-size.ts'
 // unsent attempts freeing their rate-limit turn, a gateway's Retry-After honoured), the 30-day time window and
 // own-field reading in core's validator; 7,480 after the client trial's fixes (options of the wrong type refused
 // rather than coerced or ignored, a paginator's missing input validated, an unknown outcome's check on the
-// server's clock and naming the Remark); 7,615 with unknown options refused (a `timeout` for `timeoutMs` was
-// ignored without a word).
+// server's clock and naming the Remark); 7,670 with unknown options refused (a `timeout` for `timeoutMs` was
+// ignored without a word), a credentials wait's time-out named and an impossible date's message.
 // A regression past this fails CI.
-const guardBytes = 7.5 * 1024
+const guardBytes = 7.6 * 1024
 
 const size = await bundleSize()
 console.log(
