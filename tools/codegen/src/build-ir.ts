@@ -6,6 +6,7 @@ import { vendorExtensionChecker } from './check-vendor-extensions.ts'
 import { versionParamChecker } from './check-version-param.ts'
 import type { ActionIR, ErrorCodeIR, PaginationIR, Schema, ServiceIR, SpecIR } from './ir.ts'
 import type { Json, LoadedSpec, Pointer } from './load-spec.ts'
+import { mediaExamples } from './media-examples.ts'
 import { resolve, typesOf } from './schema-utils.ts'
 import { type SpecError, SpecErrors } from './spec-error.ts'
 import { walkSpec } from './spec-walk.ts'
@@ -54,9 +55,9 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     for (const [method, op] of Object.entries(item)) {
       // An x-* key of a path item is no operation (an x-tc-* one there is reported by check-extensions).
       if (!isObject(op) || method.startsWith('x-')) continue
-      const action = readAction(['paths', pathKey, method], op, schemas, commonCodes, fail)
+      const action = readAction(['paths', pathKey, method], op, doc, schemas, commonCodes, fail)
       if (!action) continue
-      checkExamples(['paths', pathKey, method], op, action.name, schemas, fail)
+      checkExamples(['paths', pathKey, method], op, action.name, doc, schemas, fail)
       if (method !== 'post')
         fail(
           ['paths', pathKey, method],
@@ -170,6 +171,7 @@ function readErrors(
 function readAction(
   at: Pointer,
   op: { [key: string]: Json },
+  doc: { [key: string]: Json },
   schemas: Record<string, Schema>,
   commonCodes: ReadonlySet<string>,
   fail: Fail,
@@ -216,13 +218,9 @@ function readAction(
     if (!schemas[s])
       fail(['components', 'schemas'], 'schema-missing', `${name} needs components.schemas.${s}`)
   }
-  const example = (content: Json | undefined) => {
-    const examples = isObject(content) && isObject(content.examples) ? Object.values(content.examples) : []
-    const first = examples[0]
-    return isObject(first) ? first.value : undefined
-  }
-  const requestExample = example(body)
-  const responseExample = example(okBody)
+  // The first example of each, through its $ref to components.examples if it has one.
+  const requestExample = mediaExamples(body, [], doc)[0]?.value
+  const responseExample = mediaExamples(okBody, [], doc)[0]?.value
   const responseValue = isObject(responseExample) ? responseExample.Response : undefined
   // The mock seeds its state from these, its contract test replays each pair, and the client's JSDoc shows the
   // request: an action without them generated a fixtures file that broke @crs-kit/msw's types.

@@ -49,12 +49,18 @@ export function refChecker(doc: JsonObject, fail: Fail): Visit {
         return fail(where, 'ref-resolves', `${ref} is not ${target.what} (expected ${example})`)
       const section = components[target.section]
       const known = isObject(section) ? section : {}
-      if (!(name in known)) {
-        const guess = closest(name, Object.keys(known))
+      if (!Object.hasOwn(known, name)) {
+        const names = Object.keys(known)
+        const guess = closest(name, names)
+        const hint = guess
+          ? `did you mean ${guess}?`
+          : names.length
+            ? `expected one of ${names.join(', ')}`
+            : `expected ${target.what} defined under components.${target.section}, which has none`
         fail(
           where,
           'ref-resolves',
-          `${ref} does not resolve (no components.${target.section}.${name}${guess ? `; did you mean ${guess}?` : ''})`,
+          `${ref} does not resolve (no components.${target.section}.${name}; ${hint})`,
         )
       }
       return

@@ -682,13 +682,13 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         rule: 'example-value',
         marker: 'Note: 42',
         focus: 'Note',
-        says: 'MakeWidget: request example Note is the number 42 (expected a string or null)',
+        says: 'MakeWidget: request example "first": Note is the number 42 (expected a string or null)',
       },
       {
         rule: 'example-value',
         marker: 'Notes: hi',
         focus: 'Notes',
-        says: 'MakeWidget: request example Notes is not a property (did you mean Note? expected one of Spec, Note: additionalProperties is false)',
+        says: 'MakeWidget: request example "first": Notes is not a property (did you mean Note? expected one of Spec, Note: additionalProperties is false)',
       },
     ],
   ],
@@ -705,13 +705,13 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         rule: 'example-value',
         marker: '                value:\n                  Limit: 5',
         focus: 'value',
-        says: 'ListWidgets: request example has no ShelfId (expected every required property: ShelfId)',
+        says: 'ListWidgets: request example "first" has no ShelfId (expected every required property: ShelfId)',
       },
       {
         rule: 'example-value',
         marker: 'Color: green',
         focus: 'Color',
-        says: 'MakeWidget: request example Spec.Color is "green" (expected one of "red", "blue")',
+        says: 'MakeWidget: request example "first": Spec.Color is "green" (expected one of "red", "blue")',
       },
     ],
   ],
@@ -728,13 +728,13 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         rule: 'example-value',
         marker: 'Id: 5',
         focus: 'Id',
-        says: 'ListWidgets: response example Widgets[0].Id is the number 5 (expected a string)',
+        says: 'ListWidgets: response example "first": Widgets[0].Id is the number 5 (expected a string)',
       },
       {
         rule: 'example-value',
         marker: 'TaskId: lots',
         focus: 'TaskId',
-        says: 'MakeWidget: response example TaskId is the string "lots" (expected an integer)',
+        says: 'MakeWidget: response example "first": TaskId is the string "lots" (expected an integer)',
       },
     ],
   ],
@@ -746,7 +746,175 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         rule: 'example-value',
         marker: '                    Response:\n                      RequestId: r-2',
         focus: 'Response',
-        says: 'MakeWidget: response example has no TaskId (expected every required property: TaskId, RequestId)',
+        says: 'MakeWidget: response example "first" has no TaskId (expected every required property: TaskId, RequestId)',
+      },
+    ],
+  ],
+  // Every example is read by someone (docs, other teams' fixtures), not only the first one the generator emits.
+  [
+    'a second request example and a second response example the schemas refuse',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '                  ShelfId: s-1\n',
+          '                  ShelfId: s-1\n              second:\n                value:\n                  ShelfId: shelf-number-nine\n',
+        ),
+        '                      TaskId: 7\n                      RequestId: r-2\n',
+        "                      TaskId: 7\n                      RequestId: r-2\n                second:\n                  value:\n                    Response:\n                      TaskId: '7'\n                      RequestId: r-3\n",
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'ShelfId: shelf-number-nine',
+        focus: 'ShelfId',
+        says: 'ListWidgets: request example "second": ShelfId is "shelf-number-nine" (expected at most 8 characters)',
+      },
+      {
+        rule: 'example-value',
+        marker: "TaskId: '7'",
+        focus: 'TaskId',
+        says: 'MakeWidget: response example "second": TaskId is the string "7" (expected an integer)',
+      },
+    ],
+  ],
+  [
+    'an example under components.examples, referenced by $ref, that the schema refuses',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '                  ShelfId: s-1\n',
+          "                  ShelfId: s-1\n              big:\n                $ref: '#/components/examples/BigShelf'\n",
+        ),
+        'components:\n  schemas:\n',
+        'components:\n  examples:\n    BigShelf:\n      value:\n        ShelfId: shelf-number-nine\n        Limit: 0\n  schemas:\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: '        ShelfId: shelf-number-nine',
+        focus: 'ShelfId',
+        says: 'ListWidgets: request example "big" (components.examples.BigShelf): ShelfId is "shelf-number-nine" (expected at most 8 characters)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'Limit: 0',
+        focus: 'Limit',
+        says: 'ListWidgets: request example "big" (components.examples.BigShelf): Limit is the number 0 (expected at least 1, its minimum)',
+      },
+    ],
+  ],
+  [
+    'a $ref to an example that does not exist',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '                  ShelfId: s-1\n',
+          "                  ShelfId: s-1\n              big:\n                $ref: '#/components/examples/Nope'\n",
+        ),
+        'components:\n  schemas:\n',
+        'components:\n  examples:\n    BigShelf:\n      value:\n        ShelfId: s-9\n  schemas:\n',
+      ),
+    [
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: '#/components/examples/Nope'",
+        focus: '$ref',
+        says: '#/components/examples/Nope does not resolve (no components.examples.Nope; expected one of BigShelf)',
+      },
+    ],
+  ],
+  [
+    'examples that refer to each other in a loop',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '                  ShelfId: s-1\n',
+          "                  ShelfId: s-1\n              loop:\n                $ref: '#/components/examples/Ping'\n",
+        ),
+        'components:\n  schemas:\n',
+        "components:\n  examples:\n    Ping:\n      $ref: '#/components/examples/Pong'\n    Pong:\n      $ref: '#/components/examples/Ping'\n  schemas:\n",
+      ),
+    [
+      {
+        rule: 'ref-resolves',
+        marker: "    Pong:\n      $ref: '#/components/examples/Ping'",
+        focus: '$ref',
+        says: 'ListWidgets: request example "loop" never reaches a value: its $refs go round Ping -> Pong -> Ping (expected a chain that ends at an example with a value)',
+      },
+    ],
+  ],
+  [
+    'a second example without a value (an externalValue is not read)',
+    (t) =>
+      replaceOnce(
+        t,
+        '                  ShelfId: s-1\n',
+        '                  ShelfId: s-1\n              remote:\n                externalValue: https://example.com/shelf.json\n',
+      ),
+    [
+      {
+        rule: 'examples',
+        marker: 'remote:',
+        focus: 'remote',
+        says: 'ListWidgets: request example "remote" has no value (expected value: the example itself; externalValue is not read, the generator reads one file)',
+      },
+    ],
+  ],
+  [
+    'a response example that is not an envelope, after the first',
+    (t) =>
+      replaceOnce(
+        t,
+        '                      TaskId: 7\n                      RequestId: r-2\n',
+        '                      TaskId: 7\n                      RequestId: r-2\n                bare:\n                  value:\n                    TaskId: 8\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: '                bare:\n                  value:',
+        focus: 'value',
+        says: 'MakeWidget: response example "bare" is not an envelope (expected { Response: { ... } }, as the service sends it)',
+      },
+    ],
+  ],
+  [
+    // The client reads a Response holding an Error as the service's error; the example is held to ErrorEnvelope.
+    'an error-envelope example the error envelope schema refuses',
+    (t) =>
+      replaceOnce(
+        t,
+        '                      TaskId: 7\n                      RequestId: r-2\n',
+        '                      TaskId: 7\n                      RequestId: r-2\n                failed:\n                  value:\n                    Response:\n                      Error:\n                        Code: 5\n                        Message: no shelf\n                      RequestId: r-3\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Code: 5',
+        focus: 'Code',
+        says: 'MakeWidget: response example "failed" (an error envelope): Response.Error.Code is the number 5 (expected a string)',
+      },
+    ],
+  ],
+  [
+    // The mock's fixtures take the first response example as the action's answer.
+    'an error envelope as the first response example',
+    (t) =>
+      replaceOnce(
+        t,
+        '                      TaskId: 7\n                      RequestId: r-2\n',
+        '                      Error:\n                        Code: ResourceNotFound.Shelf\n                        Message: no shelf\n                      RequestId: r-2\n',
+      ),
+    [
+      {
+        rule: 'examples',
+        marker:
+          '                first:\n                  value:\n                    Response:\n                      Error:',
+        focus: 'first',
+        says: 'MakeWidget: the first response example, "first", is an error envelope (expected a success { Response: { ..., RequestId } } first: the mock answers with the first example; put the error envelope after a success)',
       },
     ],
   ],
@@ -878,5 +1046,27 @@ describe('a spec that is not broken', () => {
     const dir = await tempDir()
     await writeFile(join(dir, 'extended.yaml'), text)
     expect((await generateFile(join(dir, 'extended.yaml'))).size).toBe(11)
+  })
+
+  it('may hold more examples, an error envelope after a success, and examples from components.examples', async () => {
+    const referenced = replaceOnce(
+      replaceOnce(
+        replaceOnce(
+          widgets,
+          '              first:\n                value:\n                  ShelfId: s-1\n',
+          "              first:\n                $ref: '#/components/examples/FirstShelf'\n              paged:\n                value:\n                  ShelfId: s-2\n                  Limit: 20\n                  Offset: 40\n",
+        ),
+        '                      TaskId: 7\n                      RequestId: r-2\n',
+        "                      TaskId: 7\n                      RequestId: r-2\n                locked:\n                  $ref: '#/components/examples/Locked'\n",
+      ),
+      'components:\n  schemas:\n',
+      'components:\n  examples:\n    FirstShelf:\n      value:\n        ShelfId: s-1\n    Locked:\n      value:\n        Response:\n          Error:\n            Code: ResourceNotFound.Shelf\n            Message: no shelf\n          RequestId: r-3\n  schemas:\n',
+    )
+    const dir = await tempDir()
+    await writeFile(join(dir, 'referenced.yaml'), referenced)
+    // The first example, read through its $ref, is what the mock's fixtures and the client's docs show.
+    expect(await generateFile(join(dir, 'referenced.yaml'), 'widgets.yaml')).toEqual(
+      await generateFile(fixture('widgets.yaml')),
+    )
   })
 })
