@@ -1,4 +1,4 @@
-import { checkExamples } from './check-examples.ts'
+import { exampleChecker } from './check-examples.ts'
 import { extensionChecker } from './check-extensions.ts'
 import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
@@ -48,6 +48,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
 
   const service = readService(doc, fail)
   const commonCodes = new Set(service?.commonErrors.map((e) => e.code))
+  const checkExamples = exampleChecker(doc, schemas, fail)
   const actions: ActionIR[] = []
   const paths = isObject(doc.paths) ? doc.paths : {}
   for (const [pathKey, item] of Object.entries(paths)) {
@@ -57,7 +58,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
       if (!isObject(op) || method.startsWith('x-')) continue
       const action = readAction(['paths', pathKey, method], op, doc, schemas, commonCodes, fail)
       if (!action) continue
-      checkExamples(['paths', pathKey, method], op, action.name, doc, schemas, fail)
+      checkExamples(['paths', pathKey, method], op, action.name)
       if (method !== 'post')
         fail(
           ['paths', pathKey, method],

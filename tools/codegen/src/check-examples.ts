@@ -1,3 +1,4 @@
+import { crossFieldChecker } from './check-cross-field.ts'
 import { checkInstance, pathText, type ValuePath } from './check-instance.ts'
 import type { Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
@@ -11,15 +12,27 @@ type Fail = (pointer: Pointer, rule: string, detail: string) => void
  * included: the first of each is written into the mock's fixtures and the client's @example docs, and the others
  * are read by people (docs, other teams' fixtures). A request example is read as the request validator reads a
  * request; a response example as the client reads an envelope: `{ Response: { Error, RequestId } }` is an error,
- * held to ErrorEnvelope, anything else a success, whose `Response` is held to `<Action>Response`. One error per
- * problem, at the line of the offending value. (That the first of each exists is checked by build-ir.)
+ * held to ErrorEnvelope, anything else a success, whose `Response` is held to `<Action>Response`. A request
+ * example also meets the cross-field keywords (x-tc-multiple-of, ...) as core's validator applies them: the client
+ * would refuse it. One error per problem, at the line of the offending value. (That the first of each exists is
+ * checked by build-ir.)
  */
-export function checkExamples(
+export function exampleChecker(
+  doc: { [key: string]: Json },
+  schemas: Record<string, Schema>,
+  fail: Fail,
+): (at: Pointer, op: { [key: string]: Json }, action: string) => void {
+  const crossField = crossFieldChecker(schemas)
+  return (at, op, action) => checkExamples(at, op, action, doc, schemas, crossField, fail)
+}
+
+function checkExamples(
   at: Pointer,
   op: { [key: string]: Json },
   action: string,
   doc: { [key: string]: Json },
   schemas: Record<string, Schema>,
+  crossField: ReturnType<typeof crossFieldChecker>,
   fail: Fail,
 ) {
   // Only where the operation names the action's own schemas: otherwise build-ir reports that, and checking the
@@ -30,10 +43,16 @@ export function checkExamples(
   for (const [i, example] of mediaExamples(body, bodyAt, doc).entries()) {
     const subject = `${action}: request example ${label(example)}`
     if (!readable(example, i, subject, fail) || (i === 0 && !isSchema(example.value))) continue
-    if (requestSchema)
-      checkInstance(example.value!, requestSchema, schemas, report(example.valueAt, subject, fail), {
-        request: true,
-      })
+    if (!requestSchema) continue
+    checkInstance(example.value!, requestSchema, schemas, report(example.valueAt, subject, fail), {
+      request: true,
+    })
+    for (const issue of crossField(`${action}Request`, example.value!))
+      fail(
+        [...example.valueAt, ...issue.path],
+        'example-value',
+        `${subject}: ${issue.message} (expected an example the request validator accepts: ${issue.path.at(-1)} has ${issue.keywords})`,
+      )
   }
   const okAt = [...at, 'responses', '200', 'content', 'application/json']
   const ok = jsonMedia(isSchema(op.responses) ? op.responses['200'] : undefined)

@@ -899,6 +899,78 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       },
     ],
   ],
+  // The cross-field keywords, as core's request validator applies them: the example would be refused by the client.
+  [
+    'request examples that break x-tc-multiple-of, with and without the divisor (its default counts then)',
+    (t) =>
+      replaceOnce(
+        t,
+        '                  ShelfId: s-1\n',
+        '                  ShelfId: s-1\n                  Limit: 10\n                  Offset: 5\n              defaulted:\n                value:\n                  ShelfId: s-2\n                  Offset: 15\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Offset: 5',
+        focus: 'Offset',
+        says: 'ListWidgets: request example "first": Offset must be a multiple of Limit (10), got 5 (expected an example the request validator accepts: Offset has x-tc-multiple-of: Limit)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'Offset: 15',
+        focus: 'Offset',
+        says: 'ListWidgets: request example "defaulted": Offset must be a multiple of Limit (10), got 15',
+      },
+    ],
+  ],
+  [
+    'request examples whose time range ends before it starts, or spans more than x-tc-max-span-days',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '                  ShelfId: s-1\n',
+          "                  ShelfId: s-1\n              backwards:\n                value:\n                  ShelfId: s-2\n                  From: '2024-03-02 00:00:00'\n                  To: '2024-03-01 00:00:00'\n              long:\n                $ref: '#/components/examples/LongRange'\n",
+        ),
+        'components:\n  schemas:\n',
+        "components:\n  examples:\n    LongRange:\n      value:\n        ShelfId: s-3\n        From: '2024-03-01 00:00:00'\n        To: '2024-03-08 00:00:01'\n  schemas:\n",
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: "To: '2024-03-01 00:00:00'",
+        focus: 'To',
+        says: 'ListWidgets: request example "backwards": To must not be before From (2024-03-02 00:00:00), got "2024-03-01 00:00:00" (expected an example the request validator accepts: To has x-tc-not-before: From, x-tc-max-span-days: 7)',
+      },
+      {
+        rule: 'example-value',
+        marker: "To: '2024-03-08 00:00:01'",
+        focus: 'To',
+        says: 'ListWidgets: request example "long" (components.examples.LongRange): To must be at most 7 days after From (2024-03-01 00:00:00), got "2024-03-08 00:00:01"',
+      },
+    ],
+  ],
+  [
+    'a request example that breaks a cross-field rule of a nested model',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '                  Spec:\n                    Color: red\n',
+          '                  Spec:\n                    Color: red\n                    Batch: 4\n                    Count: 6\n',
+        ),
+        '        Sizes:\n          type: array\n',
+        '        Batch:\n          type: integer\n        Count:\n          type: integer\n          x-tc-multiple-of: Batch\n        Sizes:\n          type: array\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Count: 6',
+        focus: 'Count',
+        says: 'MakeWidget: request example "first": Spec.Count must be a multiple of Batch (4), got 6',
+      },
+    ],
+  ],
   [
     // The mock's fixtures take the first response example as the action's answer.
     'an error envelope as the first response example',
