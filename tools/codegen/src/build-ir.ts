@@ -215,6 +215,17 @@ function readAction(
       `${name}: the 200 response must be anyOf ${name}Envelope and ErrorEnvelope`,
     )
   }
+  // The client reads a success or an error: another variant would be typed, and never read or checked.
+  else
+    for (const [i, variant] of variants.entries()) {
+      const other = variant !== `${name}Envelope` && variant !== 'ErrorEnvelope'
+      if (!other && variants.indexOf(variant) === i) continue
+      fail(
+        [...at, 'responses', '200', 'content', 'application/json', 'schema', 'anyOf', i],
+        'response-schema',
+        `${name}: the 200 response's anyOf ${other ? `has a variant other than ${name}Envelope and ErrorEnvelope` : `lists ${variant} twice`} (expected exactly $ref: '#/components/schemas/${name}Envelope' and $ref: '#/components/schemas/ErrorEnvelope': the client reads a success or an error, nothing else)`,
+      )
+    }
   for (const s of [`${name}Request`, `${name}Response`, `${name}Envelope`, 'ErrorEnvelope']) {
     if (!schemas[s])
       fail(['components', 'schemas'], 'schema-missing', `${name} needs components.schemas.${s}`)

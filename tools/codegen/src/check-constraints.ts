@@ -79,8 +79,6 @@ function checkKeywordValue(key: string, value: Json, at: Pointer, fail: Fail) {
     fail(at, 'constraint', `${key} is ${described(value)} (expected a non-negative integer)`)
   if (numbers.has(key) && !Number.isFinite(value))
     fail(at, 'constraint', `${key} is ${described(value)} (expected a number)`)
-  if (key === 'multipleOf' && !(Number.isFinite(value) && (value as number) > 0))
-    fail(at, 'constraint', `multipleOf is ${described(value)} (expected a positive number)`)
   if (key !== 'pattern') return
   if (typeof value !== 'string')
     return fail(at, 'pattern', `pattern is ${described(value)} (expected a regular expression as a string)`)

@@ -145,8 +145,6 @@ function check(value: Json, raw: Schema, path: ValuePath, ctx: Context, skip?: R
     const bounds: [string, (n: number) => boolean, string][] = [
       ['minimum', (n) => value >= n, 'at least'],
       ['maximum', (n) => value <= n, 'at most'],
-      ['exclusiveMinimum', (n) => value > n, 'above'],
-      ['exclusiveMaximum', (n) => value < n, 'below'],
     ]
     for (const [key, ok, words] of bounds) {
       const n = num(key)

@@ -1,7 +1,9 @@
 import { constraintChecker } from './check-constraints.ts'
+import { keywordChecker } from './check-keywords.ts'
 import { described } from './extension-types.ts'
 import type { ActionIR, Schema } from './ir.ts'
 import type { Json, Pointer } from './load-spec.ts'
+import { supportedKeywords } from './schema-keywords.ts'
 import { isSchema, properties, refTarget, resolve, typesOf } from './schema-utils.ts'
 import { type JsonObject, walkSpec } from './spec-walk.ts'
 import { closest } from './suggest.ts'
@@ -9,7 +11,8 @@ import { closest } from './suggest.ts'
 type Fail = (pointer: Pointer, rule: string, detail: string) => void
 
 // Keywords the request validators implement. A request schema that uses anything else fails the build,
-// so a constraint written in the spec is never silently left unchecked.
+// so a constraint written in the spec is never silently left unchecked: a keyword nothing generated honours is
+// refused everywhere by check-keywords; the few a response may carry but a request may not are refused here.
 const requestKeywords = new Set([
   'type',
   'properties',
@@ -34,6 +37,10 @@ const requestKeywords = new Set([
   'maxItems',
   'deprecated',
 ])
+const requestOnly: Record<string, string> = {
+  nullable: "type: [T, 'null']",
+  readOnly: 'the field left out of the request schema: the client sends whatever it is given',
+}
 const scalarTypes = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null'])
 
 const crossField = ['x-tc-multiple-of', 'x-tc-not-before', 'x-tc-max-span-days']
@@ -58,7 +65,9 @@ export function checkSchemas(
   }
   const enforced = requestProperties(schemas, actions)
   const checkConstraints = constraintChecker(schemas, fail)
+  const checkKeywords = keywordChecker(fail)
   walkSpec(doc, (node, at, place) => {
+    checkKeywords(node, at, place)
     checkConstraints(node, at, place)
     if (place !== 'schema' && place !== 'property') return
     checkRequired(node, at, schemas, fail)
@@ -157,11 +166,13 @@ function checkRequestSchema(
   const schema = resolve(raw, schemas)
   const where = (key: string) => written(raw, at, key, schemas)
   for (const key of Object.keys(schema)) {
-    if (!requestKeywords.has(key) && !key.startsWith('x-')) {
+    // A keyword no schema may use is reported once, where it is written, by check-keywords.
+    if (!requestKeywords.has(key) && !key.startsWith('x-') && supportedKeywords.has(key)) {
+      const instead = requestOnly[key]
       fail(
         where(key),
         'request-keyword',
-        `request schemas cannot use "${key}": the generated validators would not enforce it`,
+        `request schemas cannot use "${key}": the generated validators would not enforce it${instead ? ` (expected ${instead})` : ''}`,
       )
     }
   }

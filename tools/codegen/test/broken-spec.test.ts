@@ -89,6 +89,8 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       ),
     [{ rule: 'ref-resolves', marker: "$ref: '#/components/schemas/Stmp'", focus: '$ref' }],
   ],
+  // Keywords nothing generated honours (not the types, the validators or the readers) are refused wherever they
+  // are, under one rule, with what to write instead: they used to vanish without a word outside request schemas.
   [
     'an unsupported keyword (oneOf) in a request schema',
     (t) =>
@@ -97,7 +99,13 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         '        ShelfId:\n          type: string\n',
         '        ShelfId:\n          type: string\n          oneOf:\n            - minLength: 2\n',
       ),
-    [{ rule: 'request-keyword', marker: 'oneOf:' }],
+    [
+      {
+        rule: 'unsupported-keyword',
+        marker: 'oneOf:',
+        says: "oneOf is not supported: the generated validators and readers would ignore it (expected one schema: type: [T, 'null'] for a value that may be null, enum for a choice of values",
+      },
+    ],
   ],
   [
     'an unsupported keyword in a schema a request reaches through $ref',
@@ -107,13 +115,130 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         '        Sizes:\n          type: array\n',
         '        Sizes:\n          type: array\n          uniqueItems: true\n',
       ),
-    [{ rule: 'request-keyword', marker: 'uniqueItems: true', focus: 'uniqueItems' }],
+    [
+      {
+        rule: 'unsupported-keyword',
+        marker: 'uniqueItems: true',
+        focus: 'uniqueItems',
+        says: 'uniqueItems is not supported: the generated validators and readers would ignore it (expected a description saying so: no generated code compares items)',
+      },
+    ],
   ],
   [
     'an unsupported keyword in a scalar schema two request fields share (reported once)',
     (t) =>
       replaceOnce(t, '    Stamp:\n      type: string\n', '    Stamp:\n      type: string\n      not: {}\n'),
-    [{ rule: 'request-keyword', marker: 'not: {}', focus: 'not' }],
+    [{ rule: 'unsupported-keyword', marker: 'not: {}', focus: 'not' }],
+  ],
+  [
+    'unsupported keywords in a response schema, an item schema and the error envelope (one error each)',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          replaceOnce(
+            replaceOnce(
+              t,
+              '        Widgets:\n          type: array\n',
+              '        Widgets:\n          type: array\n          uniqueItems: true\n',
+            ),
+            '        Id:\n          type: string\n',
+            '        Id:\n          type: string\n          multipleOf: 2\n',
+          ),
+          "        Weight:\n          type: [integer, 'null']\n",
+          "        Weight:\n          type: [integer, 'null']\n          exclusiveMinimum: 0\n",
+        ),
+        '            Error:\n              type: object\n',
+        '            Error:\n              anyOf:\n                - type: object\n',
+      ),
+    [
+      { rule: 'unsupported-keyword', marker: 'uniqueItems: true', focus: 'uniqueItems' },
+      {
+        rule: 'unsupported-keyword',
+        marker: 'multipleOf: 2',
+        focus: 'multipleOf',
+        says: 'multipleOf is not supported: the generated validators and readers would ignore it (expected a description saying so; x-tc-multiple-of: Field makes a request field a multiple of another field)',
+      },
+      {
+        rule: 'unsupported-keyword',
+        marker: 'exclusiveMinimum: 0',
+        focus: 'exclusiveMinimum',
+        says: 'exclusiveMinimum is not supported: the generated validators and readers would ignore it (expected minimum; for an integer, exclusiveMinimum: n is minimum: n + 1)',
+      },
+      {
+        rule: 'unsupported-keyword',
+        marker: '            Error:\n              anyOf:',
+        focus: 'anyOf',
+        says: 'anyOf is not supported: the generated validators and readers would ignore it (expected one schema',
+      },
+    ],
+  ],
+  [
+    'allOf, $defs and a misspelled keyword in a response schema',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '    MakeWidgetResponse:\n      type: object\n',
+          "    MakeWidgetResponse:\n      type: object\n      allOf:\n        - $ref: '#/components/schemas/ListWidgetsEnvelope'\n      $defs:\n        Extra:\n          type: string\n",
+        ),
+        '        TaskId:\n          type: integer\n',
+        '        TaskId:\n          type: integer\n          maximun: 10\n',
+      ),
+    [
+      {
+        rule: 'unsupported-keyword',
+        marker: 'allOf:',
+        says: 'allOf is not supported: the generated validators and readers would ignore it (expected one schema: the properties written together, or a $ref to one model',
+      },
+      {
+        rule: 'unsupported-keyword',
+        marker: '$defs:',
+        focus: '$defs',
+        says: "$defs is not supported: the generated validators and readers would ignore it (expected the schema in components.schemas, named by $ref: '#/components/schemas/Name')",
+      },
+      {
+        rule: 'unsupported-keyword',
+        marker: 'maximun: 10',
+        focus: 'maximun',
+        says: 'maximun is not a schema keyword the generator reads (did you mean maximum? expected a keyword such as',
+      },
+    ],
+  ],
+  [
+    // The client reads a success or an error: a third variant of the 200 response would be typed and never read.
+    "a 200 response's anyOf with a variant beside the two envelopes",
+    (t) =>
+      replaceOnce(
+        t,
+        "                  - $ref: '#/components/schemas/MakeWidgetEnvelope'\n                  - $ref: '#/components/schemas/ErrorEnvelope'\n",
+        "                  - $ref: '#/components/schemas/MakeWidgetEnvelope'\n                  - $ref: '#/components/schemas/ErrorEnvelope'\n                  - type: string\n",
+      ),
+    [
+      {
+        rule: 'response-schema',
+        marker: '                  - type: string',
+        focus: 'type',
+        says: "MakeWidget: the 200 response's anyOf has a variant other than MakeWidgetEnvelope and ErrorEnvelope (expected exactly $ref: '#/components/schemas/MakeWidgetEnvelope' and $ref: '#/components/schemas/ErrorEnvelope': the client reads a success or an error, nothing else)",
+      },
+    ],
+  ],
+  [
+    // The request validators read a null field as absent: OpenAPI 3.1 writes a nullable type as a list.
+    'a keyword a response may carry but a request may not (nullable)',
+    (t) =>
+      replaceOnce(
+        t,
+        "        Note:\n          type: [string, 'null']\n",
+        '        Note:\n          type: string\n          nullable: true\n',
+      ),
+    [
+      {
+        rule: 'request-keyword',
+        marker: 'nullable: true',
+        focus: 'nullable',
+        says: `request schemas cannot use "nullable": the generated validators would not enforce it (expected type: [T, 'null'])`,
+      },
+    ],
   ],
   [
     // The client's token bucket relies on it: a rate of 0 would never refill.

@@ -58,11 +58,11 @@ beforeAll(async () => {
     item.set('IsLocked', item.get('Locked'))
     item.delete('Locked')
   }
-  // Keywords of a response schema that no request validator knows: the useful ones are enforced, the rest ignored.
+  // Keywords of a response schema that no request validator knows: the bounds are enforced, readOnly is only for
+  // the types. (A keyword nothing generated honours, such as oneOf or exclusiveMaximum, fails generation.)
   doc.setIn([...props, 'StorageClass'], doc.createNode({ type: 'string', maxLength: 8, readOnly: true }))
-  doc.setIn([...props, 'Tags'], doc.createNode({ oneOf: [{ type: 'string' }, { type: 'array' }] }))
   doc.setIn([...props, 'Size'], doc.createNode({ type: ['integer', 'string'] }))
-  doc.setIn([...props, 'Retention'], doc.createNode({ type: 'integer', minimum: 1, exclusiveMaximum: 30 }))
+  doc.setIn([...props, 'Retention'], doc.createNode({ type: 'integer', minimum: 1 }))
   doc.setIn([...backup, 'additionalProperties'], false)
   // OpenAPI 3.0's spelling of a null type, which a hand-written spec may well carry over.
   doc.setIn([...props, 'Remark', 'nullable'], true)
@@ -120,11 +120,11 @@ describe('the seed rule of a RedisBackupSet follows the spec', () => {
     ])
   })
 
-  it('leaves unchecked what its rule cannot say (several types, a composition, exclusiveMaximum), and stays open', () => {
+  it('leaves unchecked what its rule cannot say (a property of several types), and stays open', () => {
     expect(
       backupIssues(edited, [
-        { ...renamed, Tags: ['a'], Size: '12', Retention: 30 },
-        { ...renamed, Tags: 7, Size: true },
+        { ...renamed, Size: '12', Tags: ['a field the spec does not name'] },
+        { ...renamed, Size: true },
       ]),
     ).toEqual([[], []])
   })
