@@ -1076,6 +1076,24 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // The examples' cross-field check builds the validator's rule from a spec that may be broken.
+    'an x-tc-multiple-of naming no sibling, beside a request example that sets the field',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '          x-tc-multiple-of: Limit', '          x-tc-multiple-of: Limt'),
+        '                  ShelfId: s-1\n',
+        '                  ShelfId: s-1\n                  Offset: 5\n',
+      ),
+    [
+      {
+        rule: 'cross-field',
+        marker: 'x-tc-multiple-of: Limt',
+        focus: 'x-tc-multiple-of',
+        says: 'x-tc-multiple-of names Limt, which is not a sibling property (did you mean Limit?',
+      },
+    ],
+  ],
+  [
     'a request example that breaks a cross-field rule of a nested model',
     (t) =>
       replaceOnce(

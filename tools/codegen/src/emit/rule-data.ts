@@ -57,7 +57,9 @@ function objectParts(
     const cross: RulePart[] = []
     const multiple = raw['x-tc-multiple-of']
     if (typeof multiple === 'string') {
-      const fallback = resolve(props.find(([n]) => n === multiple)![1], schemas).default
+      // A sibling that is not there is reported by check-schemas; the examples' check reads this rule before that.
+      const sibling = props.find(([n]) => n === multiple)?.[1]
+      const fallback = sibling && resolve(sibling, schemas).default
       cross.push(value('m', fallback === undefined ? [multiple] : [multiple, fallback]))
     }
     const before = raw['x-tc-not-before']
