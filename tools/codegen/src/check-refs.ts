@@ -62,6 +62,24 @@ export function refChecker(doc: JsonObject, fail: Fail): Visit {
           'ref-resolves',
           `${ref} does not resolve (no components.${target.section}.${name}; ${hint})`,
         )
+      } else if (target.section === 'schemas' && at.length === 3 && at[1] === 'schemas') {
+        // A named schema that is only a $ref: its chain must end at a schema, not come back to it.
+        const self = String(at[2])
+        const chain = [self]
+        for (let step: string | undefined = name; step !== undefined && !chain.slice(1).includes(step); ) {
+          chain.push(step)
+          if (step === self) {
+            fail(
+              where,
+              'ref-resolves',
+              `${ref} loops back: ${chain.join(' -> ')} (expected the $refs to end at a schema with a type)`,
+            )
+            break
+          }
+          const next: Json | undefined = known[step]
+          const further: string = isObject(next) && typeof next.$ref === 'string' ? next.$ref : ''
+          step = further.startsWith(prefix) ? further.slice(prefix.length) : undefined
+        }
       }
       return
     }

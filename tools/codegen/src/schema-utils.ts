@@ -10,11 +10,12 @@ export const refTarget = (schema: Schema): string | undefined =>
     : undefined
 
 /** A property schema with a `$ref` to a non-object schema, merged with its siblings (siblings win). */
-export function resolve(schema: Schema, schemas: Record<string, Schema>): Schema {
+export function resolve(schema: Schema, schemas: Record<string, Schema>, seen?: Set<string>): Schema {
   const target = refTarget(schema)
-  if (!target || !schemas[target]) return schema
+  // A loop of $refs (reported by check-refs) ends where it comes back.
+  if (!target || !schemas[target] || seen?.has(target)) return schema
   const { $ref: _ref, ...siblings } = schema
-  return { ...resolve(schemas[target], schemas), ...siblings }
+  return { ...resolve(schemas[target], schemas, new Set(seen).add(target)), ...siblings }
 }
 
 /** The non-null JSON types a schema allows, and whether it allows null. */

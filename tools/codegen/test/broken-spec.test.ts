@@ -39,6 +39,49 @@ const replaceOnce = (text: string, from: string, to: string) => {
 
 const cases: [string, (t: string) => string, Problem[]][] = [
   [
+    // It used to overflow the stack instead.
+    'a named schema that is only a $ref to itself',
+    (t) =>
+      replaceOnce(
+        t,
+        '    Stamp:\n      type: string\n      format: tc-datetime\n',
+        "    Stamp:\n      $ref: '#/components/schemas/Stamp'\n",
+      ),
+    [
+      { rule: 'request-type', marker: '    Stamp:', focus: 'Stamp:' },
+      {
+        rule: 'ref-resolves',
+        marker: "Stamp:\n      $ref: '#/components/schemas/Stamp'",
+        focus: '$ref',
+        says: 'loops back: Stamp -> Stamp',
+      },
+    ],
+  ],
+  [
+    'two named schemas whose $refs loop',
+    (t) =>
+      replaceOnce(
+        t,
+        '    Stamp:\n      type: string\n      format: tc-datetime\n',
+        "    Stamp:\n      $ref: '#/components/schemas/Stamp2'\n    Stamp2:\n      $ref: '#/components/schemas/Stamp'\n",
+      ),
+    [
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: '#/components/schemas/Stamp2'",
+        focus: '$ref',
+        says: 'loops back: Stamp -> Stamp2 -> Stamp',
+      },
+      { rule: 'request-type', marker: '    Stamp2:', focus: 'Stamp2:' },
+      {
+        rule: 'ref-resolves',
+        marker: "Stamp2:\n      $ref: '#/components/schemas/Stamp'",
+        focus: '$ref',
+        says: 'loops back: Stamp2 -> Stamp -> Stamp2',
+      },
+    ],
+  ],
+  [
     'a span limit that is not a positive integer',
     (t) => replaceOnce(t, 'x-tc-max-span-days: 7', 'x-tc-max-span-days: 0'),
     [{ rule: 'cross-field', marker: 'x-tc-max-span-days: 0', focus: 'x-tc-max-span-days' }],
