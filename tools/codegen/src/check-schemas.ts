@@ -94,13 +94,18 @@ function checkRequired(node: Schema, at: Pointer, schemas: Record<string, Schema
       `required is ${described(required ?? null)} (expected a list of property names)`,
     )
   // A $ref beside `required` brings the properties of the schema it names.
-  const names = properties(resolve(node, schemas)).map(([n]) => n)
+  const props = new Map(properties(resolve(node, schemas)))
+  const names = [...props.keys()]
   const listed = new Set<string>()
   for (const name of required) {
     if (listed.has(name))
       fail(where, 'required-exists', `required lists ${name} twice (expected each property once)`)
     listed.add(name)
-    if (names.includes(name)) continue
+    const prop = props.get(name)
+    if (prop) {
+      checkRequiredDefault(name, prop, where, schemas, fail)
+      continue
+    }
     const guess = closest(name, names)
     fail(
       where,
@@ -108,6 +113,26 @@ function checkRequired(node: Schema, at: Pointer, schemas: Record<string, Schema
       `required names ${name}, which is not a property (${guess ? `did you mean ${guess}? ` : ''}expected one of ${names.join(', ') || 'its properties, and it has none'})`,
     )
   }
+}
+
+/**
+ * A default applies only when a field is absent, and a required field never is: the default would document a value
+ * no call ever gets (and a page size the paginator would use while every call must send its own).
+ */
+function checkRequiredDefault(
+  name: string,
+  prop: Schema,
+  where: Pointer,
+  schemas: Record<string, Schema>,
+  fail: Fail,
+) {
+  const fallback = resolve(prop, schemas).default
+  if (fallback === undefined) return
+  fail(
+    where,
+    'required-default',
+    `required lists ${name}, which has a default (${JSON.stringify(fallback)}) that can never apply (expected one or the other: take ${name} out of required, or drop its default)`,
+  )
 }
 
 function checkEnum(node: Schema, at: Pointer, fail: Fail) {

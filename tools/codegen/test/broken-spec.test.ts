@@ -787,6 +787,8 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         focus: 'shelf-number-nine',
         says: 'examples[0] is "shelf-number-nine" (expected at most 8 characters)',
       },
+      // Color is required as well: its default could never apply, whatever its value.
+      { rule: 'required-default', marker: '      required: [Color]', focus: 'required' },
       {
         rule: 'default-value',
         marker: 'default: green',
@@ -1246,6 +1248,24 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         marker: '        - code: InternalError',
         focus: 'code',
         says: 'InternalError is already in x-tc-service.commonErrors',
+      },
+    ],
+  ],
+  [
+    // A default applies only to an absent field, which a required one never is: the spec said two things.
+    'a required field that has a default',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '      required: [ShelfId]\n', '      required: [ShelfId, Limit]\n'),
+        '                  ShelfId: s-1\n',
+        '                  ShelfId: s-1\n                  Limit: 10\n',
+      ),
+    [
+      {
+        rule: 'required-default',
+        marker: '      required: [ShelfId, Limit]',
+        focus: 'required',
+        says: 'required lists Limit, which has a default (10) that can never apply (expected one or the other: take Limit out of required, or drop its default)',
       },
     ],
   ],

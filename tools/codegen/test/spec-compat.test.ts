@@ -61,10 +61,11 @@ describe('rating a spec change', () => {
     })
 
     it('rates an optional field made required major, the reverse minor', () => {
+      // Remark, not Limit: a required field with a default is a required-default error.
       const stricter = rate((doc) => {
-        doc.setIn([...schemas, 'DescribeInstanceBackupsRequest', 'required'], ['InstanceId', 'Limit'])
+        doc.setIn([...schemas, 'ManualBackupInstanceRequest', 'required'], ['InstanceId', 'Remark'])
       })
-      expect(lines(stricter)).toEqual(['major DescribeInstanceBackups request: Limit: now required'])
+      expect(lines(stricter)).toEqual(['major ManualBackupInstance request: Remark: now required'])
       const looser = rate((doc) => {
         doc.setIn([...schemas, 'ManualBackupInstanceRequest', 'required'], [])
       })
