@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { SpecError, SpecErrors } from './spec-error.ts'
 import { badAliases } from './yaml-aliases.ts'
+import { mergeKeys } from './yaml-merge-keys.ts'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 export type Pointer = readonly (string | number)[]
@@ -28,6 +29,18 @@ export function loadSpec(text: string, file: string): LoadedSpec {
   for (const { offset, message } of badAliases(document)) {
     const { line, column } = at(offset)
     problems.push(new SpecError(file, line, column, 'yaml-alias', message))
+  }
+  for (const offset of mergeKeys(document)) {
+    const { line, column } = at(offset)
+    problems.push(
+      new SpecError(
+        file,
+        line,
+        column,
+        'yaml-merge',
+        'merge keys (<<) are not YAML 1.2 and are not merged (expected the keys written out, or a $ref to a shared schema in components)',
+      ),
+    )
   }
   if (problems.length > 0) throw new SpecErrors(problems)
   if (!isMap(document.contents))

@@ -1270,6 +1270,25 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // YAML 1.2 has no merge keys: << was read as a property named "<<" holding the whole aliased node, which
+    // then failed as misplaced x-tc-* keywords and an unknown keyword, none of them saying what was wrong.
+    'a YAML merge key',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '    ListWidgetsResponse:\n', '    ListWidgetsResponse: &listed\n'),
+        '    Widget:\n      type: object\n',
+        '    Widget:\n      <<: *listed\n      type: object\n',
+      ),
+    [
+      {
+        rule: 'yaml-merge',
+        marker: '<<: *listed',
+        focus: '<<',
+        says: 'merge keys (<<) are not YAML 1.2 and are not merged (expected the keys written out, or a $ref to a shared schema in components)',
+      },
+    ],
+  ],
+  [
     // The client's pages would hold 20, which the limit's own maximum refuses.
     'a page size without a default whose maximum is below the default page size',
     (t) => replaceOnce(t, '          maximum: 50\n          default: 10\n', '          maximum: 10\n'),
