@@ -1289,6 +1289,19 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // It also failed as "not a list of a named schema", which it is: the $ref's own error says what is wrong.
+    "a listed item's $ref into another file",
+    (t) => replaceOnce(t, "$ref: '#/components/schemas/Widget'", "$ref: './widget.yaml#/Widget'"),
+    [
+      {
+        rule: 'ref-resolves',
+        marker: "$ref: './widget.yaml#/Widget'",
+        focus: '$ref',
+        says: 'points into another file',
+      },
+    ],
+  ],
+  [
     // The client's pages would hold 20, which the limit's own maximum refuses.
     'a page size without a default whose maximum is below the default page size',
     (t) => replaceOnce(t, '          maximum: 50\n          default: 10\n', '          maximum: 10\n'),
