@@ -68,6 +68,12 @@ beforeAll(async () => {
   doc.setIn([...props, 'Remark', 'nullable'], true)
   for (const request of ['DescribeInstanceBackupsRequest', 'ManualBackupInstanceRequest'])
     doc.setIn([...schemas, request, 'properties', 'InstanceId', 'pattern'], '^crs-[a-z0-9]{8}$')
+  // An action that requires more than the InstanceId, as an action a spec author adds may (a BackupId, say).
+  const manual = [...schemas, 'ManualBackupInstanceRequest']
+  doc.setIn([...manual, 'properties', 'Label'], doc.createNode({ type: 'string' }))
+  add([...manual, 'required'], 'Label')
+  const manualExample = ['paths', '/#Action=ManualBackupInstance', 'post', 'requestBody', 'content']
+  doc.setIn([...manualExample, 'application/json', 'examples', 'seed', 'value', 'Label'], 'nightly')
   ;({ edited, pristine } = await generateEditedAndPristine(doc.toString({ lineWidth: 0 })))
 })
 
@@ -78,11 +84,14 @@ const backupIssues = (root: string, backups: unknown[]) =>
     `${JSON.stringify(backups)}.map((b) => mod.validateRedisBackupSet(b).map((i) => i.message))`,
   )
 
-/** The InstanceId messages of each action's generated request validator, as crs-mock reads them for a seed. */
+/**
+ * The InstanceId messages of each action's generated request validator, as crs-mock reads them for a seed: only
+ * the issues of the InstanceId itself, not those of the other fields an action requires.
+ */
 const instanceIdIssues = (root: string, id: string) =>
   evaluateInNode(
     join(root, validators),
-    `Object.values(mod.requestValidators).map((v) => v({ InstanceId: ${JSON.stringify(id)} }).map((i) => i.message))`,
+    `Object.values(mod.requestValidators).map((v) => v({ InstanceId: ${JSON.stringify(id)} }).filter((i) => i.path === 'InstanceId').map((i) => i.message))`,
   )
 
 describe('the seed rule of a RedisBackupSet follows the spec', () => {
