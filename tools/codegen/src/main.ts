@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const drift = await findDrift(outRoot, files, generatedDirs)
   const stale = [
-    ...drift.changed.map((p) => `changed  ${p}`),
+    ...drift.changed.map((p) => `changed  ${p}:${drift.changedFrom.get(p)}`),
     ...drift.missing.map((p) => `missing  ${p}`),
     ...drift.extra.map((p) => `extra    ${p}`),
   ]
@@ -70,8 +70,13 @@ async function main(argv: string[]): Promise<number> {
     const foreign = drift.foreign.length
       ? `; move ${drift.foreign.join(', ')} out of the generated folders first (not generated: generate will not delete it)`
       : ''
+    // An edited file is most often a hand edit, which the advice to regenerate would silently undo.
+    const handEdits =
+      drift.changed.length > 0
+        ? `\na hand edit of a generated file is lost when \`pnpm generate\` rewrites it from ${specName}: make such a change in the spec (or in the package's hand-written code outside src/generated/)`
+        : ''
     console.error(
-      `generate --check: generated code does not match ${specName}:\n  ${stale.join('\n  ')}\nrun \`pnpm generate\` and commit the result${foreign}`,
+      `generate --check: generated code does not match ${specName}:\n  ${stale.join('\n  ')}\nrun \`pnpm generate\` and commit the result${foreign}${handEdits}`,
     )
     return 1
   }

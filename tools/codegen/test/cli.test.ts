@@ -83,8 +83,20 @@ describe('pnpm generate --check', () => {
     expect(run.code).toBe(1)
     // One drift line, naming the file and what is wrong with it.
     const drift = run.stderr.split('\n').filter((l) => /^ {2}(changed|missing|extra) /.test(l))
-    expect(drift).toEqual([`  ${word.padEnd(7)}  ${file}`])
+    // An edited file also says where the edit starts: the edit appended a line after the generated ones.
+    const edited = (await readFile(join(pristine, file), 'utf8').catch(() => '')).split('\n').length
+    expect(drift).toEqual([`  ${word.padEnd(7)}  ${file}${word === 'changed' ? `:${edited}` : ''}`])
     expect(await readTree(out)).toEqual(damaged)
+  })
+
+  it('tells whoever edited a generated file by hand that generate overwrites it, and where to make the change', async () => {
+    const out = await copyTree(pristine)
+    await writeFile(join(out, coreTypes), '// edited\n', { flag: 'a' })
+    const run = check(out)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /a hand edit of a generated file is lost when `pnpm generate` rewrites it from \S*widgets\.yaml: make such a change in the spec/,
+    )
   })
 
   it('is repaired by pnpm generate, which restores edited and deleted files and removes stale generated ones', async () => {
