@@ -27,11 +27,12 @@ const changed = git('diff', '--name-only', base, 'HEAD', '--', 'spec', 'packages
   .filter((f) => f && !/\.test(-d)?\.ts$|\.fixture\.ts$|\/test\//.test(f))
 const pending = readdirSync('.changeset').filter((f) => f.endsWith('.md') && f !== 'README.md')
 
-if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0) {
+/** Exits 1: spec/ changed and no changeset is pending. `then` says what to choose in `pnpm changeset`. */
+function refuseWithoutChangeset(then: string): never {
   console.error(
     `changeset-check: spec/ changed since ${base.slice(0, 8)} but .changeset/ has no pending changeset`,
   )
-  console.error('run `pnpm changeset` and describe the change for the packages')
+  console.error(`run \`pnpm changeset\`, ${then}, and say what apps must change`)
   process.exit(1)
 }
 
@@ -65,6 +66,8 @@ if (released !== undefined && released !== current) {
       `changeset-check: ${specFile} since ${base.slice(0, 8)} (version ${version}): ${level} changes`,
     )
     for (const c of changes) console.log(`  ${c.level.padEnd(5)} ${c.where}: ${c.what}`)
+    if (pending.length === 0 && needed !== 'none')
+      refuseWithoutChangeset(`choose a ${needed} bump of ${fixedGroup.join(', ')}`)
     if (!atLeast(given, needed)) {
       console.error(
         `changeset-check: these spec changes need a ${needed} bump of ${fixedGroup.join(', ')} ` +
@@ -75,6 +78,9 @@ if (released !== undefined && released !== current) {
     }
   }
 }
+
+if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0)
+  refuseWithoutChangeset('describe the change for the packages')
 
 // changeset status checks that every changed package is named by a pending changeset.
 const status = spawnSync('changeset', ['status', `--since=${base}`], { stdio: 'inherit', shell: false })

@@ -110,4 +110,17 @@ describe('changeset-check after a release', () => {
     await added.changeset('patch')
     expect(added.check().code).toBe(0)
   })
+
+  it('names the bump a spec change needs when no changeset is pending at all', async () => {
+    const repo = await releasedRepo('0.3.0')
+    await repo.editSpec(removeFileType)
+    await repo.changeset(undefined)
+    const none = repo.check()
+    expect(none.code).toBe(1)
+    expect(none.out).toContain('no pending changeset')
+    expect(none.out).toContain(
+      'major DescribeInstanceBackups response: BackupSet[].FileType: field removed from the answer',
+    )
+    expect(none.out).toMatch(/run `pnpm changeset`, choose a minor bump of @crs-kit\/core/)
+  })
 })
