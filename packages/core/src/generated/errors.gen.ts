@@ -3,27 +3,27 @@
 export type CommonErrorCode = 'AuthFailure.InvalidAuthorization' | 'AuthFailure.InvalidSecretId' | 'AuthFailure.SecretIdNotFound' | 'AuthFailure.SignatureExpire' | 'AuthFailure.SignatureFailure' | 'AuthFailure.TokenFailure' | 'AuthFailure.UnauthorizedOperation' | 'InternalError' | 'InvalidAction' | 'InvalidParameter' | 'InvalidParameterValue' | 'MissingParameter' | 'NoSuchVersion' | 'RequestLimitExceeded' | 'RequestLimitExceeded.GlobalRegionUinLimitExceeded' | 'RequestLimitExceeded.IPLimitExceeded' | 'RequestLimitExceeded.UinLimitExceeded' | 'RequestSizeLimitExceeded' | 'ServiceUnavailable' | 'UnknownParameter' | 'UnsupportedOperation' | 'UnsupportedProtocol' | 'UnsupportedRegion'
 /**
  * Error codes of DescribeInstanceBackups: the common ones and
- * - A system error of the service. Not on the seed page; the live service answers it (see the reference's error list).: FailedOperation.SystemError
- * - The service's database operation failed. Not on the seed page; the live service answers it (see the reference's error list).: InternalError.DbOperationFailed
- * - An internal error of the service. Not on the seed page; the live service answers it (see the reference's error list).: InternalError.InternalError
- * - A service parameter is wrong. (ja) サービスパラメータエラー。: InvalidParameter.InvalidParameter
- * - The caller may not access this resource. Not on the seed page; the live service answers it (see the reference's error list).: InvalidParameter.PermissionDenied
- * - No Redis instance matches the given id. Not on this action's seed page (the ManualBackupInstance page names it), but the live service answers it here too for an unknown InstanceId, and so does the mock.: ResourceNotFound.InstanceNotExists
- * - No CAM permission. (ja) cam 権限なし。: UnauthorizedOperation.NoCAMAuthed
+ * - `FailedOperation.SystemError`: A system error of the service. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `InternalError.DbOperationFailed`: The service's database operation failed. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `InternalError.InternalError`: An internal error of the service. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `InvalidParameter.InvalidParameter`: A service parameter is wrong. (ja) サービスパラメータエラー。
+ * - `InvalidParameter.PermissionDenied`: The caller may not access this resource. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `ResourceNotFound.InstanceNotExists`: No Redis instance matches the given id. Not on this action's seed page (the ManualBackupInstance page names it), but the live service answers it here too for an unknown InstanceId, and so does the mock.
+ * - `UnauthorizedOperation.NoCAMAuthed`: No CAM permission. (ja) cam 権限なし。
  */
 export type DescribeInstanceBackupsErrorCode = CommonErrorCode | 'FailedOperation.SystemError' | 'InternalError.DbOperationFailed' | 'InternalError.InternalError' | 'InvalidParameter.InvalidParameter' | 'InvalidParameter.PermissionDenied' | 'ResourceNotFound.InstanceNotExists' | 'UnauthorizedOperation.NoCAMAuthed'
 /**
  * Error codes of ManualBackupInstance: the common ones and
- * - The backup task could not be submitted. Not on the seed page; the live service answers it (see the reference's error list).: FailedOperation.CommitFlowError
- * - A system error of the service. Not on the seed page; the live service answers it (see the reference's error list).: FailedOperation.SystemError
- * - An internal error of the service. Not on the seed page; the live service answers it (see the reference's error list).: InternalError.InternalError
- * - A service parameter is wrong. (ja) サービスパラメータエラー。: InvalidParameter.InvalidParameter
- * - The caller may not access this resource. Not on the seed page; the live service answers it (see the reference's error list).: InvalidParameter.PermissionDenied
- * - No Redis instance matches the given id. (ja) serialId に基づいて対応する redis が見つかりません。: ResourceNotFound.InstanceNotExists
- * - The instance is locked by another process. (ja) redis が既にその他のプロセスによってロックされています。: ResourceUnavailable.InstanceLockedError
- * - The instance is not in a state that allows a backup. Not on the seed page; the live service answers it (see the reference's error list).: ResourceUnavailable.InstanceStateError
- * - The instance's state is abnormal; the process cannot run. (ja) redis の状態が異常です。対応するプロセスを実行できません。: ResourceUnavailable.InstanceStatusAbnormal
- * - No CAM permission. (ja) cam 権限なし。: UnauthorizedOperation.NoCAMAuthed
+ * - `FailedOperation.CommitFlowError`: The backup task could not be submitted. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `FailedOperation.SystemError`: A system error of the service. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `InternalError.InternalError`: An internal error of the service. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `InvalidParameter.InvalidParameter`: A service parameter is wrong. (ja) サービスパラメータエラー。
+ * - `InvalidParameter.PermissionDenied`: The caller may not access this resource. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `ResourceNotFound.InstanceNotExists`: No Redis instance matches the given id. (ja) serialId に基づいて対応する redis が見つかりません。
+ * - `ResourceUnavailable.InstanceLockedError`: The instance is locked by another process. (ja) redis が既にその他のプロセスによってロックされています。
+ * - `ResourceUnavailable.InstanceStateError`: The instance is not in a state that allows a backup. Not on the seed page; the live service answers it (see the reference's error list).
+ * - `ResourceUnavailable.InstanceStatusAbnormal`: The instance's state is abnormal; the process cannot run. (ja) redis の状態が異常です。対応するプロセスを実行できません。
+ * - `UnauthorizedOperation.NoCAMAuthed`: No CAM permission. (ja) cam 権限なし。
  */
 export type ManualBackupInstanceErrorCode = CommonErrorCode | 'FailedOperation.CommitFlowError' | 'FailedOperation.SystemError' | 'InternalError.InternalError' | 'InvalidParameter.InvalidParameter' | 'InvalidParameter.PermissionDenied' | 'ResourceNotFound.InstanceNotExists' | 'ResourceUnavailable.InstanceLockedError' | 'ResourceUnavailable.InstanceStateError' | 'ResourceUnavailable.InstanceStatusAbnormal' | 'UnauthorizedOperation.NoCAMAuthed'
 /** Every error code the spec names, common and per action. */

@@ -2,6 +2,9 @@ import type { MethodDeclarationStructure, OptionalKind, Project } from 'ts-morph
 import type { SpecIR } from '../ir.ts'
 import { docText, printFile } from './source-file.ts'
 
+/** A summary as a sentence, so that what follows it in the same paragraph does not run into it. */
+const sentence = (text: string) => (/[.!?。]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`)
+
 /** One typed method per action (and a paginate method per paginated action) over the client's runtime. */
 export function emitClientMethods(project: Project, ir: SpecIR): string {
   const file = project.createSourceFile('methods.gen.ts', '', { overwrite: true })
@@ -66,7 +69,7 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
         {
           name: a.method,
           docs: [
-            `${docText(`${a.summary}${a.idempotent ? '' : ' Not idempotent: never retried once the request may have reached the service.'}`, a.descriptionJa)}${example}`,
+            `${docText(`${sentence(a.summary)}${a.idempotent ? '' : ' Not idempotent: never retried once the request may have reached the service.'}`, a.descriptionJa)}${example}`,
           ],
           parameters: [
             { name: 'input', type: a.requestSchema },

@@ -54,7 +54,7 @@ export function emitCoreErrors(project: Project, ir: SpecIR): string {
   file.addTypeAliases(
     ir.actions.map((a) => {
       const own = a.errors.map(
-        (e) => `${docText(e.description, e.descriptionJa).replace(/\n+/g, ' ')}: ${e.code}`,
+        (e) => `\`${e.code}\`: ${docText(e.description, e.descriptionJa).replace(/\n+/g, ' ')}`,
       )
       return {
         isExported: true,
