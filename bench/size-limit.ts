@@ -10,7 +10,8 @@ import { bundleSize } from './bundle-size.ts'
 // own-field reading in core's validator; 7,480 after the client trial's fixes (options of the wrong type refused
 // rather than coerced or ignored, a paginator's missing input validated, an unknown outcome's check on the
 // server's clock and naming the Remark); 7,670 with unknown options refused (a `timeout` for `timeoutMs` was
-// ignored without a word), a credentials wait's time-out named and an impossible date's message.
+// ignored without a word), a credentials wait's time-out named and an impossible date's message; 7,741 with a
+// page without WebCrypto (plain http, not localhost) refused as a ConfigurationError naming why, not a TypeError.
 // A regression past this fails CI.
 const guardBytes = 7.6 * 1024
 

@@ -1,4 +1,5 @@
 import { signTc3 as sign, type Tc3Signature, type Tc3SignInput } from '@crs-kit/core'
+import { assertCanSign } from '#runtime'
 import { ConfigurationError } from './errors.ts'
 
 const refused = (error: unknown): never => {
@@ -12,6 +13,7 @@ const refused = (error: unknown): never => {
  */
 export function signTc3(input: Tc3SignInput): Tc3Signature | Promise<Tc3Signature> {
   try {
+    assertCanSign()
     const signature = sign(input)
     return signature instanceof Promise ? signature.catch(refused) : signature
   } catch (error) {

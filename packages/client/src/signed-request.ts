@@ -1,4 +1,5 @@
 import { type ActionName, apiVersion, serviceName, signTc3Post } from '@crs-kit/core'
+import { assertCanSign } from '#runtime'
 import type { CallContext } from './call-action.ts'
 import type { Credentials } from './redis-client-options.ts'
 import type { HttpRequest } from './transport.ts'
@@ -15,6 +16,7 @@ export async function signedRequest(
   body: string,
   fresh: boolean,
 ): Promise<HttpRequest> {
+  assertCanSign()
   const timestamp = ctx.clock.timestamp()
   // Exactly what is sent: a charset appended after signing would break the signature.
   const signed = { 'Content-Type': 'application/json', 'X-TC-Action': action }

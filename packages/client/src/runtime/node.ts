@@ -210,3 +210,6 @@ export const nodeTransport =
 
 /** Straight to the endpoint over the shared keep-alive pools. */
 export const defaultTransport: Transport = nodeTransport(direct)
+
+/** Signatures are node:crypto's, always there (the web runtime checks for WebCrypto). */
+export function assertCanSign(): void {}
