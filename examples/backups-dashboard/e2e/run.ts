@@ -154,6 +154,25 @@ try {
     await page.locator('#page', { hasText: '3 backups' }).waitFor()
   })
 
+  await step('paging keeps the applied filters while the form is edited but not applied', async () => {
+    await page.selectOption('#filters select[name=limit]', '1')
+    await page.click('#filters button')
+    await page.locator('#page', { hasText: 'page 1 of 3 · 3 backups' }).waitFor()
+    await page.click('#next')
+    await page.locator('#page', { hasText: 'page 2 of 3' }).waitFor()
+    // Edited, not applied: Next still pages by 1 with every status, as the page line says.
+    await page.selectOption('#filters select[name=limit]', '5')
+    await page.selectOption('#filters select[name=status]', '1')
+    await page.click('#next')
+    await page.locator('#page', { hasText: 'page 3 of 3 · 3 backups' }).waitFor()
+    await expectRows(page, ['e2e nightly'])
+    const message = await page.locator('#message').textContent()
+    if (message) throw new Error(`the page shows: ${message}`)
+    await page.selectOption('#filters select[name=status]', '')
+    await page.click('#filters button')
+    await page.locator('#page', { hasText: 'page 1 of 1 · 3 backups' }).waitFor()
+  })
+
   await step('the page raised no errors', async () => {
     if (pageErrors.length > 0) throw new Error(pageErrors.join('\n'))
   })

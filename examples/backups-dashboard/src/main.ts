@@ -16,6 +16,18 @@ $('mode').textContent = 'mocked by @crs-kit/msw in a service worker'
 const client = new RedisClient({ region: 'ap-guangzhou', credentials: demoCredentials })
 
 const filters = $<HTMLFormElement>('filters')
+function readFilters() {
+  const form = new FormData(filters)
+  return {
+    limit: Number(form.get('limit')),
+    status: String(form.get('status')),
+    begin: String(form.get('begin')).trim(),
+    end: String(form.get('end')).trim(),
+  }
+}
+// The filters as last applied: paging and the automatic refresh keep them while the form is edited, until Apply
+// (reading the form there paged by a Per page not applied yet: an Offset that is no multiple of the Limit).
+let applied = readFilters()
 let offset = 0
 let refresh: ReturnType<typeof setTimeout> | undefined
 // Only the newest listing is drawn: an automatic refresh that answers late must not overwrite a newer page.
@@ -24,11 +36,7 @@ let latest = 0
 async function load() {
   clearTimeout(refresh)
   const call = ++latest
-  const form = new FormData(filters)
-  const limit = Number(form.get('limit'))
-  const status = String(form.get('status'))
-  const begin = String(form.get('begin')).trim()
-  const end = String(form.get('end')).trim()
+  const { limit, status, begin, end } = applied
   try {
     const page = await client.describeInstanceBackups({
       InstanceId,
@@ -54,17 +62,18 @@ async function load() {
 
 filters.addEventListener('submit', (event) => {
   event.preventDefault()
+  applied = readFilters()
   offset = 0
   say('')
   void load()
 })
 $('prev').addEventListener('click', () => {
-  offset = Math.max(0, offset - Number(new FormData(filters).get('limit')))
+  offset = Math.max(0, offset - applied.limit)
   say('')
   void load()
 })
 $('next').addEventListener('click', () => {
-  offset += Number(new FormData(filters).get('limit'))
+  offset += applied.limit
   say('')
   void load()
 })
