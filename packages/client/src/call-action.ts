@@ -137,7 +137,12 @@ export async function callAction<A extends ActionName>(
     if (decision === 'fail' || attempt >= ctx.maxAttempts) throw error!
     // A gateway's Retry-After (429, 503) is honoured up to backoff.maxMs, never below the usual backoff.
     const { baseMs, maxMs } = ctx.backoff
-    const hinted = Math.min(retryAfterMs(response?.retryAfter, Date.now()), maxMs)
+    // The service counts calls per second: after RequestLimitExceeded, a retry within the second is refused too.
+    const throttled = error! instanceof TencentCloudError && error.code.startsWith('RequestLimitExceeded')
+    const hinted = Math.min(
+      Math.max(retryAfterMs(response?.retryAfter, Date.now()), throttled ? 1000 : 0),
+      maxMs,
+    )
     await abortable(abortableSleep(Math.max(hinted, backoffDelay(attempt - 1, baseMs, maxMs)), signal))
   }
 }

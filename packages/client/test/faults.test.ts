@@ -88,6 +88,22 @@ describe.each(transports)('faults over %s', (_, transport) => {
     expect(server.count(manual)).toBe(2) // refused once, run once
   })
 
+  it('waits for the next second after RequestLimitExceeded (the service counts calls per second), up to backoff.maxMs', async () => {
+    server.fault(manual, 'rate-limit')
+    const started = performance.now()
+    const patient = new RedisClient({
+      region: 'ap-guangzhou',
+      endpoint: server.origin,
+      credentials: { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' },
+      rateLimit: false,
+      ...transport,
+    })
+    expect((await patient.manualBackupInstance(manualInput)).TaskId).toBe(6954227)
+    // With the default backoff (100 ms base) the retry would land in the same second, refused again.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990)
+    expect(server.count(manual)).toBe(2)
+  })
+
   it('a product error carries code, message, requestId and action', async () => {
     server.fault(manual, 'locked')
     const error = await client()
