@@ -1,3 +1,4 @@
+import { actionNames, requestFields } from '@crs-kit/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultInstances } from '../create-mock-service.ts'
 import { createMockClock } from '../mock-clock.ts'
@@ -23,6 +24,8 @@ async function admin(method: string, path: string, body?: string, url = server.u
   const response = await fetch(`${url}/__crs-mock/${path}`, { method, body })
   return { status: response.status, headers: response.headers, json: (await response.json()) as Answer }
 }
+
+const instanceIdActions = actionNames.filter((action) => Object.hasOwn(requestFields[action], 'InstanceId'))
 
 const backup = {
   StartTime: '2026-01-02 03:04:05',
@@ -111,7 +114,10 @@ describe('refused control-plane requests', () => {
       'PUT',
       'instances',
       j({ instances: [{ InstanceId: 'crs-ok' }, { InstanceId: '' }] }),
-      /instances\[1\]\.InstanceId length must be at least 1, got 0 \(as DescribeInstanceBackups and ManualBackupInstance check it: no call could reach this instance\)/,
+      // The actions that take an InstanceId, from the spec: a third one is named too.
+      new RegExp(
+        `instances\\[1\\]\\.InstanceId length must be at least 1, got 0 \\(as ${instanceIdActions.join(' and ')} check it: no call could reach this instance\\)`,
+      ),
     ],
     [
       'PUT',
