@@ -48,6 +48,8 @@ describe('readEnvelope', () => {
     ['an HTML 502 page', '<html><body><h1>502 Bad Gateway</h1></body></html>', 502, /not JSON/],
     ['truncated JSON', '{"Response":{"TaskId":69', 200, /not JSON/],
     ['an empty body', '', 200, /empty body/],
+    // What a browser's fetch gives for a 3xx with redirect: 'manual': status 0 and no body, whatever the 3xx said.
+    ['a redirect in a browser', '', 0, /HTTP 0, a redirect, not followed \(check the endpoint\)/],
     ['JSON without Response', '{"ok":true}', 200, /not a Tencent Cloud API response/],
     ['a success envelope with a 500', '{"Response":{"TaskId":1,"RequestId":"r"}}', 500, /without an error/],
     ['a success missing a required field', '{"Response":{"RequestId":"r"}}', 200, /breaks the contract/],

@@ -19,7 +19,13 @@ export function readEnvelope<A extends ActionName>(
     // A byte order mark before the JSON (some proxies add one) is not part of it.
     response = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)?.Response
   } catch (cause) {
-    return unreadable(body.trim() ? 'not JSON' : 'an empty body', undefined, cause)
+    // Status 0: a browser's opaque answer to a redirect it was told not to follow.
+    const problem = status
+      ? body.trim()
+        ? 'not JSON'
+        : 'an empty body'
+      : 'a redirect, not followed (check the endpoint)'
+    return unreadable(problem, undefined, cause)
   }
   if (!isRecord(response)) return unreadable('not a Tencent Cloud API response')
   const requestId = typeof response.RequestId === 'string' ? response.RequestId : undefined

@@ -36,6 +36,8 @@ window.describeBackups = async () => {
 let server: http.Server
 let port: number
 let apiCalls = 0
+// Answer the API call with a redirect, as an http endpoint in front of https would.
+let redirect = false
 let browser: Browser
 
 beforeAll(async () => {
@@ -52,7 +54,11 @@ beforeAll(async () => {
   const script = bundle.outputFiles[0]!.text
   server = http.createServer((req, res) => {
     req.resume()
-    if (req.method === 'POST') {
+    if (req.method === 'POST' && redirect) {
+      apiCalls++
+      res.writeHead(301, { location: 'https://redis.tencentcloudapi.com/' })
+      res.end()
+    } else if (req.method === 'POST') {
       apiCalls++
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end('{"Response":{"TotalCount":0,"BackupSet":[],"RequestId":"req-1"}}')
@@ -99,6 +105,22 @@ describe('the browser build in Chromium', () => {
     apiCalls = 0
     expect(await callFrom(`http://127.0.0.1:${port}`)).toEqual({ secure: true, result: { total: 0 } })
     expect(apiCalls).toBe(1)
+  })
+
+  it('names a redirect it was not to follow, which the browser shows as status 0 and no body', async () => {
+    apiCalls = 0
+    redirect = true
+    try {
+      const { result } = await callFrom(`http://127.0.0.1:${port}`)
+      expect(result).toMatchObject({
+        name: 'ResponseError',
+        message: 'DescribeInstanceBackups: HTTP 0, a redirect, not followed (check the endpoint): ""',
+        crsKit: true,
+      })
+      expect(apiCalls).toBe(1)
+    } finally {
+      redirect = false
+    }
   })
 
   it('refuses with a ConfigurationError naming the cause on a plain-http page of another host, sending nothing', async () => {
