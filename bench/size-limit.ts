@@ -12,7 +12,8 @@ import { bundleSize } from './bundle-size.ts'
 // server's clock and naming the Remark); 7,670 with unknown options refused (a `timeout` for `timeoutMs` was
 // ignored without a word), a credentials wait's time-out named and an impossible date's message; 7,741 with a
 // page without WebCrypto (plain http, not localhost) refused as a ConfigurationError naming why, not a TypeError;
-// 7,771 with a retry after RequestLimitExceeded waiting for the service's next second.
+// 7,771 with a retry after RequestLimitExceeded waiting for the service's next second; 7,799 with a redirect named
+// in browsers.
 // A regression past this fails CI.
 const guardBytes = 7.7 * 1024
 
