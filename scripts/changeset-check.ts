@@ -73,7 +73,10 @@ if (released !== undefined && released !== current) {
         `changeset-check: these spec changes need a ${needed} bump of ${fixedGroup.join(', ')} ` +
           `(version ${version}), but the pending changesets give ${given === 'none' ? 'no bump' : `only ${given}`}`,
       )
-      console.error('run `pnpm changeset`, choose that bump and say what apps must change')
+      console.error(
+        `raise the bump in the changeset that describes the spec change (.changeset/: ${pending.join(', ')}) ` +
+          'to that level and say what apps must change, or add one with `pnpm changeset`',
+      )
       process.exit(1)
     }
   }

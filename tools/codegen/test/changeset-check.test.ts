@@ -95,7 +95,12 @@ describe('changeset-check after a release', () => {
     const repo = await releasedRepo('0.3.0')
     await repo.editSpec(removeFileType)
     await repo.changeset('patch')
-    expect(repo.check().code).toBe(1)
+    const small = repo.check()
+    expect(small.code).toBe(1)
+    // The pending changeset is named, to be raised rather than joined by another.
+    expect(small.out).toMatch(
+      /raise the bump in the changeset that describes the spec change \(\.changeset\/: \S+\.md\)/,
+    )
     await repo.changeset('minor')
     expect(repo.check().code).toBe(0)
 
