@@ -58,7 +58,10 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
       if (!isObject(op) || method.startsWith('x-')) continue
       const action = readAction(['paths', pathKey, method], op, doc, schemas, commonCodes, fail)
       if (!action) continue
-      checkExamples(['paths', pathKey, method], op, action.name)
+      checkExamples(['paths', pathKey, method], op, action.name, [
+        ...commonCodes,
+        ...action.errors.map((e) => e.code),
+      ])
       if (method !== 'post')
         fail(
           ['paths', pathKey, method],

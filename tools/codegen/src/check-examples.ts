@@ -21,15 +21,16 @@ export function exampleChecker(
   doc: { [key: string]: Json },
   schemas: Record<string, Schema>,
   fail: Fail,
-): (at: Pointer, op: { [key: string]: Json }, action: string) => void {
+): (at: Pointer, op: { [key: string]: Json }, action: string, codes: readonly string[]) => void {
   const crossField = crossFieldChecker(schemas)
-  return (at, op, action) => checkExamples(at, op, action, doc, schemas, crossField, fail)
+  return (at, op, action, codes) => checkExamples(at, op, action, codes, doc, schemas, crossField, fail)
 }
 
 function checkExamples(
   at: Pointer,
   op: { [key: string]: Json },
   action: string,
+  codes: readonly string[],
   doc: { [key: string]: Json },
   schemas: Record<string, Schema>,
   crossField: ReturnType<typeof crossFieldChecker>,
@@ -91,6 +92,14 @@ function checkExamples(
           errorSchema,
           schemas,
           report(example.valueAt, `${subject} (an error envelope)`, fail),
+        )
+      // The client types the code from these: an example with another would show an answer no app expects.
+      const code = isSchema(wrapped.Error) ? wrapped.Error.Code : undefined
+      if (typeof code === 'string' && !codes.includes(code))
+        fail(
+          [...example.valueAt, 'Response', 'Error', 'Code'],
+          'example-value',
+          `${subject} (an error envelope): Response.Error.Code ${JSON.stringify(code)} is not one of ${action}'s error codes (expected a code of x-tc-errors or of the common errors, or the code added to the action's x-tc-errors)`,
         )
     } else if (successSchema)
       checkInstance(wrapped, successSchema, schemas, report([...example.valueAt, 'Response'], subject, fail))

@@ -1069,6 +1069,25 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       },
     ],
   ],
+  [
+    // The client types an error's code from the action's codes and the common ones: an example with another (here
+    // ListWidgets' own) shows an answer no app is written for.
+    "an error-envelope example whose code is not one of the action's",
+    (t) =>
+      replaceOnce(
+        t,
+        '                      TaskId: 7\n                      RequestId: r-2\n',
+        '                      TaskId: 7\n                      RequestId: r-2\n                failed:\n                  value:\n                    Response:\n                      Error:\n                        Code: ResourceNotFound.Shelf\n                        Message: no shelf\n                      RequestId: r-3\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Code: ResourceNotFound.Shelf',
+        focus: 'Code',
+        says: 'MakeWidget: response example "failed" (an error envelope): Response.Error.Code "ResourceNotFound.Shelf" is not one of MakeWidget\'s error codes',
+      },
+    ],
+  ],
   // The cross-field keywords, as core's request validator applies them: the example would be refused by the client.
   [
     'request examples that break x-tc-multiple-of, with and without the divisor (its default counts then)',
@@ -1166,7 +1185,7 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       replaceOnce(
         t,
         '                      TaskId: 7\n                      RequestId: r-2\n',
-        '                      Error:\n                        Code: ResourceNotFound.Shelf\n                        Message: no shelf\n                      RequestId: r-2\n',
+        '                      Error:\n                        Code: InternalError\n                        Message: try again\n                      RequestId: r-2\n',
       ),
     [
       {
@@ -1370,7 +1389,7 @@ describe('a spec that is not broken', () => {
         "                      TaskId: 7\n                      RequestId: r-2\n                locked:\n                  $ref: '#/components/examples/Locked'\n",
       ),
       'components:\n  schemas:\n',
-      'components:\n  examples:\n    FirstShelf:\n      value:\n        ShelfId: s-1\n    Locked:\n      value:\n        Response:\n          Error:\n            Code: ResourceNotFound.Shelf\n            Message: no shelf\n          RequestId: r-3\n  schemas:\n',
+      'components:\n  examples:\n    FirstShelf:\n      value:\n        ShelfId: s-1\n    Locked:\n      value:\n        Response:\n          Error:\n            Code: InternalError\n            Message: try again\n          RequestId: r-3\n  schemas:\n',
     )
     const dir = await tempDir()
     await writeFile(join(dir, 'referenced.yaml'), referenced)
