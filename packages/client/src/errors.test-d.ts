@@ -25,7 +25,10 @@ describe('types', () => {
     expectTypeOf(client.paginateDescribeInstanceBackups({ InstanceId: 'x' })).toEqualTypeOf<
       AsyncIterableIterator<RedisBackupSet>
     >()
-    // @ts-expect-error Offset is managed by the paginator
-    client.paginateDescribeInstanceBackups({ InstanceId: 'x', Offset: 5 })
+    // A listing can start (resume) at an Offset; the paginator moves it on from there.
+    expectTypeOf(client.paginateDescribeInstanceBackups)
+      .parameter(0)
+      .toHaveProperty('Offset')
+      .toEqualTypeOf<number | undefined>()
   })
 })

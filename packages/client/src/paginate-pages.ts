@@ -13,14 +13,14 @@ type Send<A extends PaginatedActionName> = (
 ) => Promise<ActionTypes[A]['response']>
 
 /**
- * Yields every item across pages, using the spec's pagination fields. Stops when the items seen
+ * Yields every item across pages, using the spec's pagination fields, from the input's offset (default 0). Stops when the items seen
  * reach TotalCount or a page comes back short (or empty), whichever comes first, so a total that
  * changes while paging cannot make it loop forever (the service fills every page but the last). An abort of
  * `signal` ends the listing with an AbortError, between two items as well as during a request.
  */
 export async function* paginatePages<A extends PaginatedActionName>(
   action: A,
-  input: Omit<ActionTypes[A]['request'], 'Offset'>,
+  input: ActionTypes[A]['request'],
   send: Send<A>,
   signal?: AbortSignal,
 ): AsyncGenerator<PageItem<A>, void, undefined> {
@@ -30,9 +30,10 @@ export async function* paginatePages<A extends PaginatedActionName>(
   // Read below before any request is made: what is not an object gets the ValidationError a direct call gets.
   if (!isRecord(input)) throw new ValidationError(action, validateRequest(action, input))
   const request: Record<string, unknown> = input
-  // Passed as given, so that a bad Limit gets the ValidationError a direct call gets.
+  // Passed as given, so that a bad Limit or Offset gets the ValidationError a direct call gets. A given Offset
+  // is where the listing starts (resuming one, say); it was once overwritten with 0, repeating what was seen.
   const limit = (request[limitField] ?? defaultLimit) as number
-  for (let offset = 0; ; ) {
+  for (let offset = (request[offsetField] ?? 0) as number; ; ) {
     const page = (await send({
       ...request,
       [limitField]: limit,

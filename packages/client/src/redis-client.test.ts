@@ -129,6 +129,43 @@ describe('RedisClient requests', () => {
     expect(ids).toEqual(all.map((b) => b.BackupId))
     expect(sent).toHaveLength(3)
   })
+
+  it('starts a listing at the input Offset, and refuses one off the Limit grid before sending anything', async () => {
+    const all = Array.from({ length: 12 }, (_, i) => ({
+      StartTime: '2018-09-04 12:51:21',
+      BackupId: `b${i}`,
+      BackupType: '1',
+      Status: 2,
+      Remark: '',
+      Locked: 0,
+    }))
+    const { sent, fetch } = fakeFetch(({ body }) => {
+      const { Limit, Offset } = JSON.parse(body)
+      return { TotalCount: all.length, BackupSet: all.slice(Offset, Offset + Limit), RequestId: 'r' }
+    })
+    const client = make({ fetch })
+    const ids: string[] = []
+    for await (const backup of client.paginateDescribeInstanceBackups({
+      InstanceId: 'crs-1',
+      Limit: 5,
+      Offset: 5,
+    }))
+      ids.push(backup.BackupId)
+    expect(ids).toEqual(all.slice(5).map((b) => b.BackupId))
+    expect(sent.map(({ body }) => JSON.parse(body).Offset)).toEqual([5, 10])
+
+    const error = await (async () => {
+      for await (const _ of client.paginateDescribeInstanceBackups({
+        InstanceId: 'crs-1',
+        Limit: 5,
+        Offset: 7,
+      })) {
+      }
+    })().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues).toEqual([expect.objectContaining({ path: 'Offset' })])
+    expect(sent).toHaveLength(2)
+  })
 })
 
 describe('RedisClient clock skew', () => {

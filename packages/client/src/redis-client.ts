@@ -103,7 +103,7 @@ export class RedisClient extends RedisClientMethods {
   /** Every item of a paginated action across pages (`paginateDescribeInstanceBackups` calls this). */
   protected paginate<A extends PaginatedActionName>(
     action: A,
-    input: Omit<ActionTypes[A]['request'], 'Offset'>,
+    input: ActionTypes[A]['request'],
     options?: CallOptions,
   ): AsyncIterableIterator<PageItem<A>> {
     return paginatePages(action, input, (page) => this.send(action, page, options), options?.signal)

@@ -7,7 +7,7 @@ import type { PageItem } from '../page-item.ts'
 export abstract class RedisClientMethods {
   protected abstract send<A extends ActionName>(action: A, input: ActionTypes[A]['request'], options?: CallOptions): Promise<ActionTypes[A]['response']>
 
-  protected abstract paginate<A extends PaginatedActionName>(action: A, input: Omit<ActionTypes[A]['request'], 'Offset'>, options?: CallOptions): AsyncIterableIterator<PageItem<A>>
+  protected abstract paginate<A extends PaginatedActionName>(action: A, input: ActionTypes[A]['request'], options?: CallOptions): AsyncIterableIterator<PageItem<A>>
 
   /**
    * List an instance's backups.
@@ -21,11 +21,11 @@ export abstract class RedisClientMethods {
   }
 
   /**
-   * Every RedisBackupSet of DescribeInstanceBackups across pages (Limit/Offset up to TotalCount).
+   * Every RedisBackupSet of DescribeInstanceBackups across pages (Limit/Offset up to TotalCount), from the input's Offset (default 0).
    * @example
    * for await (const item of client.paginateDescribeInstanceBackups({ InstanceId: 'crs-5a4py64p' })) console.log(item)
    */
-  paginateDescribeInstanceBackups(input: Omit<DescribeInstanceBackupsRequest, 'Offset'>, options?: CallOptions): AsyncIterableIterator<RedisBackupSet> {
+  paginateDescribeInstanceBackups(input: DescribeInstanceBackupsRequest, options?: CallOptions): AsyncIterableIterator<RedisBackupSet> {
     return this.paginate('DescribeInstanceBackups', input, options)
   }
 

@@ -54,7 +54,7 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
     typeParameters: [{ name: 'A', constraint: 'PaginatedActionName' }],
     parameters: [
       { name: 'action', type: 'A' },
-      { name: 'input', type: "Omit<ActionTypes[A]['request'], 'Offset'>" },
+      { name: 'input', type: "ActionTypes[A]['request']" },
       { name: 'options', type: 'CallOptions', hasQuestionToken: true },
     ],
     returnType: 'AsyncIterableIterator<PageItem<A>>',
@@ -83,10 +83,10 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
         methods.push({
           name: `paginate${a.name}`,
           docs: [
-            `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}).\n@example\nfor await (const item of client.paginate${a.name}({ InstanceId: 'crs-5a4py64p' })) console.log(item)`,
+            `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}), from the input's ${a.pagination.offset} (default 0).\n@example\nfor await (const item of client.paginate${a.name}({ InstanceId: 'crs-5a4py64p' })) console.log(item)`,
           ],
           parameters: [
-            { name: 'input', type: `Omit<${a.requestSchema}, '${a.pagination.offset}'>` },
+            { name: 'input', type: a.requestSchema },
             { name: 'options', type: 'CallOptions', hasQuestionToken: true },
           ],
           returnType: `AsyncIterableIterator<${a.pagination.itemSchema}>`,
