@@ -23,7 +23,7 @@ export abstract class RedisClientMethods {
   /**
    * Every RedisBackupSet of DescribeInstanceBackups across pages (Limit/Offset up to TotalCount), from the input's Offset (default 0).
    * @example
-   * for await (const item of client.paginateDescribeInstanceBackups({ InstanceId: 'crs-5a4py64p' })) console.log(item)
+   * for await (const item of client.paginateDescribeInstanceBackups({"InstanceId":"crs-5a4py64p","Limit":5})) console.log(item)
    */
   paginateDescribeInstanceBackups(input: DescribeInstanceBackupsRequest, options?: CallOptions): AsyncIterableIterator<RedisBackupSet> {
     return this.paginate('DescribeInstanceBackups', input, options)

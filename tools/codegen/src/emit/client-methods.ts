@@ -1,9 +1,20 @@
 import type { MethodDeclarationStructure, OptionalKind, Project } from 'ts-morph'
 import type { SpecIR } from '../ir.ts'
+import type { Json } from '../load-spec.ts'
 import { docText, printFile } from './source-file.ts'
 
 /** A summary as a sentence, so that what follows it in the same paragraph does not run into it. */
 const sentence = (text: string) => (/[.!?。]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`)
+
+// JSON for a doc comment, with every star-slash escaped: one inside a string would end the comment.
+const docJson = (value: Json) => JSON.stringify(value).replace(/\*\//g, '*\\/')
+
+/** A paginator's example: the action's request example without its offset field, which the paginator moves. */
+function pageExample(action: string, offsetField: string, requestExample: Json | undefined): string {
+  if (!requestExample || typeof requestExample !== 'object' || Array.isArray(requestExample)) return ''
+  const { [offsetField]: _offset, ...input } = requestExample
+  return `\n@example\nfor await (const item of client.paginate${action}(${docJson(input)})) console.log(item)`
+}
 
 /** One typed method per action (and a paginate method per paginated action) over the client's runtime. */
 export function emitClientMethods(project: Project, ir: SpecIR): string {
@@ -63,7 +74,7 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
   cls.addMethods(
     ir.actions.flatMap((a) => {
       const example = a.requestExample
-        ? `\n@example\nawait client.${a.method}(${JSON.stringify(a.requestExample).replace(/\*\//g, '*\\/')})`
+        ? `\n@example\nawait client.${a.method}(${docJson(a.requestExample)})`
         : ''
       const methods: OptionalKind<MethodDeclarationStructure>[] = [
         {
@@ -83,7 +94,7 @@ export function emitClientMethods(project: Project, ir: SpecIR): string {
         methods.push({
           name: `paginate${a.name}`,
           docs: [
-            `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}), from the input's ${a.pagination.offset} (default 0).\n@example\nfor await (const item of client.paginate${a.name}({ InstanceId: 'crs-5a4py64p' })) console.log(item)`,
+            `Every ${a.pagination.itemSchema} of ${a.name} across pages (${a.pagination.limit}/${a.pagination.offset} up to ${a.pagination.total}), from the input's ${a.pagination.offset} (default 0).${pageExample(a.name, a.pagination.offset, a.requestExample)}`,
           ],
           parameters: [
             { name: 'input', type: a.requestSchema },
