@@ -113,7 +113,7 @@ function check(value: Json, raw: Schema, path: ValuePath, ctx: Context, skip?: R
   const num = (key: string) =>
     has(key) && typeof schema[key] === 'number' ? (schema[key] as number) : undefined
   const types = validTypes(schema)
-  if (value === null && types.includes('null')) return
+  if (value === null && (types.includes('null') || schema.nullable === true)) return
   if (types.length > 0 && !types.some((t) => isOf(value, t))) {
     // The service sends this integer as a numeric string (x-tc-lenient), and core's readers accept one.
     const lenient =

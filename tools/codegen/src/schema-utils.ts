@@ -18,11 +18,14 @@ export function resolve(schema: Schema, schemas: Record<string, Schema>, seen?: 
   return { ...resolve(schemas[target], schemas, new Set(seen).add(target)), ...siblings }
 }
 
-/** The non-null JSON types a schema allows, and whether it allows null. */
+/**
+ * The non-null JSON types a schema allows, and whether it allows null: a `null` type, or `nullable: true` (OpenAPI
+ * 3.0's spelling, allowed outside requests), so that readers, validators, examples and types agree on it.
+ */
 export function typesOf(schema: Schema): { types: string[]; nullable: boolean } {
   const raw = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : []
   const names = raw.filter((t): t is string => typeof t === 'string')
-  return { types: names.filter((t) => t !== 'null'), nullable: names.includes('null') }
+  return { types: names.filter((t) => t !== 'null'), nullable: names.includes('null') || schema.nullable === true }
 }
 
 /** Is this a named object schema that deserves its own function? */

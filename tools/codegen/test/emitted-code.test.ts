@@ -235,14 +235,18 @@ describe('edges.yaml', () => {
   it('reads a required nullable field as null, and still requires it', async () => {
     const { readers } = await load('edges')
     const read = readers.responseReaders.ListThings!
-    const thing = { Id: 't', Label: null, Score: '0.5', Flags: [1, 'false'], Meta: { k: 1 } }
+    // Label is `type: [string, 'null']`, Owner `nullable: true` (OpenAPI 3.0's spelling): both mean the same.
+    const thing = { Id: 't', Label: null, Owner: null, Score: '0.5', Flags: [1, 'false'], Meta: { k: 1 } }
     expect(read({ Total: 1, Things: [thing], RequestId: 'r' })).toEqual({
       Total: 1,
-      Things: [{ Id: 't', Label: null, Score: 0.5, Flags: [true, false], Meta: { k: 1 } }],
+      Things: [{ Id: 't', Label: null, Owner: null, Score: 0.5, Flags: [true, false], Meta: { k: 1 } }],
       RequestId: 'r',
     })
-    expect(caught(() => read({ Total: 1, Things: [{ Id: 't' }], RequestId: 'r' })).path).toBe(
+    expect(caught(() => read({ Total: 1, Things: [{ Id: 't', Owner: null }], RequestId: 'r' })).path).toBe(
       'Things.0.Label',
+    )
+    expect(caught(() => read({ Total: 1, Things: [{ Id: 't', Label: null }], RequestId: 'r' })).path).toBe(
+      'Things.0.Owner',
     )
   })
 })
