@@ -1,5 +1,6 @@
 import { exampleChecker } from './check-examples.ts'
 import { extensionChecker } from './check-extensions.ts'
+import { parameterExampleChecker } from './check-parameter-examples.ts'
 import { refChecker } from './check-refs.ts'
 import { checkSchemas } from './check-schemas.ts'
 import { vendorExtensionChecker } from './check-vendor-extensions.ts'
@@ -35,11 +36,13 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
   const checkVendorExtensions = vendorExtensionChecker(fail)
   const checkRef = refChecker(doc, fail)
   const checkVersionParam = versionParamChecker(doc, schemas, fail)
+  const checkParameterExamples = parameterExampleChecker(doc, schemas, fail)
   walkSpec(doc, (node, at, place) => {
     checkExtensions(node, at, place)
     checkVendorExtensions(node, at, place)
     checkRef(node, at, place)
     checkVersionParam(node, at, place)
+    checkParameterExamples(node, at, place)
   })
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1'))
     fail(['openapi'], 'openapi-version', 'openapi must be 3.1.x')

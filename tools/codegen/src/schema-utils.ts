@@ -25,7 +25,10 @@ export function resolve(schema: Schema, schemas: Record<string, Schema>, seen?: 
 export function typesOf(schema: Schema): { types: string[]; nullable: boolean } {
   const raw = Array.isArray(schema.type) ? schema.type : typeof schema.type === 'string' ? [schema.type] : []
   const names = raw.filter((t): t is string => typeof t === 'string')
-  return { types: names.filter((t) => t !== 'null'), nullable: names.includes('null') || schema.nullable === true }
+  return {
+    types: names.filter((t) => t !== 'null'),
+    nullable: names.includes('null') || schema.nullable === true,
+  }
 }
 
 /** Is this a named object schema that deserves its own function? */

@@ -863,6 +863,30 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // A header parameter's examples were not checked at all: people copy them into their requests.
+    "a header parameter's example and examples that its schema refuses",
+    (t) =>
+      replaceOnce(
+        t,
+        '      operationId: ListWidgets\n',
+        '      operationId: ListWidgets\n      parameters:\n        - name: X-TC-Timestamp\n          in: header\n          required: true\n          schema:\n            type: integer\n          example: soon\n          examples:\n            now:\n              value: 1.5\n',
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'example: soon',
+        focus: 'example',
+        says: 'X-TC-Timestamp: example is the string "soon" (expected an integer)',
+      },
+      {
+        rule: 'example-value',
+        marker: 'value: 1.5',
+        focus: 'value',
+        says: 'X-TC-Timestamp: example "now" is the number 1.5 (expected an integer)',
+      },
+    ],
+  ],
+  [
     'a request example without a required field, and one with a nested value outside its enum',
     (t) =>
       replaceOnce(
