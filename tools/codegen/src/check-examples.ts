@@ -104,6 +104,33 @@ function checkExamples(
     } else if (successSchema)
       checkInstance(wrapped, successSchema, schemas, report([...example.valueAt, 'Response'], subject, fail))
   }
+  checkOtherResponses(at, op, action, doc, schemas, fail)
+}
+
+/**
+ * The examples of the responses besides 200 (a gateway's 502, say: documentation, since the service answers
+ * everything with 200) against their own schemas, as they are written: nothing reads them as envelopes.
+ */
+function checkOtherResponses(
+  at: Pointer,
+  op: { [key: string]: Json },
+  action: string,
+  doc: { [key: string]: Json },
+  schemas: Record<string, Schema>,
+  fail: Fail,
+) {
+  if (!isSchema(op.responses)) return
+  for (const [status, response] of Object.entries(op.responses)) {
+    const media = status === '200' ? undefined : jsonMedia(response)
+    if (!media || !isSchema(media.schema)) continue
+    const mediaAt = [...at, 'responses', status, 'content', 'application/json']
+    for (const [i, example] of mediaExamples(media, mediaAt, doc).entries()) {
+      const subject = `${action}: ${status} response example ${label(example)}`
+      // A first example without a value is reported only for 200; here every one is read alike.
+      if (readable(example, i + 1, subject, fail))
+        checkInstance(example.value!, media.schema, schemas, report(example.valueAt, subject, fail))
+    }
+  }
 }
 
 /** The application/json media type object of a request body or a response. */

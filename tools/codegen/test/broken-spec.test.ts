@@ -887,6 +887,24 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // Responses besides 200 are documentation (the service answers with 200), and their examples went unchecked.
+    "a 502 response's example that its own schema refuses",
+    (t) =>
+      replaceOnce(
+        t,
+        '                  ShelfId: s-1\n      responses:\n',
+        "                  ShelfId: s-1\n      responses:\n        '502':\n          description: A gateway's answer.\n          content:\n            application/json:\n              schema:\n                type: object\n                required: [Reason]\n                properties:\n                  Reason:\n                    type: string\n              examples:\n                gateway:\n                  value:\n                    Reason: 502\n",
+      ),
+    [
+      {
+        rule: 'example-value',
+        marker: 'Reason: 502',
+        focus: 'Reason',
+        says: 'ListWidgets: 502 response example "gateway": Reason is the number 502 (expected a string)',
+      },
+    ],
+  ],
+  [
     'a request example without a required field, and one with a nested value outside its enum',
     (t) =>
       replaceOnce(
