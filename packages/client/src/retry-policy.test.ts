@@ -30,15 +30,17 @@ describe('retryDecision', () => {
     ['RequestLimitExceeded', true, 'retry'],
     ['RequestLimitExceeded.UinLimitExceeded', false, 'retry'],
     ['InternalError', true, 'retry'],
-    ['InternalError', false, 'fail'],
+    // The service failed inside, maybe after a backup started: the caller must check before calling again.
+    ['InternalError', false, 'outcome-unknown'],
     // Sub-codes the live service answers belong to their family.
     ['InternalError.DbOperationFailed', true, 'retry'],
     ['InternalError.InternalError', true, 'retry'],
-    ['InternalError.InternalError', false, 'fail'],
+    ['InternalError.InternalError', false, 'outcome-unknown'],
     ['RequestLimitExceeded.SomeNewLimit', false, 'retry'],
     ['FailedOperation.SystemError', true, 'fail'],
     ['InternalErrorX', true, 'fail'],
-    ['ServiceUnavailable', false, 'fail'],
+    ['ServiceUnavailable', false, 'outcome-unknown'],
+    ['ResourceUnavailable.InstanceLockedError', false, 'fail'],
     ['ResourceUnavailable.InstanceLockedError', true, 'fail'],
     ['AuthFailure.SignatureFailure', true, 'fail'],
   ] as const)('API error %s, idempotent %s: %s', (code, idempotent, expected) => {

@@ -29,7 +29,9 @@ export type RetryDecision = 'retry' | 'fail' | 'outcome-unknown'
  * Any action is retried when the failure proves nothing ran: a refused code, a connection that never
  * reached the server, or an HTTP 429 page from a gateway. An idempotent action is also retried on
  * transient codes, 5xx pages, resets and timeouts. A non-idempotent action that may have reached the
- * server is never re-sent: its outcome is unknown unless the service answered with an error. An abort is never
+ * server is never re-sent: its outcome is unknown unless the service answered with an error that says it did not
+ * run. A transient code (`InternalError`, `ServiceUnavailable` and their sub-codes) does not say so: the service
+ * failed somewhere inside, maybe after the action took effect, as a gateway's 5xx page may. An abort is never
  * retried.
  */
 export function retryDecision(
@@ -39,7 +41,8 @@ export function retryDecision(
 ): RetryDecision {
   if (error instanceof TencentCloudError) {
     if (inFamily(REFUSED_CODES, error.code)) return 'retry'
-    return idempotent && inFamily(TRANSIENT_CODES, error.code) ? 'retry' : 'fail'
+    if (!inFamily(TRANSIENT_CODES, error.code)) return 'fail'
+    return idempotent ? 'retry' : 'outcome-unknown'
   }
   if (error instanceof ResponseError) {
     if (error.status === 429) return 'retry'
