@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { HeaderReader } from './protocol/incoming-call.ts'
 import { parseUrl, type WireRequest } from './protocol/read-call.ts'
 
@@ -195,4 +195,40 @@ function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Arra
       if (!ended) reject(new Error('the request closed before its body ended'))
     })
   })
+}
+
+/** How long a refused body may pause before the connection closes anyway, and how much of it is read at most. */
+const refusedBodyIdleMs = 2000
+const refusedBodyMaxBytes = 64 * 1024 * 1024
+
+/**
+ * Ends `res`, whose whole answer is already written, once the client has stopped sending the body that answer
+ * refused (or after 64 MiB of it, or 2 s without a byte), reading and dropping the rest meanwhile. Closing while
+ * the client still writes resets the connection, and a client that streams its body before reading (Java's
+ * HttpClient and HttpURLConnection do) would lose the answer to the reset.
+ */
+export function endAfterRefusedBody(req: IncomingMessage, res: ServerResponse): void {
+  if (req.readableEnded || req.destroyed) {
+    res.end()
+    return
+  }
+  let received = 0
+  let ended = false
+  const finish = () => {
+    if (ended) return
+    ended = true
+    clearTimeout(timer)
+    req.off('data', drop)
+    res.end()
+  }
+  const drop = (chunk: Uint8Array) => {
+    received += chunk.byteLength
+    if (received > refusedBodyMaxBytes) finish()
+    else timer.refresh()
+  }
+  const timer = setTimeout(finish, refusedBodyIdleMs)
+  req.on('data', drop)
+  req.once('end', finish)
+  req.once('close', finish)
+  req.resume()
 }
