@@ -88,10 +88,11 @@ export function readWireRequest(
   done: (error: unknown, request?: WireRequest) => void,
 ): void {
   const url = hrefOf(req.headers.host, req.url, fallbackHost)
+  const rawQuery = rawQueryOf(req.url ?? '')
   const headers = new NodeHeaders(req.rawHeaders)
   const method = req.method ?? 'GET'
   if (method === 'GET' || method === 'HEAD') {
-    done(undefined, new NodeWireRequest(method, url, headers, empty))
+    done(undefined, new NodeWireRequest(method, url, rawQuery, headers, empty))
     return
   }
   const declared = Number(req.headers['content-length'])
@@ -101,19 +102,29 @@ export function readWireRequest(
   }
   // node:http pushes a body that arrived with the head right after emitting 'request': by the next tick
   // it is buffered and can be taken in one read(), without flowing the stream through 'data' events.
-  process.nextTick(takeBody, req, method, url, headers, maxBodyBytes, done)
+  process.nextTick(takeBody, req, method, url, rawQuery, headers, maxBodyBytes, done)
+}
+
+/** The query string of a request target as received (between `?` and any `#`), without escaping anything. */
+function rawQueryOf(target: string): string {
+  const start = target.indexOf('?')
+  if (start < 0) return ''
+  const end = target.indexOf('#', start)
+  return end < 0 ? target.slice(start + 1) : target.slice(start + 1, end)
 }
 
 /** A request whose body has been read. */
 class NodeWireRequest implements WireRequest {
   readonly method: string
   readonly url: string
+  readonly rawQuery: string
   readonly headers: HeaderReader
   readonly bodyBytes: Uint8Array
 
-  constructor(method: string, url: string, headers: HeaderReader, bodyBytes: Uint8Array) {
+  constructor(method: string, url: string, rawQuery: string, headers: HeaderReader, bodyBytes: Uint8Array) {
     this.method = method
     this.url = url
+    this.rawQuery = rawQuery
     this.headers = headers
     this.bodyBytes = bodyBytes
   }
@@ -127,6 +138,7 @@ function takeBody(
   req: IncomingMessage,
   method: string,
   url: string,
+  rawQuery: string,
   headers: HeaderReader,
   maxBodyBytes: number,
   done: (error: unknown, request?: WireRequest) => void,
@@ -150,11 +162,11 @@ function takeBody(
       done(e)
       return
     }
-    done(undefined, new NodeWireRequest(method, url, headers, body))
+    done(undefined, new NodeWireRequest(method, url, rawQuery, headers, body))
     return
   }
   readBody(req, maxBodyBytes).then(
-    (body) => done(undefined, new NodeWireRequest(method, url, headers, body)),
+    (body) => done(undefined, new NodeWireRequest(method, url, rawQuery, headers, body)),
     (e) => done(e),
   )
 }
