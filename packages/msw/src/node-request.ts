@@ -209,6 +209,17 @@ function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Arra
   })
 }
 
+// Connections that close once a refused body has been read: node:http still parses requests pipelined behind it.
+const closing = new WeakSet<object>()
+
+/**
+ * Whether `req` came pipelined behind a refused body on the same connection, which closes after that refusal: its
+ * answer would never be sent, so it must not be served (a ManualBackupInstance would start a backup nobody hears of).
+ */
+export function behindRefusedBody(req: IncomingMessage): boolean {
+  return closing.has(req.socket)
+}
+
 /** How long a refused body may pause before the connection closes anyway, and how much of it is read at most. */
 const refusedBodyIdleMs = 2000
 const refusedBodyMaxBytes = 64 * 1024 * 1024
@@ -220,6 +231,7 @@ const refusedBodyMaxBytes = 64 * 1024 * 1024
  * HttpClient and HttpURLConnection do) would lose the answer to the reset.
  */
 export function endAfterRefusedBody(req: IncomingMessage, res: ServerResponse): void {
+  closing.add(req.socket)
   if (req.readableEnded || req.destroyed) {
     res.end()
     return

@@ -7,7 +7,7 @@ import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { cors, errorEnvelope, httpDate } from './envelope.ts'
 import type { MockClock } from './mock-clock.ts'
-import { BodyTooLargeError, endAfterRefusedBody, readWireRequest } from './node-request.ts'
+import { BodyTooLargeError, behindRefusedBody, endAfterRefusedBody, readWireRequest } from './node-request.ts'
 import { createOffsetClock } from './offset-clock.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
@@ -169,6 +169,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse) {
+    if (behindRefusedBody(req)) {
+      // Its connection closes once the refused body before it is read: drop it unanswered, as the client will see.
+      req.resume()
+      return
+    }
     // The one check the control plane adds to a service call.
     if (admin && req.url?.startsWith(adminPrefix)) {
       admin(req, res)
