@@ -204,12 +204,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     })
   }
 
-  const server = createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     try {
       onRequest(req, res)
     } catch (e) {
       failed(res, e)
     }
+  }
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, handle)
+  // Expect: 100-continue (curl for large bodies, Java's expectContinue): a body announced over the limit is refused
+  // instead of invited, so the client does not upload what would be dropped. node:http invites every one by default.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!(Number(req.headers['content-length']) > maxBodyBytes)) res.writeContinue()
+    handle(req, res)
   })
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) {

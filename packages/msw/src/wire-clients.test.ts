@@ -182,6 +182,27 @@ describe('crs-mock with clients that stream their bodies', () => {
     expect(state.tasks).toEqual([])
   })
 
+  it('refuses a body announced over the limit with Expect: 100-continue before the client sends it', async () => {
+    // curl asks so for large bodies, as Java's HttpClient does with expectContinue(true): the refusal comes instead
+    // of the 100 Continue, and the client need not upload what would be dropped.
+    const heads = {
+      service: 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n',
+      'control plane':
+        'POST /__crs-mock/overrides HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n',
+    }
+    for (const [where, head] of Object.entries(heads)) {
+      const text = await exchange(
+        port,
+        `${head}Expect: 100-continue\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`,
+      )
+      expect(text, where).not.toMatch(/^HTTP\/1\.1 100 /)
+      expect(text, where).toMatch(where === 'service' ? /^HTTP\/1\.1 200 OK\r\n/ : /^HTTP\/1\.1 413 /)
+      const answer = JSON.parse(bodyOf(text))
+      if (where === 'service') expect(answer.Response.Error.Code).toBe('RequestSizeLimitExceeded')
+      else expect(answer).toEqual({ error: 'the request body exceeds 1048576 bytes' })
+    }
+  })
+
   it('answers 413 to a control-plane request still sending a body over the limit, without resetting it', async () => {
     const body = new Uint8Array(2 * 1024 * 1024).fill(0x20)
     const head = `POST /__crs-mock/overrides HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.byteLength}\r\n\r\n`
