@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { checkAdminOrigins } from './admin/admin-guard.ts'
-import { adminPrefix, createAdminRoutes } from './admin/admin-routes.ts'
+import { createAdminRoutes, isAdminTarget } from './admin/admin-routes.ts'
 import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
@@ -175,7 +175,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return
     }
     // The one check the control plane adds to a service call.
-    if (admin && req.url?.startsWith(adminPrefix)) {
+    if (admin && isAdminTarget(req.url ?? '')) {
       admin(req, res)
       return
     }

@@ -239,4 +239,15 @@ describe('crs-mock with GET queries as curl sends them', () => {
       })
     }
   })
+
+  it('answers the control plane at /__crs-mock without its slash too, as curl users type it', async () => {
+    for (const target of ['/__crs-mock', '/__crs-mock?']) {
+      const text = await exchange(
+        port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      )
+      expect(text, target).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
+      expect(JSON.parse(bodyOf(text)).endpoints, target).toContain('GET /__crs-mock/')
+    }
+  })
 })

@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BodyTooLargeError, endAfterRefusedBody, readWireRequest } from '../node-request.ts'
-import { type AdminAnswer, type AdminTarget, adminEndpoints, adminPrefix } from './admin-endpoints.ts'
+import {
+  type AdminAnswer,
+  type AdminTarget,
+  adminEndpoints,
+  adminPrefix,
+  isAdminTarget,
+} from './admin-endpoints.ts'
 import { AdminError, badInput } from './admin-error.ts'
 import { createAdminGuard } from './admin-guard.ts'
 
-export { adminPrefix }
+export { adminPrefix, isAdminTarget }
 
 const plain = { 'Cache-Control': 'no-store', 'Content-Type': 'application/json' }
 // A browser test on another origin (one the guard lets through) may drive the control plane as it calls the service.
