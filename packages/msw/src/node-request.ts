@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { HeaderReader } from './protocol/incoming-call.ts'
 import { parseUrl, type WireRequest } from './protocol/read-call.ts'
 
@@ -88,10 +88,11 @@ export function readWireRequest(
   done: (error: unknown, request?: WireRequest) => void,
 ): void {
   const url = hrefOf(req.headers.host, req.url, fallbackHost)
+  const rawQuery = rawQueryOf(req.url ?? '')
   const headers = new NodeHeaders(req.rawHeaders)
   const method = req.method ?? 'GET'
   if (method === 'GET' || method === 'HEAD') {
-    done(undefined, new NodeWireRequest(method, url, headers, empty))
+    done(undefined, new NodeWireRequest(method, url, rawQuery, headers, empty))
     return
   }
   const declared = Number(req.headers['content-length'])
@@ -101,19 +102,29 @@ export function readWireRequest(
   }
   // node:http pushes a body that arrived with the head right after emitting 'request': by the next tick
   // it is buffered and can be taken in one read(), without flowing the stream through 'data' events.
-  process.nextTick(takeBody, req, method, url, headers, maxBodyBytes, done)
+  process.nextTick(takeBody, req, method, url, rawQuery, headers, maxBodyBytes, done)
+}
+
+/** The query string of a request target as received (between `?` and any `#`), without escaping anything. */
+function rawQueryOf(target: string): string {
+  const start = target.indexOf('?')
+  if (start < 0) return ''
+  const end = target.indexOf('#', start)
+  return end < 0 ? target.slice(start + 1) : target.slice(start + 1, end)
 }
 
 /** A request whose body has been read. */
 class NodeWireRequest implements WireRequest {
   readonly method: string
   readonly url: string
+  readonly rawQuery: string
   readonly headers: HeaderReader
   readonly bodyBytes: Uint8Array
 
-  constructor(method: string, url: string, headers: HeaderReader, bodyBytes: Uint8Array) {
+  constructor(method: string, url: string, rawQuery: string, headers: HeaderReader, bodyBytes: Uint8Array) {
     this.method = method
     this.url = url
+    this.rawQuery = rawQuery
     this.headers = headers
     this.bodyBytes = bodyBytes
   }
@@ -127,6 +138,7 @@ function takeBody(
   req: IncomingMessage,
   method: string,
   url: string,
+  rawQuery: string,
   headers: HeaderReader,
   maxBodyBytes: number,
   done: (error: unknown, request?: WireRequest) => void,
@@ -150,11 +162,11 @@ function takeBody(
       done(e)
       return
     }
-    done(undefined, new NodeWireRequest(method, url, headers, body))
+    done(undefined, new NodeWireRequest(method, url, rawQuery, headers, body))
     return
   }
   readBody(req, maxBodyBytes).then(
-    (body) => done(undefined, new NodeWireRequest(method, url, headers, body)),
+    (body) => done(undefined, new NodeWireRequest(method, url, rawQuery, headers, body)),
     (e) => done(e),
   )
 }
@@ -195,4 +207,52 @@ function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Uint8Arra
       if (!ended) reject(new Error('the request closed before its body ended'))
     })
   })
+}
+
+// Connections that close once a refused body has been read: node:http still parses requests pipelined behind it.
+const closing = new WeakSet<object>()
+
+/**
+ * Whether `req` came pipelined behind a refused body on the same connection, which closes after that refusal: its
+ * answer would never be sent, so it must not be served (a ManualBackupInstance would start a backup nobody hears of).
+ */
+export function behindRefusedBody(req: IncomingMessage): boolean {
+  return closing.has(req.socket)
+}
+
+/** How long a refused body may pause before the connection closes anyway, and how much of it is read at most. */
+const refusedBodyIdleMs = 2000
+const refusedBodyMaxBytes = 64 * 1024 * 1024
+
+/**
+ * Ends `res`, whose whole answer is already written, once the client has stopped sending the body that answer
+ * refused (or after 64 MiB of it, or 2 s without a byte), reading and dropping the rest meanwhile. Closing while
+ * the client still writes resets the connection, and a client that streams its body before reading (Java's
+ * HttpClient and HttpURLConnection do) would lose the answer to the reset.
+ */
+export function endAfterRefusedBody(req: IncomingMessage, res: ServerResponse): void {
+  closing.add(req.socket)
+  if (req.readableEnded || req.destroyed) {
+    res.end()
+    return
+  }
+  let received = 0
+  let ended = false
+  const finish = () => {
+    if (ended) return
+    ended = true
+    clearTimeout(timer)
+    req.off('data', drop)
+    res.end()
+  }
+  const drop = (chunk: Uint8Array) => {
+    received += chunk.byteLength
+    if (received > refusedBodyMaxBytes) finish()
+    else timer.refresh()
+  }
+  const timer = setTimeout(finish, refusedBodyIdleMs)
+  req.on('data', drop)
+  req.once('end', finish)
+  req.once('close', finish)
+  req.resume()
 }

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { checkAdminOrigins } from './admin/admin-guard.ts'
-import { adminPrefix, createAdminRoutes } from './admin/admin-routes.ts'
+import { createAdminRoutes, isAdminTarget } from './admin/admin-routes.ts'
 import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { cors, errorEnvelope, httpDate } from './envelope.ts'
 import type { MockClock } from './mock-clock.ts'
-import { BodyTooLargeError, readWireRequest } from './node-request.ts'
+import { BodyTooLargeError, behindRefusedBody, endAfterRefusedBody, readWireRequest } from './node-request.ts'
 import { createOffsetClock } from './offset-clock.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
@@ -82,13 +82,17 @@ function headerOverflowAnswer(now: number): string {
   return `HTTP/1.1 200 OK\r\n${fields.join('')}Content-Type: application/json\r\nDate: ${httpDate(now)}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(envelope)}\r\n\r\n${envelope}`
 }
 
-/** Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS), dated `now`. */
-function send(res: ServerResponse, envelope: string, now: number): void {
+/**
+ * Writes an envelope as the service sends every answer: HTTP 200, application/json (and CORS), dated `now`.
+ * `end: false` writes the whole answer but leaves the response open, for endAfterRefusedBody to end.
+ */
+function send(res: ServerResponse, envelope: string, now: number, end = true): void {
   head[head.length - 3] = httpDate(now)
   head[head.length - 1] = String(Buffer.byteLength(envelope))
   res.writeHead(200, head)
   // A string body goes out in the same write as the head.
-  res.end(envelope)
+  if (end) res.end(envelope)
+  else res.write(envelope)
 }
 
 /**
@@ -137,15 +141,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     else send(res, answer, clock.now())
   }
 
-  const unreadable = (res: ServerResponse, e: unknown) => {
+  const unreadable = (req: IncomingMessage, res: ServerResponse, e: unknown) => {
     const tooLarge = e instanceof BodyTooLargeError
     const code = tooLarge ? 'RequestSizeLimitExceeded' : 'InvalidParameter'
     const message = tooLarge
       ? `the request body exceeds ${maxBodyBytes} bytes`
       : 'the request could not be read'
-    // Stop reading an oversized body: answer, then close the connection.
+    // Answer at once, then close the connection once the client has stopped sending what is left of the body.
     res.setHeader('Connection', 'close')
-    send(res, refusal(code, message), clock.now())
+    send(res, refusal(code, message), clock.now(), false)
+    endAfterRefusedBody(req, res)
   }
 
   /** A refusal answered before the service's stages, recorded as they record a call (with no action known). */
@@ -164,8 +169,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse) {
+    if (behindRefusedBody(req)) {
+      // Its connection closes once the refused body before it is read: drop it unanswered, as the client will see.
+      req.resume()
+      return
+    }
     // The one check the control plane adds to a service call.
-    if (admin && req.url?.startsWith(adminPrefix)) {
+    if (admin && isAdminTarget(req.url ?? '')) {
       admin(req, res)
       return
     }
@@ -187,19 +197,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     readWireRequest(req, fallbackHost, maxBodyBytes, (error, request) => {
       try {
         if (request) answerRequest(req, res, request)
-        else unreadable(res, error)
+        else unreadable(req, res, error)
       } catch (e) {
         failed(res, e)
       }
     })
   }
 
-  const server = createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     try {
       onRequest(req, res)
     } catch (e) {
       failed(res, e)
     }
+  }
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, handle)
+  // Expect: 100-continue (curl for large bodies, Java's expectContinue): a body announced over the limit is refused
+  // instead of invited, so the client does not upload what would be dropped. node:http invites every one by default.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!(Number(req.headers['content-length']) > maxBodyBytes)) res.writeContinue()
+    handle(req, res)
   })
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) {

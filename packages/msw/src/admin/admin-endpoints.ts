@@ -13,6 +13,13 @@ import { checkBackup, checkInstanceSeed, checkInstanceSeeds } from './check-inst
  */
 export const adminPrefix = '/__crs-mock/'
 
+/** Whether a request target is the control plane's: under adminPrefix, or the prefix without its slash (the index). */
+export function isAdminTarget(target: string): boolean {
+  if (target.startsWith(adminPrefix)) return true
+  const bare = adminPrefix.slice(0, -1)
+  return target === bare || target.startsWith(`${bare}?`)
+}
+
 /** What the control plane drives: the server's own parts, not a copy. */
 export interface AdminTarget {
   state: MockState

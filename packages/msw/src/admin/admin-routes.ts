@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BodyTooLargeError, readWireRequest } from '../node-request.ts'
-import { type AdminAnswer, type AdminTarget, adminEndpoints, adminPrefix } from './admin-endpoints.ts'
+import { BodyTooLargeError, endAfterRefusedBody, readWireRequest } from '../node-request.ts'
+import {
+  type AdminAnswer,
+  type AdminTarget,
+  adminEndpoints,
+  adminPrefix,
+  isAdminTarget,
+} from './admin-endpoints.ts'
 import { AdminError, badInput } from './admin-error.ts'
 import { createAdminGuard } from './admin-guard.ts'
 
-export { adminPrefix }
+export { adminPrefix, isAdminTarget }
 
 const plain = { 'Cache-Control': 'no-store', 'Content-Type': 'application/json' }
 // A browser test on another origin (one the guard lets through) may drive the control plane as it calls the service.
@@ -15,13 +21,17 @@ const headers = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
 }
 
+/** `end: false` writes the whole answer but leaves the response open, for endAfterRefusedBody to end. */
 function send(
   res: ServerResponse,
   [status, json]: AdminAnswer,
   head: Record<string, string> = headers,
+  end = true,
 ): void {
   const text = JSON.stringify(json)
-  res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(text) }).end(text)
+  res.writeHead(status, { ...head, 'Content-Length': Buffer.byteLength(text) })
+  if (end) res.end(text)
+  else res.write(text)
 }
 
 const failure = (e: unknown): AdminAnswer => {
@@ -119,8 +129,11 @@ export function createAdminRoutes(
       } catch (e) {
         answer = failure(e)
       }
-      if (error instanceof BodyTooLargeError) res.setHeader('Connection', 'close')
-      send(res, answer)
+      if (error instanceof BodyTooLargeError) {
+        res.setHeader('Connection', 'close')
+        send(res, answer, headers, false)
+        endAfterRefusedBody(req, res)
+      } else send(res, answer)
     })
   }
 }

@@ -9,6 +9,8 @@ export interface HeaderReader {
 export interface IncomingCall {
   method: 'GET' | 'POST'
   url: URL
+  /** The query string as received, without its `?`: TC3 signs these bytes, which `url` may have escaped further. */
+  query: string
   /** `tc3`: common parameters in X-TC-* headers; `v1`: everything in the query or a form body. */
   form: 'tc3' | 'v1'
   action: string | undefined

@@ -58,6 +58,11 @@ export interface WireRequest {
   readonly method: string
   /** Absolute, as a fetch Request's `url`. */
   readonly url: string
+  /**
+   * The query string as received, without its `?`, when the transport keeps it (crs-mock): `url` went through URL
+   * parsing, which escapes characters a client may send as they are (`'`, `"`, `<`, `>`, backquote). Default: `url`'s.
+   */
+  readonly rawQuery?: string
   readonly headers: HeaderReader
   /** The body when it is already read (crs-mock); then arrayBuffer is not called. */
   readonly bodyBytes?: Uint8Array
@@ -76,20 +81,23 @@ export function readCall(request: WireRequest, maxBodyBytes: number): MaybePromi
   }
   const url = parseUrl(request.url)
   // `search` includes the `?`, which is not part of the query string.
-  if (url.search.length - 1 > maxQueryBytes) {
+  const query = request.rawQuery ?? url.search.slice(1)
+  if (query.length > maxQueryBytes) {
     return { code: 'RequestSizeLimitExceeded', message: `the query string exceeds ${maxQueryBytes} bytes` }
   }
-  if (method === 'GET') return readParts(request.headers, method, url, new Uint8Array(), maxBodyBytes)
-  if (request.bodyBytes) return readParts(request.headers, method, url, request.bodyBytes, maxBodyBytes)
+  const h = request.headers
+  if (method === 'GET') return readParts(h, method, url, query, new Uint8Array(), maxBodyBytes)
+  if (request.bodyBytes) return readParts(h, method, url, query, request.bodyBytes, maxBodyBytes)
   return request
     .arrayBuffer()
-    .then((body) => readParts(request.headers, method, url, new Uint8Array(body), maxBodyBytes))
+    .then((body) => readParts(h, method, url, query, new Uint8Array(body), maxBodyBytes))
 }
 
 function readParts(
   h: HeaderReader,
   method: 'GET' | 'POST',
   url: URL,
+  query: string,
   body: Uint8Array,
   maxBodyBytes: number,
 ): IncomingCall | CallError {
@@ -101,7 +109,8 @@ function readParts(
   const isTc3 = authorization !== undefined || h.has('x-tc-action') || contentType === 'application/json'
   const text = decoder.decode(body)
   // The query (GET) or body as form pairs: what v1 and the form encodings carry; a JSON call never needs them.
-  const formPairsOf = () => pairsOf(method === 'GET' ? url.search : text)
+  // URLSearchParams drops one leading `?`: put back the one the query string went without.
+  const formPairsOf = () => pairsOf(method === 'GET' ? `?${query}` : text)
 
   if (!isTc3) {
     const formPairs = formPairsOf()
@@ -115,6 +124,7 @@ function readParts(
     return {
       method,
       url,
+      query,
       form: 'v1',
       action: first('Action'),
       version: first('Version'),
@@ -148,6 +158,7 @@ function readParts(
   return {
     method,
     url,
+    query,
     form: 'tc3',
     action: h.get('x-tc-action') ?? undefined,
     version: h.get('x-tc-version') ?? undefined,

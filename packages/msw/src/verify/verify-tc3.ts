@@ -21,7 +21,7 @@ export function verifyTc3(
   for (const name of auth.signedHeaders) {
     if (name !== 'host') headers.push([name, call.headers.get(name) ?? ''])
   }
-  const query = call.url.search.slice(1)
+  const query = call.query
   const locations = signedLocations(call.url)
   return matchFrom(0, locations, call, auth, headers, query, secretKey, timestamp)
 }
