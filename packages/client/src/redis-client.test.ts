@@ -35,6 +35,23 @@ function fakeFetch(answer: (sent: Sent) => unknown = () => ({ TaskId: 1, Request
   return { sent, fetch }
 }
 
+/** A service of 12 backups answering each page as its Limit and Offset ask. */
+function pagedService() {
+  const all = Array.from({ length: 12 }, (_, i) => ({
+    StartTime: '2018-09-04 12:51:21',
+    BackupId: `b${i}`,
+    BackupType: '1',
+    Status: 2,
+    Remark: '',
+    Locked: 0,
+  }))
+  const { sent, fetch } = fakeFetch(({ body }) => {
+    const { Limit, Offset } = JSON.parse(body)
+    return { TotalCount: all.length, BackupSet: all.slice(Offset, Offset + Limit), RequestId: 'r' }
+  })
+  return { all, sent, fetch }
+}
+
 const make = (options: Partial<RedisClientOptions> = {}) =>
   new RedisClient({
     region: 'ap-guangzhou',
@@ -107,18 +124,7 @@ describe('RedisClient requests', () => {
   })
 
   it('pages through every backup', async () => {
-    const all = Array.from({ length: 12 }, (_, i) => ({
-      StartTime: '2018-09-04 12:51:21',
-      BackupId: `b${i}`,
-      BackupType: '1',
-      Status: 2,
-      Remark: '',
-      Locked: 0,
-    }))
-    const { sent, fetch } = fakeFetch(({ body }) => {
-      const { Limit, Offset } = JSON.parse(body)
-      return { TotalCount: all.length, BackupSet: all.slice(Offset, Offset + Limit), RequestId: 'r' }
-    })
+    const { all, sent, fetch } = pagedService()
     const ids: string[] = []
     for await (const backup of make({ fetch }).paginateDescribeInstanceBackups({
       InstanceId: 'crs-1',
@@ -131,18 +137,7 @@ describe('RedisClient requests', () => {
   })
 
   it('starts a listing at the input Offset, and refuses one off the Limit grid before sending anything', async () => {
-    const all = Array.from({ length: 12 }, (_, i) => ({
-      StartTime: '2018-09-04 12:51:21',
-      BackupId: `b${i}`,
-      BackupType: '1',
-      Status: 2,
-      Remark: '',
-      Locked: 0,
-    }))
-    const { sent, fetch } = fakeFetch(({ body }) => {
-      const { Limit, Offset } = JSON.parse(body)
-      return { TotalCount: all.length, BackupSet: all.slice(Offset, Offset + Limit), RequestId: 'r' }
-    })
+    const { all, sent, fetch } = pagedService()
     const client = make({ fetch })
     const ids: string[] = []
     for await (const backup of client.paginateDescribeInstanceBackups({

@@ -1,8 +1,8 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { connect } from 'node:net'
 import { RedisClient } from '@crs-kit/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMockClock } from './mock-clock.ts'
+import { rawExchange } from './raw-exchange.fixture.ts'
 import { seededRandom } from './seeded-random.fixture.ts'
 import { type MockServer, startMockServer } from './server.ts'
 import { codeOf, envelope, tc3Get, v1Request } from './test-requests.fixture.ts'
@@ -177,25 +177,6 @@ describe('startMockServer', () => {
   })
 })
 
-/** Writes raw bytes to the server and collects whatever comes back until it closes or goes quiet. */
-function rawExchange(port: number, bytes: Uint8Array): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    let text = ''
-    const done = () => {
-      socket.destroy()
-      resolve(text)
-    }
-    socket.setTimeout(300, done)
-    socket.on('data', (chunk) => {
-      text += chunk.toString('latin1')
-    })
-    socket.on('error', done)
-    socket.on('close', done)
-    socket.end(bytes)
-  })
-}
-
 it('survives malformed HTTP without ever answering 500', async () => {
   const server = await startMockServer({ verify: false })
   const random = seededRandom(99)
@@ -212,6 +193,7 @@ it('survives malformed HTTP without ever answering 500', async () => {
     const reply = await rawExchange(
       server.port,
       i % 10 === 9 ? bytes.slice(0, Math.floor(random() * bytes.length)) : bytes,
+      { halfClose: true },
     )
     expect(reply).not.toMatch(/^HTTP\/1\.1 5\d\d/)
   }

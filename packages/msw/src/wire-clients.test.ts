@@ -2,6 +2,7 @@ import { connect } from 'node:net'
 import { signTc3 } from '@crs-kit/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningMock, spawnCrsMock } from './bin/spawn-crs-mock.fixture.ts'
+import { rawExchange } from './raw-exchange.fixture.ts'
 
 // crs-mock as another language's suite runs it (a child process), over raw sockets, with the bytes clients
 // other than Node's send (Java's HttpClient and HttpURLConnection, curl): how they stream bodies, ask for
@@ -52,25 +53,6 @@ function streamBody(port: number, head: string, body: Uint8Array): Promise<Excha
 }
 
 const bodyOf = (text: string) => text.slice(text.indexOf('\r\n\r\n') + 4)
-
-/** Sends `bytes` and collects the answer until the server closes or goes quiet for 300 ms. */
-function exchange(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    let text = ''
-    const done = () => {
-      socket.destroy()
-      resolve(text)
-    }
-    socket.setTimeout(300, done)
-    socket.on('data', (chunk) => {
-      text += chunk.toString('latin1')
-    })
-    socket.on('error', done)
-    socket.on('close', done)
-    socket.write(bytes)
-  })
-}
 
 /** A TC3 GET signed over `query` exactly as it is sent, as curl and a hand-written signer do. */
 async function signedGet(port: number, action: string, query: string): Promise<string> {
@@ -191,7 +173,7 @@ describe('crs-mock with clients that stream their bodies', () => {
         'POST /__crs-mock/overrides HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n',
     }
     for (const [where, head] of Object.entries(heads)) {
-      const text = await exchange(
+      const text = await rawExchange(
         port,
         `${head}Expect: 100-continue\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`,
       )
@@ -228,7 +210,7 @@ describe('crs-mock with GET queries as curl sends them', () => {
     // `'` may stay unescaped in an RFC 3986 query; curl also sends `"`, `<`, `>` and backquotes as typed. The service
     // signs the bytes it received, whereas WHATWG URL parsing escapes these (`'` becomes %27).
     for (const id of ["crs-it's", 'crs-"quoted"', 'crs-<a>', 'crs-back`quote']) {
-      const text = await exchange(
+      const text = await rawExchange(
         port,
         await signedGet(port, 'DescribeInstanceBackups', `InstanceId=${id}&Limit=1`),
       )
@@ -242,7 +224,7 @@ describe('crs-mock with GET queries as curl sends them', () => {
 
   it('answers the control plane at /__crs-mock without its slash too, as curl users type it', async () => {
     for (const target of ['/__crs-mock', '/__crs-mock?']) {
-      const text = await exchange(
+      const text = await rawExchange(
         port,
         `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
       )
