@@ -53,6 +53,11 @@ export class RedisClient extends RedisClientMethods {
         `RedisClient needs a region such as "ap-guangzhou", got ${JSON.stringify(region)}`,
       )
     knownOptions('RedisClient', options, clientOptions)
+    // undefined is absent (a spread config's unset field); null is refused, for every option alike: an
+    // `endpoint: null` from an unset config entry must not quietly mean the live service.
+    for (const [key, value] of Object.entries(options))
+      if (value === null)
+        throw new ConfigurationError(`RedisClient: option "${key}" is null; leave it out for its default`)
     const { language, rateLimit, fetch, backoff, intl } = options
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
       throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${JSON.stringify(language)}`)

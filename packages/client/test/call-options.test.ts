@@ -136,6 +136,31 @@ describe('client options', () => {
     expect(() => client(options)).toThrow(ConfigurationError)
     expect(() => client(options)).toThrow(message)
   })
+
+  it.each([
+    'endpoint',
+    'credentials',
+    'intl',
+    'language',
+    'timeoutMs',
+    'rateLimit',
+    'backoff',
+    'fetch',
+    'proxy',
+  ])(
+    'refuses %s: null at construction, as the type does (an endpoint: null used to mean the live service)',
+    (key) => {
+      expect(() => client({ [key]: null } as never)).toThrow(ConfigurationError)
+      expect(() => client({ [key]: null } as never)).toThrow(
+        `RedisClient: option "${key}" is null; leave it out for its default`,
+      )
+    },
+  )
+
+  it('takes an option set to undefined as absent (a spread config)', async () => {
+    const options = { endpoint: server.origin, language: undefined, intl: undefined, backoff: undefined }
+    expect((await client(options).describeInstanceBackups(input)).TotalCount).toBe(7)
+  })
 })
 
 describe('credentials', () => {
