@@ -102,10 +102,14 @@ export function createAdminRoutes(
       send(res, [404, { error: `no control-plane endpoint ${url.pathname}; GET ${adminPrefix} lists them` }])
       return
     }
-    const handler = Object.hasOwn(endpoint, method) ? endpoint[method] : undefined
+    // HEAD is GET without the body (node:http leaves the body out and keeps its Content-Length): every GET here
+    // only reads, so a curl -I or a health check may use it.
+    const verb = method === 'HEAD' && Object.hasOwn(endpoint, 'GET') ? 'GET' : method
+    const handler = Object.hasOwn(endpoint, verb) ? endpoint[verb] : undefined
     if (!handler) {
       req.resume()
-      const allowed = Object.keys(endpoint).join(', ')
+      const methods = Object.keys(endpoint)
+      const allowed = (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', ')
       send(res, [405, { error: `${method} is not allowed on ${url.pathname}; use ${allowed}` }], {
         ...headers,
         Allow: allowed,

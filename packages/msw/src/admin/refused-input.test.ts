@@ -287,7 +287,27 @@ describe('refused control-plane requests', () => {
     expect(wrong.status).toBe(405)
     expect(wrong.headers.get('allow')).toBe('POST')
     expect(wrong.json.error).toBe('GET is not allowed on /__crs-mock/reset; use POST')
-    expect((await admin('PATCH', 'overrides')).headers.get('allow')).toBe('GET, POST, DELETE')
+    expect((await admin('PATCH', 'overrides')).headers.get('allow')).toBe('GET, POST, DELETE, HEAD')
+  })
+
+  it('answers HEAD as GET without the body, on every endpoint that takes GET', async () => {
+    for (const path of [
+      '',
+      'state',
+      'clock',
+      'calls',
+      'overrides',
+      `instances/${defaultInstances[0]!.InstanceId}`,
+    ]) {
+      const got = await fetch(`${server.url}/__crs-mock/${path}`)
+      const head = await fetch(`${server.url}/__crs-mock/${path}`, { method: 'HEAD' })
+      expect([path, head.status]).toEqual([path, 200])
+      expect(head.headers.get('content-type')).toBe(got.headers.get('content-type'))
+      expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1)
+      expect(await head.text()).toBe('')
+      await got.arrayBuffer()
+    }
+    expect((await fetch(`${server.url}/__crs-mock/reset`, { method: 'HEAD' })).status).toBe(405)
   })
 
   it('refuses a body over the size limit with 413, as the service refuses one', async () => {
