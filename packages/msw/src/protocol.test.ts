@@ -74,6 +74,12 @@ describe('protocol', () => {
     expect(await code(post({ InstanceId: 'crs-5a4py64p' }, fsi, own))).toBe(
       'ResourceNotFound.InstanceNotExists',
     )
+    // Nor does a financial host serve another region: ap-guangzhou there was answered as on its own host.
+    expect(await code(post({ InstanceId: 'crs-5a4py64p' }, {}, own))).toBe('UnsupportedRegion')
+    const shenzhen = { 'X-TC-Region': 'ap-shenzhen-fsi' }
+    expect(await code(post({ InstanceId: 'crs-5a4py64p' }, shenzhen, own))).toBe('UnsupportedRegion')
+    const regional = 'https://redis.ap-guangzhou.tencentcloudapi.com/'
+    expect(await code(post({ InstanceId: 'crs-5a4py64p' }, {}, regional))).not.toBe('UnsupportedRegion')
   })
 
   it('validates the input from the contract, naming the field', async () => {

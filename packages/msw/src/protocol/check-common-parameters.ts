@@ -4,6 +4,7 @@ import type { CallError, IncomingCall } from './incoming-call.ts'
 const knownRegions: ReadonlySet<string> = new Set(regions)
 const languages = new Set(['zh-CN', 'en-US'])
 const tencentHost = /\.tencentcloudapi\.com$/
+const regionalHost = /^redis\.([a-z0-9-]+)\.tencentcloudapi\.com$/
 
 const isOtherTencentHost = (host: string, region: string) =>
   tencentHost.test(host) && host !== `redis.${region}.tencentcloudapi.com`
@@ -40,6 +41,14 @@ export function checkCommonParameters(
     return {
       code: 'UnsupportedRegion',
       message: `region ${region} is only served by redis.${region}.tencentcloudapi.com`,
+    }
+  }
+  // And the other way: a financial region's host serves that region only.
+  const hostRegion = regionalHost.exec(call.url.hostname)?.[1]
+  if (hostRegion !== undefined && hostRegion !== region && isFinancialRegion(hostRegion)) {
+    return {
+      code: 'UnsupportedRegion',
+      message: `redis.${hostRegion}.tencentcloudapi.com serves region ${hostRegion} only, not ${region}`,
     }
   }
   if (language !== undefined && !languages.has(language)) {
