@@ -1,6 +1,7 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
+import { createMockService } from './create-mock-service.ts'
 import { handlers } from './index.ts'
 import { createMockClock } from './mock-clock.ts'
 import {
@@ -257,5 +258,50 @@ describe('createHandlers options', () => {
         }),
       )
     expect(() => createHandlers({ backupDurationMs: 0, maxBodyBytes: 0 })).not.toThrow()
+  })
+
+  it('refuses seeds, states and clock times that break the contract, as the control plane does', () => {
+    const typeError = (text: string) =>
+      expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(text) })
+    const backup = {
+      StartTime: '2020-01-01 00:00:00',
+      BackupId: 'b1',
+      BackupType: '0',
+      Status: 2,
+      Remark: '',
+      Locked: 0,
+    }
+    // A Status the contract does not have used to be served as is; the mock then refused its own answer as a filter.
+    expect(() =>
+      createHandlers({ instances: [{ InstanceId: 'crs-x', backups: [{ ...backup, Status: 7 as never }] }] }),
+    ).toThrow(typeError('instances[0].backups[0].Status must be one of [1,2,3,4,-1,-2], got 7'))
+    expect(() => createHandlers({ instances: [{ InstanceId: 'crs-x', Region: 'mars' }] })).toThrow(
+      typeError('instances[0].Region must be a region of the service'),
+    )
+    const { state } = createMockService()
+    expect(() => state.addInstance({ InstanceId: 'crs-z', Region: 'mars' })).toThrow(
+      typeError('instance crs-z.Region must be a region of the service'),
+    )
+    expect(() => state.addBackup('crs-5a4py64p', { ...backup, Locked: 'no' as never })).toThrow(
+      typeError('backup b1.Locked must be an integer'),
+    )
+    expect(() => state.setInstanceStatus('crs-5a4py64p', 'Abnormal' as never)).toThrow(
+      typeError('"normal" or "abnormal", got "Abnormal"'),
+    )
+    expect(state.backups('crs-5a4py64p').map((b) => b.BackupId)).not.toContain('b1')
+    expect(state.hasInstance('crs-z')).toBe(false)
+    // A clock time that is not a number used to make now() NaN, and every call RequestLimitExceeded.
+    expect(() => createMockClock('2026-01-01T00:00:00Z' as never)).toThrow(
+      typeError('createMockClock(start) takes'),
+    )
+    expect(() => createMockClock(new Date('nope'))).toThrow(typeError('a valid Date'))
+    const clock = createMockClock(0)
+    for (const ms of [Number.NaN, -5, '5'])
+      expect(() => clock.advance(ms as never), String(ms)).toThrow(typeError('clock.advance(ms) takes'))
+    expect(() => clock.set('soon' as never)).toThrow(typeError('clock.set(time) takes'))
+    expect(clock.now()).toBe(0)
+    clock.set(new Date(5000))
+    clock.advance(1)
+    expect(clock.now()).toBe(5001)
   })
 })

@@ -1,4 +1,5 @@
 import { type ActionName, formatTcTime, parseTcTime, type RedisBackupSet } from '@crs-kit/core'
+import { checkedInJavaScript, checkInstanceSeeds } from './admin/check-instance-seed.ts'
 import { CallLog, type CallRecord } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
@@ -114,7 +115,11 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   const state = new MockState({
     clock,
     backupDurationMs,
-    instances: options.instances ?? defaultInstances,
+    // Checked once here (reset() re-adds them as they are), with the control plane's checks.
+    instances:
+      options.instances === undefined
+        ? defaultInstances
+        : checkedInJavaScript(() => checkInstanceSeeds(options.instances, 'instances')),
   })
   const overrides = new OverrideRegistry()
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)

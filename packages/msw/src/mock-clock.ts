@@ -18,14 +18,29 @@ export const systemClock: Clock = { now: () => Date.now() }
  * @example const clock = createMockClock(); clock.advance(60_000)
  */
 export function createMockClock(start: number | Date = Date.now()): MockClock {
-  let now = +start
+  let now = epochMs(start, 'createMockClock(start)')
   return {
     now: () => now,
     advance(ms) {
+      // A NaN here would read as "now" to nothing: every later call would be refused as over the rate limit.
+      if (!(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0))
+        throw new TypeError(
+          `[crs-kit/msw] clock.advance(ms) takes milliseconds >= 0 (set() goes back), got ${shown(ms)}`,
+        )
       now += ms
     },
     set(time) {
-      now = +time
+      now = epochMs(time, 'clock.set(time)')
     },
   }
+}
+
+const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value))
+
+/** A time as epoch ms: a finite number or a valid Date; a string (even a numeric one) is refused. */
+function epochMs(time: unknown, where: string): number {
+  const ms = typeof time === 'number' || time instanceof Date ? +time : Number.NaN
+  if (!Number.isFinite(ms))
+    throw new TypeError(`[crs-kit/msw] ${where} takes epoch milliseconds or a valid Date, got ${shown(time)}`)
+  return ms
 }

@@ -8,9 +8,9 @@ import {
   validateRequest,
 } from '@crs-kit/core'
 import type { InstanceSeed } from '../state/mock-state.ts'
-import { badInput, describe, objectOf, onlyKeys } from './admin-error.ts'
+import { AdminError, badInput, describe, objectOf, onlyKeys } from './admin-error.ts'
 
-// A seed comes over HTTP, so what JavaScript's type checker proves for `instances` and `addBackup` is checked at
+// A seed comes over HTTP or from JavaScript without a type checker (or past one, with a cast), so it is checked at
 // run time: a seed the state would half-apply, or that no call could ever reach, is refused whole. What the spec
 // says (a backup's fields, an InstanceId's form) is checked with the rules generated from it, so the check follows
 // the spec; only what the spec cannot say (the seed's own keys, status, unique ids) is written here.
@@ -104,4 +104,17 @@ export function checkInstanceSeeds(value: unknown, path: string): InstanceSeed[]
     ids.add(seed.InstanceId)
     return seed
   })
+}
+
+/**
+ * One of these checks for a seed given in JavaScript (`instances`, `state.addInstance`, `state.addBackup`): the
+ * same words, as the TypeError every other bad option of the library throws.
+ */
+export function checkedInJavaScript<T>(check: () => T): T {
+  try {
+    return check()
+  } catch (e) {
+    if (e instanceof AdminError) throw new TypeError(`[crs-kit/msw] ${e.message}`)
+    throw e
+  }
 }

@@ -107,7 +107,7 @@ describe('MockState', () => {
     const { state } = setup()
     const backup = { ...seedBackups[0]!, BackupId: 'c', InstanceId: 'crs-sick' }
     expect(() => state.addBackup('crs-1', backup)).toThrow(
-      /backup c: InstanceId "crs-sick" names another instance than "crs-1"/,
+      /backup c.InstanceId "crs-sick" names another instance than "crs-1"/,
     )
     expect(state.backups('crs-1').map((b) => b.BackupId)).toEqual(['a', 'b'])
     state.addBackup('crs-1', { ...backup, InstanceId: 'crs-1' })
@@ -127,7 +127,7 @@ describe('MockState', () => {
     state.addInstance({ InstanceId: 'crs-bj', Region: 'ap-beijing' })
     const backup = { ...seedBackups[0]!, BackupId: 'c', Region: 'ap-guangzhou' }
     expect(() => state.addBackup('crs-bj', backup)).toThrow(
-      /backup c: Region "ap-guangzhou" is not the region of instance "crs-bj", "ap-beijing"/,
+      /backup c.Region "ap-guangzhou" is not the region of instance "crs-bj", "ap-beijing"/,
     )
     expect(state.backups('crs-bj')).toEqual([])
     // An instance seen from every region (no Region) takes a backup naming any.

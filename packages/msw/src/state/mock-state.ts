@@ -1,5 +1,6 @@
 import type { RedisBackupSet } from '@crs-kit/core'
 import { formatTcTime, parseTcTime } from '@crs-kit/core'
+import { checkBackup, checkedInJavaScript, checkInstanceSeed } from '../admin/check-instance-seed.ts'
 import { MockApiError } from '../mock-api-error.ts'
 import type { Clock } from '../mock-clock.ts'
 import { randomId } from '../random-id.ts'
@@ -106,14 +107,14 @@ export class MockState {
     this.#instances.clear()
     this.#pending = []
     this.#nextTaskId = firstTaskId
-    for (const seed of this.#seeds) this.addInstance(seed)
+    for (const seed of this.#seeds) this.#add(seed)
   }
 
   /** Every instance as `seeds` has them instead of the current ones (task ids keep counting). */
   replaceInstances(seeds: readonly InstanceSeed[]): void {
     this.#instances.clear()
     this.#pending = []
-    for (const seed of seeds) this.addInstance(seed)
+    for (const seed of seeds) this.#add(seed)
   }
 
   /** Every instance with its backups and the running tasks, settled to the clock's time (copies). */
@@ -141,7 +142,14 @@ export class MockState {
     return { instances, tasks }
   }
 
+  /** Adds (or replaces) an instance; a seed that breaks the contract is refused whole with a TypeError. */
   addInstance(seed: InstanceSeed): void {
+    checkedInJavaScript(() => checkInstanceSeed(seed, `instance ${String(seed?.InstanceId)}`))
+    this.#add(seed)
+  }
+
+  /** A seed already checked (the constructor's, once; the control plane's): reset() re-adds them unchecked. */
+  #add(seed: InstanceSeed): void {
     const instance: Instance = {
       seed,
       status: seed.status ?? 'normal',
@@ -149,7 +157,7 @@ export class MockState {
       backups: new BackupIndex(),
     }
     this.#instances.set(seed.InstanceId, instance)
-    for (const b of seed.backups ?? []) this.addBackup(seed.InstanceId, b)
+    for (const b of seed.backups ?? []) this.#addBackup(seed.InstanceId, b)
   }
 
   removeInstance(instanceId: string): boolean {
@@ -162,7 +170,12 @@ export class MockState {
   }
 
   setInstanceStatus(instanceId: string, status: InstanceStatus): void {
-    this.#instance(instanceId).status = status
+    const instance = this.#instance(instanceId)
+    if (status !== 'normal' && status !== 'abnormal')
+      throw new TypeError(
+        `[crs-kit/msw] an instance's status is "normal" or "abnormal", got ${JSON.stringify(status)}`,
+      )
+    instance.status = status
   }
 
   /** Lock an instance as a running task would (ManualBackupInstance then answers InstanceLockedError). */
@@ -180,6 +193,12 @@ export class MockState {
    * instance's: it is listed under `instanceId` whatever it says; its Region, if both have one, the instance's).
    */
   addBackup(instanceId: string, backup: RedisBackupSet): void {
+    const region = this.#instance(instanceId).seed.Region
+    checkedInJavaScript(() => checkBackup(backup, `backup ${String(backup?.BackupId)}`, instanceId, region))
+    this.#addBackup(instanceId, backup)
+  }
+
+  #addBackup(instanceId: string, backup: RedisBackupSet): void {
     const startMs = parseTcTime(backup.StartTime)
     if (startMs === undefined) {
       throw new TypeError(`[crs-kit/msw] backup ${backup.BackupId}: StartTime must be YYYY-MM-DD HH:mm:ss`)
