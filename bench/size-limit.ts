@@ -13,9 +13,10 @@ import { bundleSize } from './bundle-size.ts'
 // ignored without a word), a credentials wait's time-out named and an impossible date's message; 7,741 with a
 // page without WebCrypto (plain http, not localhost) refused as a ConfigurationError naming why, not a TypeError;
 // 7,771 with a retry after RequestLimitExceeded waiting for the service's next second; 7,799 with a redirect named
-// in browsers; 7,805 with a paginator starting at its input's Offset; 7,850 with a client option set to null refused.
+// in browsers; 7,805 with a paginator starting at its input's Offset; 7,850 with a client option set to null refused;
+// 7,907 with a session token under another key than `token` refused (it was dropped without a word).
 // A regression past this fails CI.
-const guardBytes = 7.7 * 1024
+const guardBytes = 7.75 * 1024
 
 const size = await bundleSize()
 console.log(

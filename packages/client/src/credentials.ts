@@ -55,6 +55,11 @@ function checked(credentials: Credentials): Credentials {
     throw new ConfigurationError(
       'credentials need a secretId and a secretKey, both non-empty strings, and a token only as a string; the secretId and the token in printable ASCII, without spaces or line breaks',
     )
+  // A session token under another name (sessionToken, Token) would be dropped without a word, and the service's
+  // AuthFailure would point nowhere near it. Other extra keys (an expiry kept beside the keys) are left alone.
+  const misnamed = Object.keys(credentials).find((key) => key !== 'token' && /token/i.test(key))
+  if (misnamed)
+    throw new ConfigurationError(`credentials: "${misnamed}" is not read; a session token goes in "token"`)
   // Copied so that later mutation of the caller's object cannot change a call half-way through.
   return { secretId, secretKey, token: token || undefined }
 }

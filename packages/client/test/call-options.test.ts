@@ -203,6 +203,25 @@ describe('credentials', () => {
     },
   )
 
+  it.each(['sessionToken', 'Token', 'securityToken'])(
+    'refuses a session token named %s, at construction or from a provider: it would be dropped',
+    async (key) => {
+      const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE', [key]: 'STS-TOKEN' } as never
+      expect(() => client({ credentials })).toThrow(
+        `credentials: "${key}" is not read; a session token goes in "token"`,
+      )
+      const error = await client({ credentials: async () => credentials })
+        .manualBackupInstance(input)
+        .catch((e) => e)
+      expect(error).toBeInstanceOf(ConfigurationError)
+      expect(JSON.stringify([error.message, String(error.cause), error.stack])).not.toMatch(/STS-TOKEN/)
+      expect(server.received).toHaveLength(0)
+      // Keys that name no token (an expiry kept beside the keys) are left alone.
+      const kept = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE', expiresAt: 1 } as never
+      expect((await client({ credentials: kept }).describeInstanceBackups(input)).TotalCount).toBe(7)
+    },
+  )
+
   it('checks the credentials of the environment as any other (a CRLF .env leaves a \\r)', async () => {
     const env = process.env
     const saved = { id: env.TENCENTCLOUD_SECRET_ID, key: env.TENCENTCLOUD_SECRET_KEY }
