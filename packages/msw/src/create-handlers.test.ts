@@ -270,7 +270,7 @@ describe('createHandlers options', () => {
       Status: 2,
       Remark: '',
       Locked: 0,
-    }
+    } as const
     // A Status the contract does not have used to be served as is; the mock then refused its own answer as a filter.
     expect(() =>
       createHandlers({ instances: [{ InstanceId: 'crs-x', backups: [{ ...backup, Status: 7 as never }] }] }),
