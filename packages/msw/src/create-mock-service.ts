@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './mock-clock.ts'
 import { type Override, OverrideRegistry } from './overrides.ts'
 import type { WireRequest } from './protocol/read-call.ts'
 import { RateLimiter } from './rate-limiter.ts'
+import { shown } from './shown.ts'
 import { type InstanceSeed, MockState } from './state/mock-state.ts'
 import { type Credential, credentialsProblem } from './verify/credential.ts'
 
@@ -79,8 +80,6 @@ export function seedInstances(region = 'ap-guangzhou'): InstanceSeed[] {
 }
 
 export const defaultInstances: readonly InstanceSeed[] = seedInstances()
-
-const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value))
 
 export function createMockService(options: MockServiceOptions = {}): MockService {
   return createMockServiceCore(options).service

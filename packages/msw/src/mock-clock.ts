@@ -1,3 +1,5 @@
+import { shown } from './shown.ts'
+
 /** Where the mock reads the time: backup progress, locks, signature expiry and rate limits all use it. */
 export interface Clock {
   /** Epoch milliseconds. */
@@ -34,8 +36,6 @@ export function createMockClock(start: number | Date = Date.now()): MockClock {
     },
   }
 }
-
-const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value))
 
 /** A time as epoch ms: a finite number or a valid Date; a string (even a numeric one) is refused. */
 function epochMs(time: unknown, where: string): number {

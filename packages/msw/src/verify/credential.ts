@@ -1,3 +1,4 @@
+import { shown } from '../shown.ts'
 /** A key pair the mock accepts; with `token`, calls must carry it (temporary credentials). */
 export interface Credential {
   secretId: string
@@ -7,8 +8,6 @@ export interface Credential {
 
 /** The SecretIds the service accepts; any other is answered AuthFailure.InvalidSecretId. */
 export const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
-
-const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value))
 
 /**
  * What is wrong with a list of key pairs to accept, in a sentence, or undefined. A pair the verifier would
