@@ -9,6 +9,8 @@ import { evaluateInNode, generateEditedAndPristine, realSpec } from './harness.t
 // as the service evolves (a new enum value, a renamed field, a new typed field, an InstanceId pattern, keywords a
 // request validator does not know), generate, and run the generated code in plain Node 24.
 const validators = 'packages/core/src/generated/validators.gen.ts'
+// The two actions of the real spec whose InstanceId the edited spec gives a pattern.
+const patterned = ['DescribeInstanceBackups', 'ManualBackupInstance']
 const sample = {
   StartTime: '2018-09-04 12:51:21',
   BackupId: '2e4127f8-affe-11e8-941e-4846fb00c75d',
@@ -66,8 +68,8 @@ beforeAll(async () => {
   doc.setIn([...backup, 'additionalProperties'], false)
   // OpenAPI 3.0's spelling of a null type, which a hand-written spec may well carry over.
   doc.setIn([...props, 'Remark', 'nullable'], true)
-  for (const request of ['DescribeInstanceBackupsRequest', 'ManualBackupInstanceRequest'])
-    doc.setIn([...schemas, request, 'properties', 'InstanceId', 'pattern'], '^crs-[a-z0-9]{8}$')
+  for (const action of patterned)
+    doc.setIn([...schemas, `${action}Request`, 'properties', 'InstanceId', 'pattern'], '^crs-[a-z0-9]{8}$')
   // An action that requires more than the InstanceId, as an action a spec author adds may (a BackupId, say).
   const manual = [...schemas, 'ManualBackupInstanceRequest']
   doc.setIn([...manual, 'properties', 'Label'], doc.createNode({ type: 'string' }))
@@ -85,13 +87,14 @@ const backupIssues = (root: string, backups: unknown[]) =>
   )
 
 /**
- * The InstanceId messages of each action's generated request validator, as crs-mock reads them for a seed: only
- * the issues of the InstanceId itself, not those of the other fields an action requires.
+ * The InstanceId messages of the generated request validators of the actions given a pattern, as crs-mock reads them
+ * for a seed: only the issues of the InstanceId itself, not those of the other fields an action requires. Actions the
+ * spec may gain are left out, so that adding one does not change what this test expects.
  */
 const instanceIdIssues = (root: string, id: string) =>
   evaluateInNode(
     join(root, validators),
-    `Object.values(mod.requestValidators).map((v) => v({ InstanceId: ${JSON.stringify(id)} }).filter((i) => i.path === 'InstanceId').map((i) => i.message))`,
+    `${JSON.stringify(patterned)}.map((a) => mod.requestValidators[a]({ InstanceId: ${JSON.stringify(id)} }).filter((i) => i.path === 'InstanceId').map((i) => i.message))`,
   )
 
 describe('the seed rule of a RedisBackupSet follows the spec', () => {
