@@ -32,7 +32,7 @@ function refuseWithoutChangeset(then: string): never {
   console.error(
     `changeset-check: spec/ changed since ${base.slice(0, 8)} but .changeset/ has no pending changeset`,
   )
-  console.error(`run \`pnpm changeset\`, ${then}, and say what apps must change`)
+  console.error(`run \`pnpm changeset\`, ${then}, and say what changed for apps`)
   process.exit(1)
 }
 
@@ -44,6 +44,11 @@ function releasedSpec(): string | undefined {
 
 const released = releasedSpec()
 const current = readFileSync(specFile, 'utf8')
+const version = JSON.parse(readFileSync('packages/core/package.json', 'utf8')).version as string
+if (released === undefined)
+  console.log(
+    `changeset-check: nothing released yet (version ${version}, no ${specFile} at ${base.slice(0, 8)}), so spec changes are not rated: the first release carries them all`,
+  )
 if (released !== undefined && released !== current) {
   let changes: SpecChange[] | undefined
   try {
@@ -56,14 +61,13 @@ if (released !== undefined && released !== current) {
   }
   if (changes) {
     const level = highest(changes.map((c) => c.level))
-    const version = JSON.parse(readFileSync('packages/core/package.json', 'utf8')).version as string
     const needed = bumpNeeded(level, version)
     const given = bumpGiven(
       pending.map((file) => readFileSync(`.changeset/${file}`, 'utf8')),
       fixedGroup,
     )
     console.log(
-      `changeset-check: ${specFile} since ${base.slice(0, 8)} (version ${version}): ${level} changes`,
+      `changeset-check: ${specFile} since ${base.slice(0, 8)} (version ${version}): ${level} changes, ${needed === 'none' ? 'no bump needed' : `a ${needed} bump at this version`}`,
     )
     for (const c of changes) console.log(`  ${c.level.padEnd(5)} ${c.where}: ${c.what}`)
     if (pending.length === 0 && needed !== 'none')
@@ -87,4 +91,12 @@ if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0)
 
 // changeset status checks that every changed package is named by a pending changeset.
 const status = spawnSync('changeset', ['status', `--since=${base}`], { stdio: 'inherit', shell: false })
+// changeset status sees only the changesets git knows; `pnpm changeset` leaves a new one untracked.
+const untracked = git('ls-files', '--others', '--exclude-standard', '--', '.changeset')
+  .split('\n')
+  .filter((f) => f.endsWith('.md'))
+if (status.status !== 0 && untracked.length > 0)
+  console.error(
+    `changeset-check: changeset status reads only changesets git knows, and ${untracked.join(', ')} ${untracked.length > 1 ? 'are' : 'is'} not added yet: \`git add\` ${untracked.length > 1 ? 'them' : 'it'} and run this again`,
+  )
 process.exit(status.status ?? 1)
