@@ -377,7 +377,16 @@ function compareEnum(was: Schema, is: Schema, { direction, where, add }: Walk) {
   }
   const has = (list: unknown[], v: unknown) => list.some((x) => same(x, v))
   for (const v of oldValues) if (!has(newValues, v)) add('major', where, `value ${show(v)} removed`)
-  for (const v of newValues) if (!has(oldValues, v)) add('minor', where, `value ${show(v)} added`)
+  // A value added to an answer widens a closed union apps receive: a switch over every value stops compiling.
+  for (const v of newValues)
+    if (!has(oldValues, v))
+      add(
+        direction === 'in' ? 'minor' : 'major',
+        where,
+        direction === 'in'
+          ? `value ${show(v)} added`
+          : `value ${show(v)} added (apps that switch over every value must handle it)`,
+      )
 }
 
 /** An input's bounds and rules: tighter refuses calls that passed (major), looser accepts more (minor). */

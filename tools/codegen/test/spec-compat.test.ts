@@ -157,7 +157,7 @@ describe('rating a spec change', () => {
     })
   })
 
-  it('rates an enum value removed major and one added minor, wherever the enum is used', () => {
+  it('rates an enum value removed major, and one added minor in a request but major in an answer', () => {
     const status = [...schemas, 'BackupStatus']
     const added = rate((doc) => {
       doc.setIn([...status, 'enum'], [1, 2, 3, 4, -1, -2, 5])
@@ -169,7 +169,7 @@ describe('rating a spec change', () => {
     expect(lines(added)).toEqual([
       'minor DescribeInstanceBackups request: Status[]: value 5 added',
       'patch DescribeInstanceBackups request: Status[]: x-enum-names changed',
-      'minor DescribeInstanceBackups response: BackupSet[].Status: value 5 added',
+      'major DescribeInstanceBackups response: BackupSet[].Status: value 5 added (apps that switch over every value must handle it)',
       'patch DescribeInstanceBackups response: BackupSet[].Status: x-enum-names changed',
     ])
     const removed = rate((doc) => {
