@@ -18,6 +18,7 @@ export function keywordChecker(fail: Fail): Visit {
   return (node, at, place) => {
     if (place !== 'schema' && place !== 'property') return
     for (const key in node) {
+      if (key === 'format') checkFormat(node, [...at, key], fail)
       if (supportedKeywords.has(key) || key.startsWith('x-')) continue
       if (key === 'anyOf' && isEnvelopeChoice(at)) continue
       const instead = unsupportedKeywords.get(key)
@@ -37,6 +38,33 @@ export function keywordChecker(fail: Fail): Visit {
       )
     }
   }
+}
+
+/** The formats the generated code knows, with the type each belongs to: tc-datetime is checked, the others document a width. */
+const formats: Readonly<Record<string, string>> = { 'tc-datetime': 'string', int64: 'integer', int32: 'integer' }
+
+/**
+ * Refuses a format nothing checks (a `date-time` or `uuid` would be documented but never enforced, so a request
+ * field would take any string) and a known format on a type it does not belong to.
+ */
+function checkFormat(node: Record<string, unknown>, at: Pointer, fail: Fail) {
+  const { format, type } = node
+  const belongs = typeof format === 'string' && Object.hasOwn(formats, format) ? formats[format] : undefined
+  if (belongs === undefined) {
+    fail(
+      at,
+      'unsupported-format',
+      `format ${JSON.stringify(format)} is not one the generated code knows, so nothing would check it (expected tc-datetime on a string, a YYYY-MM-DD HH:mm:ss time in UTC+8 that the validators check; int64 or int32 on an integer; or a pattern for another string shape)`,
+    )
+    return
+  }
+  const types = Array.isArray(type) ? type : [type]
+  if (type !== undefined && !types.includes(belongs))
+    fail(
+      at,
+      'unsupported-format',
+      `format ${format} is for ${belongs} values, and this schema's type is ${JSON.stringify(type)} (expected type: ${belongs}, or no format)`,
+    )
 }
 
 /** The schema of an operation's 200 JSON response, where the success and the error envelope are told apart. */

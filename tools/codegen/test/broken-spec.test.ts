@@ -173,6 +173,34 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       replaceOnce(t, '    Stamp:\n      type: string\n', '    Stamp:\n      type: string\n      not: {}\n'),
     [{ rule: 'unsupported-keyword', marker: 'not: {}', focus: 'not' }],
   ],
+  // A format nothing checks would document a shape no validator enforces: a request field would take any string.
+  [
+    'formats the generated code does not check, and a known format on the wrong type',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '        ShelfId:\n          type: string\n',
+          '        ShelfId:\n          type: string\n          format: date-time\n',
+        ),
+        '        Id:\n          type: string\n',
+        '        Id:\n          type: string\n          format: int64\n',
+      ),
+    [
+      {
+        rule: 'unsupported-format',
+        marker: 'format: date-time',
+        focus: 'format',
+        says: 'format "date-time" is not one the generated code knows, so nothing would check it (expected tc-datetime on a string',
+      },
+      {
+        rule: 'unsupported-format',
+        marker: 'format: int64',
+        focus: 'format',
+        says: 'format int64 is for integer values, and this schema\'s type is "string" (expected type: integer, or no format)',
+      },
+    ],
+  ],
   [
     'unsupported keywords in a response schema, an item schema and the error envelope (one error each)',
     (t) =>
