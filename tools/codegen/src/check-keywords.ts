@@ -41,7 +41,11 @@ export function keywordChecker(fail: Fail): Visit {
 }
 
 /** The formats the generated code knows, with the type each belongs to: tc-datetime is checked, the others document a width. */
-const formats: Readonly<Record<string, string>> = { 'tc-datetime': 'string', int64: 'integer', int32: 'integer' }
+const formats: Readonly<Record<string, string>> = {
+  'tc-datetime': 'string',
+  int64: 'integer',
+  int32: 'integer',
+}
 
 /**
  * Refuses a format nothing checks (a `date-time` or `uuid` would be documented but never enforced, so a request
