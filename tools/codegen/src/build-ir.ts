@@ -59,6 +59,17 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     for (const [method, op] of Object.entries(item)) {
       // An x-* key of a path item is no operation (an x-tc-* one there is reported by check-extensions).
       if (!isObject(op) || method.startsWith('x-')) continue
+      // An operation copied from another action with only its path key changed: say that, at the operationId, rather
+      // than ask for the path key, schemas and envelope of the action it was copied from.
+      const named = /^\/#Action=([A-Z][A-Za-z0-9]+)$/.exec(pathKey)?.[1]
+      if (named && typeof op.operationId === 'string' && op.operationId !== named) {
+        fail(
+          ['paths', pathKey, method, 'operationId'],
+          'action-path',
+          `operationId ${op.operationId} does not match the path key /#Action=${named} (expected the same action name in both: change the one that is left over from a copy)`,
+        )
+        continue
+      }
       const action = readAction(['paths', pathKey, method], op, doc, schemas, commonCodes, fail)
       if (!action) continue
       checkExamples(['paths', pathKey, method], op, action.name, [
@@ -175,6 +186,31 @@ function readErrors(
   return out.sort((a, b) => (a.code < b.code ? -1 : 1))
 }
 
+/** Every answer of the service carries a RequestId: the client's errors and the mock's answers read it. */
+function checkRequestId(
+  name: string,
+  response: Schema | undefined,
+  schemas: Record<string, Schema>,
+  fail: Fail,
+) {
+  if (!isObject(response)) return
+  const props = isObject(response.properties) ? response.properties : {}
+  let id = props.RequestId
+  // Through named schemas ($ref: '#/components/schemas/RequestId'); a loop is ref-resolves' to report.
+  for (let hops = 0; isObject(id) && typeof id.$ref === 'string' && hops < 8; hops++)
+    id = schemas[refName(id.$ref) ?? '']
+  const names = Array.isArray(response.required) ? response.required : []
+  const required = names.includes('RequestId')
+  if (isObject(id) && id.type === 'string' && required) return
+  // A required name that is no property (RequestId without its property, a RequestID) is required-exists' to report.
+  if (names.some((n) => typeof n === 'string' && !Object.hasOwn(props, n))) return
+  fail(
+    ['components', 'schemas', `${name}Response`, ...(isObject(id) ? ['properties', 'RequestId'] : [])],
+    'response-request-id',
+    `${name}Response ${isObject(id) ? (id.type === 'string' ? 'does not list RequestId in required' : 'has a RequestId that is not type: string') : 'has no RequestId'} (expected properties.RequestId: { type: string } and RequestId in required: every answer of the service carries one, and the client's errors and the mock read it)`,
+  )
+}
+
 function readAction(
   at: Pointer,
   op: { [key: string]: Json },
@@ -236,6 +272,7 @@ function readAction(
     if (!schemas[s])
       fail(['components', 'schemas'], 'schema-missing', `${name} needs components.schemas.${s}`)
   }
+  checkRequestId(name, schemas[`${name}Response`], schemas, fail)
   // The first example of each, through its $ref to components.examples if it has one.
   const requestExample = mediaExamples(body, [], doc)[0]?.value
   const responseExample = mediaExamples(okBody, [], doc)[0]?.value

@@ -677,12 +677,31 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
-    // Guarded before these checks too (action-unique); kept here so the stricter checks do not lose it.
+    // An operation copied with only its path key changed: one error at the operationId, not a request to turn the
+    // copy back into the action it came from (its path key, schemas and envelope).
     'two operations with the same operationId',
     (t) => replaceOnce(t, '      operationId: MakeWidget', '      operationId: ListWidgets'),
     [
-      { rule: 'action-path', marker: '  /#Action=MakeWidget:', focus: '/#Action=MakeWidget' },
-      { rule: 'action-unique', marker: '  /#Action=MakeWidget:', focus: '/#Action=MakeWidget' },
+      {
+        rule: 'action-path',
+        marker: '  /#Action=MakeWidget:\n    post:\n      operationId: ListWidgets',
+        focus: 'operationId',
+        says: 'operationId ListWidgets does not match the path key /#Action=MakeWidget (expected the same action name in both: change the one that is left over from a copy)',
+      },
+    ],
+  ],
+  [
+    // Still reported when the path key is not of the /#Action= form, so no name can be read from it.
+    'an operation under a path key that names no action, with the operationId of another',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '      operationId: MakeWidget', '      operationId: ListWidgets'),
+        '  /#Action=MakeWidget:',
+        '  /widgets/make:',
+      ),
+    [
+      { rule: 'action-path', marker: '  /widgets/make:', focus: '/widgets/make' },
+      { rule: 'action-unique', marker: '  /widgets/make:', focus: '/widgets/make' },
       {
         rule: 'request-schema',
         marker:
@@ -694,6 +713,34 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         marker:
           "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                anyOf:\n                  - $ref: '#/components/schemas/MakeWidgetEnvelope'",
         focus: 'responses',
+      },
+    ],
+  ],
+  [
+    // Every answer carries one; the spec said so only in prose.
+    'a response without RequestId, and one whose RequestId is optional',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '      required: [TaskId, RequestId]\n      properties:\n        TaskId:\n          type: integer\n        RequestId:\n          type: string\n',
+          '      required: [TaskId]\n      properties:\n        TaskId:\n          type: integer\n        RequestId:\n          type: string\n',
+        ),
+        "          items:\n            $ref: '#/components/schemas/Widget'\n        RequestId:\n          type: string\n",
+        "          items:\n            $ref: '#/components/schemas/Widget'\n",
+      ).replace('      required: [Total, Widgets, RequestId]', '      required: [Total, Widgets]'),
+    [
+      {
+        rule: 'response-request-id',
+        marker: '    ListWidgetsResponse:',
+        focus: 'ListWidgetsResponse',
+        says: 'ListWidgetsResponse has no RequestId (expected properties.RequestId: { type: string } and RequestId in required',
+      },
+      {
+        rule: 'response-request-id',
+        marker: '        TaskId:\n          type: integer\n        RequestId:',
+        focus: 'RequestId',
+        says: 'MakeWidgetResponse does not list RequestId in required',
       },
     ],
   ],
