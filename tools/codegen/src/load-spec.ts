@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml'
 import { SpecError, SpecErrors } from './spec-error.ts'
 import { badAliases } from './yaml-aliases.ts'
 import { mergeKeys } from './yaml-merge-keys.ts'
@@ -14,6 +14,28 @@ export interface LoadedSpec {
   error(pointer: Pointer, rule: string, detail: string): SpecError
 }
 
+const yamlHints: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'expected the line indented with spaces to the same column as the keys beside it',
+  TAB_AS_INDENT: 'expected spaces: YAML does not indent with tabs',
+  BLOCK_AS_IMPLICIT_KEY:
+    "expected each key indented as far as the keys beside it, and a value holding ': ' quoted, e.g. summary: 'Make: a widget.'",
+  MULTILINE_IMPLICIT_KEY: 'expected each key on one line, indented as far as the keys beside it',
+}
+
+/** The yaml package's message for `error`, naming a repeated key and saying what is expected. */
+function yamlMessage(error: YAMLError, text: string): string {
+  const message = error.message.split('\n')[0] ?? error.message
+  if (error.code === 'DUPLICATE_KEY') {
+    // The error spans the key's first character only: read the key up to its colon.
+    const key = (/^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(error.pos[0]))?.[0] ?? '')
+      .trim()
+      .slice(0, 80)
+    return `the key ${JSON.stringify(key)} appears twice in one mapping (expected each key once: remove or rename one)`
+  }
+  const hint = Object.hasOwn(yamlHints, error.code) ? yamlHints[error.code] : undefined
+  return hint ? `${message} (${hint})` : message
+}
+
 /** Parses YAML text strictly: syntax errors, duplicate keys and non-string keys all fail with a location. */
 export function loadSpec(text: string, file: string): LoadedSpec {
   const lineCounter = new LineCounter()
@@ -22,9 +44,13 @@ export function loadSpec(text: string, file: string): LoadedSpec {
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
   }
-  const problems = [...document.errors, ...document.warnings].map((e) => {
+  // One mistake in YAML (an indent, a tab) sets off a run of errors after it: report the first, with what to write.
+  const syntax = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0])
+  const problems = syntax.slice(0, 1).map((e) => {
     const { line, column } = at(e.pos[0])
-    return new SpecError(file, line, column, 'yaml-syntax', e.message.split('\n')[0] ?? e.message)
+    const more =
+      syntax.length > 1 ? `; ${syntax.length - 1} more YAML error(s) after it may follow from this one` : ''
+    return new SpecError(file, line, column, 'yaml-syntax', yamlMessage(e, text) + more)
   })
   for (const { offset, message } of badAliases(document)) {
     const { line, column } = at(offset)

@@ -94,7 +94,38 @@ const cases: [string, (t: string) => string, Problem[]][] = [
   [
     'a YAML syntax error',
     (t) => replaceOnce(t, '      summary: Make a widget.', '      summary: Make: a widget.'),
-    [{ rule: 'yaml-syntax', marker: 'summary: Make: a widget.', focus: 'Make: a widget.' }],
+    [
+      {
+        rule: 'yaml-syntax',
+        marker: 'summary: Make: a widget.',
+        focus: 'Make: a widget.',
+        says: "Nested mappings are not allowed in compact mappings (expected each key indented as far as the keys beside it, and a value holding ': ' quoted, e.g. summary: 'Make: a widget.')",
+      },
+    ],
+  ],
+  [
+    // It used to be three errors, the last two set off by the first.
+    'a line indented one column too little',
+    (t) => replaceOnce(t, '      summary: List widgets.\n', '     summary: List widgets.\n'),
+    [
+      {
+        rule: 'yaml-syntax',
+        marker: '     summary: List widgets.',
+        says: 'All mapping items must start at the same column (expected the line indented with spaces to the same column as the keys beside it)',
+      },
+    ],
+  ],
+  [
+    // It used to be a screenful of errors down to the end of the file.
+    'a line indented with a tab',
+    (t) => replaceOnce(t, '      summary: List widgets.\n', '\tsummary: List widgets.\n'),
+    [
+      {
+        rule: 'yaml-syntax',
+        marker: '\tsummary: List widgets.',
+        says: 'Tabs are not allowed as indentation (expected spaces: YAML does not indent with tabs); ',
+      },
+    ],
   ],
   [
     'a duplicate key',
@@ -104,7 +135,13 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         '      summary: List widgets.\n',
         '      summary: List widgets.\n      summary: again\n',
       ),
-    [{ rule: 'yaml-syntax', marker: 'summary: again' }],
+    [
+      {
+        rule: 'yaml-syntax',
+        marker: 'summary: again',
+        says: 'the key "summary" appears twice in one mapping (expected each key once: remove or rename one)',
+      },
+    ],
   ],
   [
     // The listed items' rule writes it as a regex literal: one that does not compile would break core.
