@@ -22,6 +22,7 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
         status: response.status,
         date: headers.get('date'),
         retryAfter: headers.get('retry-after'),
+        location: headers.get('location'),
         body: await response.text(),
       }
     } catch (cause) {

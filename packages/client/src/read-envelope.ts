@@ -10,22 +10,19 @@ import type { HttpResponse } from './transport.ts'
  */
 export function readEnvelope<A extends ActionName>(
   action: A,
-  { status, body }: HttpResponse,
+  { status, body, location }: HttpResponse,
 ): ActionTypes[A]['response'] | TencentCloudError<A> | ResponseError {
   const unreadable = (problem: string, requestId?: string, cause?: unknown) =>
     new ResponseError({ action, status, body, problem, requestId, cause })
+  // A 3xx, or status 0: a browser's opaque answer to a redirect it was told not to follow (it hides the Location).
+  if (!status || (status > 299 && status < 400))
+    return unreadable(`a redirect${location ? ` to ${location}` : ''}, not followed (check the endpoint)`)
   let response: unknown
   try {
     // A byte order mark before the JSON (some proxies add one) is not part of it.
     response = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)?.Response
   } catch (cause) {
-    // Status 0: a browser's opaque answer to a redirect it was told not to follow.
-    const problem = status
-      ? body.trim()
-        ? 'not JSON'
-        : 'an empty body'
-      : 'a redirect, not followed (check the endpoint)'
-    return unreadable(problem, undefined, cause)
+    return unreadable(body.trim() ? 'not JSON' : 'an empty body', undefined, cause)
   }
   if (!isRecord(response)) return unreadable('not a Tencent Cloud API response')
   const requestId = typeof response.RequestId === 'string' ? response.RequestId : undefined

@@ -17,6 +17,8 @@ export interface HttpResponse {
   date: string | null
   /** The `Retry-After` header of a gateway's 429 or 503, if any. */
   retryAfter?: string | null | undefined
+  /** The `Location` header of a 3xx, which is not followed: the error names where it pointed. */
+  location?: string | null | undefined
   body: string
 }
 

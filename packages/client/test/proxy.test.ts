@@ -200,7 +200,7 @@ describe('through an HTTP proxy', () => {
     expect(error).not.toBeInstanceOf(OutcomeUnknownError)
     expect(error).toMatchObject({ code: 'ERR_PROXY_TUNNEL', mayHaveReachedServer: false })
     expect((error as Error).message).toBe(
-      'ManualBackupInstance: the proxy answered 407 to CONNECT redis.tencentcloudapi.com:443: it wants credentials, or refused those in the proxy URL (http://user:password@host:port) (ERR_PROXY_TUNNEL)',
+      'ManualBackupInstance: the proxy answered 407 to CONNECT redis.tencentcloudapi.com:443: it wants credentials, or refused those in the proxy URL (http://user:password@host:port) (ERR_PROXY_TUNNEL) (3 attempts)',
     )
     expect(api.count('ManualBackupInstance')).toBe(1)
     const shown = [inspect(error, { depth: 5 }), inspect(client), JSON.stringify(client)].join('\n')

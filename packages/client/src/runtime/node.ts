@@ -185,11 +185,12 @@ export const nodeTransport =
           }
           settled = true
           signal.removeEventListener('abort', onAbort)
-          const { date, 'retry-after': retryAfter } = res.headers
+          const { date, 'retry-after': retryAfter, location } = res.headers
           resolve({
             status: res.statusCode ?? 0,
             date: date ?? null,
             retryAfter,
+            location,
             body,
           })
         })

@@ -23,6 +23,7 @@ describe('the web transport', () => {
       status: 200,
       date: 'Mon, 25 Feb 2019 16:44:25 GMT',
       retryAfter: null,
+      location: null,
       body: '{"Response":{}}',
     })
     // Not following redirects: a 3xx is read as an answer, never sent on.
