@@ -136,7 +136,7 @@ export async function callAction<A extends ActionName>(
     if (decision === 'outcome-unknown') throw unknownOutcome(error!)
     if (decision === 'fail' || attempt >= ctx.maxAttempts) {
       // Said after retries: a 60 s time-out that took three minutes would puzzle. The service's messages stay its own.
-      if (attempt > 1 && !(error instanceof TencentCloudError)) error!.message += ` (${attempt} attempts)`
+      if (attempt > 1 && !(error! instanceof TencentCloudError)) error!.message += ` (${attempt} attempts)`
       throw error!
     }
     // A gateway's Retry-After (429, 503) is honoured up to backoff.maxMs, never below the usual backoff.
