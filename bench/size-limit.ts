@@ -15,11 +15,11 @@ import { bundleSize } from './bundle-size.ts'
 // page without WebCrypto (plain http, not localhost) refused as a ConfigurationError naming why, not a TypeError;
 // 7,771 with a retry after RequestLimitExceeded waiting for the service's next second; 7,799 with a redirect named
 // in browsers; 7,805 with a paginator starting at its input's Offset; 7,850 with a client option set to null refused;
-// 7,907 with a session token under another key than `token` refused (it was dropped without a word); 7,946 with a 3xx
-// named as a redirect, with its Location, on Node and with the fetch option too (it read "an empty body"), and the
-// error of a retried call saying how many attempts it made.
+// 7,907 with a session token under another key than `token` refused (it was dropped without a word); 7,941 with a 3xx
+// named as a redirect, with its Location, on Node and with the fetch option too (it read "an empty body"); 7,967 with
+// the error of a retried call saying how many attempts it made.
 // A regression past this fails CI.
-const twoActionBytes = 7968
+const twoActionBytes = 8000
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says.
