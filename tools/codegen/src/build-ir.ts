@@ -90,6 +90,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
     }
   }
   if (actions.length === 0) fail(['paths'], 'actions-present', 'the spec declares no action')
+  checkCodeSpellings(doc, fail)
   checkSchemas(doc, schemas, actions, fail)
   if (errors.length > 0 || !service) {
     // In file order, whichever check found them: a long list reads top to bottom beside the spec.
@@ -143,6 +144,32 @@ function readService(doc: { [key: string]: Json }, fail: Fail): ServiceIR | unde
     financialRegions,
     commonErrors: readErrors(s.commonErrors, ['x-tc-service', 'commonErrors'], fail),
   }
+}
+
+/**
+ * Error codes are compared exactly (the client's retry rules, apps' `error.code === ...`), so two spellings of one
+ * code that differ only in case (`ResourceNotFound.Instancenotexists`) are a typo: the first one in the file wins.
+ */
+function checkCodeSpellings(doc: { [key: string]: Json }, fail: Fail) {
+  const lists: [Pointer, Json | undefined][] = []
+  const service = doc['x-tc-service']
+  if (isObject(service)) lists.push([['x-tc-service', 'commonErrors'], service.commonErrors])
+  for (const [pathKey, item] of Object.entries(isObject(doc.paths) ? doc.paths : {}))
+    for (const [method, op] of Object.entries(isObject(item) ? item : {}))
+      if (isObject(op)) lists.push([['paths', pathKey, method, 'x-tc-errors'], op['x-tc-errors']])
+  const first = new Map<string, string>()
+  for (const [pointer, list] of lists)
+    for (const [i, e] of (Array.isArray(list) ? list : []).entries()) {
+      if (!isObject(e) || typeof e.code !== 'string') continue
+      const seen = first.get(e.code.toLowerCase())
+      if (seen === undefined) first.set(e.code.toLowerCase(), e.code)
+      else if (seen !== e.code)
+        fail(
+          [...pointer, i, 'code'],
+          'error-code-unique',
+          `${e.code} differs only in case from ${seen}, declared before it (expected one spelling: codes are compared exactly, so one of the two is a typo)`,
+        )
+    }
 }
 
 /**

@@ -754,6 +754,23 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // Codes are compared exactly: a second spelling would be typed and retried as another code.
+    'an error code that differs from a common one only in case',
+    (t) =>
+      replaceOnce(
+        t,
+        '        - code: ResourceNotFound.Shelf\n',
+        '        - code: Internalerror\n          description: Oops.\n        - code: ResourceNotFound.Shelf\n',
+      ),
+    [
+      {
+        rule: 'error-code-unique',
+        marker: 'code: Internalerror',
+        says: 'Internalerror differs only in case from InternalError, declared before it (expected one spelling: codes are compared exactly, so one of the two is a typo)',
+      },
+    ],
+  ],
+  [
     // Every answer carries one; the spec said so only in prose.
     'a response without RequestId, and one whose RequestId is optional',
     (t) =>
