@@ -17,12 +17,14 @@ import { bundleSize } from './bundle-size.ts'
 // in browsers; 7,805 with a paginator starting at its input's Offset; 7,850 with a client option set to null refused;
 // 7,907 with a session token under another key than `token` refused (it was dropped without a word); 7,941 with a 3xx
 // named as a redirect, with its Location, on Node and with the fetch option too (it read "an empty body"); 7,967 with
-// the error of a retried call saying how many attempts it made.
+// the error of a retried call saying how many attempts it made; 8,015 with the redirect's Location cut to origin and
+// path (a portal's user:password or session query stays out of logs) and a RequestId in a 3xx body kept.
 // A regression past this fails CI.
-const twoActionBytes = 8000
+const twoActionBytes = 8064
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
-// a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says.
+// a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The
+// difference, about 55 B an action, is room a regression could take unnoticed: the price of not failing spec changes.)
 const perActionBytes = 128
 const guardBytes = twoActionBytes + perActionBytes * Math.max(0, actionNames.length - 2)
 

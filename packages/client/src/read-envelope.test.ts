@@ -5,6 +5,24 @@ import { readEnvelope } from './read-envelope.ts'
 const http = (body: string, status = 200) => ({ status, date: null, body })
 
 describe('readEnvelope', () => {
+  it('names a redirect where it pointed, without credentials, query or fragment, and keeps a RequestId', () => {
+    const redirect = (location: string, body = '') =>
+      readEnvelope('DescribeInstanceBackups', { status: 302, date: null, location, body }) as ResponseError
+    expect(redirect('https://user:hunter2@portal.example/login?session=abc#x').message).toBe(
+      'DescribeInstanceBackups: HTTP 302, a redirect to https://portal.example/login, not followed (check the endpoint): ""',
+    )
+    expect(redirect('/moved').message).toContain('a redirect to /moved, not followed')
+    const long = redirect(`https://portal.example/${'a'.repeat(3000)}`).message
+    expect(long.length).toBeLessThan(200)
+    // A gateway that answers 3xx with the service's envelope: still a redirect, but the RequestId is kept.
+    const envelope = redirect(
+      'https://x.example/',
+      '{"Response":{"Error":{"Code":"InternalError"},"RequestId":"r9"}}',
+    )
+    expect(envelope).toBeInstanceOf(ResponseError)
+    expect(envelope.requestId).toBe('r9')
+  })
+
   it('reads a success leniently: numeric-string TaskId, null and extra fields kept', () => {
     const manual = readEnvelope(
       'ManualBackupInstance',

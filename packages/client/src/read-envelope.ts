@@ -15,17 +15,25 @@ export function readEnvelope<A extends ActionName>(
   const unreadable = (problem: string, requestId?: string, cause?: unknown) =>
     new ResponseError({ action, status, body, problem, requestId, cause })
   // A 3xx, or status 0: a browser's opaque answer to a redirect it was told not to follow (it hides the Location).
-  if (!status || (status > 299 && status < 400))
-    return unreadable(`a redirect${location ? ` to ${location}` : ''}, not followed (check the endpoint)`)
+  const redirect = !status || (status > 299 && status < 400)
   let response: unknown
   try {
     // A byte order mark before the JSON (some proxies add one) is not part of it.
     response = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body)?.Response
   } catch (cause) {
-    return unreadable(body.trim() ? 'not JSON' : 'an empty body', undefined, cause)
+    if (!redirect) return unreadable(body.trim() ? 'not JSON' : 'an empty body', undefined, cause)
+  }
+  const requestId =
+    isRecord(response) && typeof response.RequestId === 'string' ? response.RequestId : undefined
+  if (redirect) {
+    // Where it pointed, without a user:password, query or fragment (a portal's session), and not at any length.
+    const to = location
+      ?.replace(/[?#].*/s, '')
+      .replace(/\/\/[^/]*@/, '//')
+      .slice(0, 100)
+    return unreadable(`a redirect${to ? ` to ${to}` : ''}, not followed (check the endpoint)`, requestId)
   }
   if (!isRecord(response)) return unreadable('not a Tencent Cloud API response')
-  const requestId = typeof response.RequestId === 'string' ? response.RequestId : undefined
   const { Error: error } = response
   if (isRecord(error) && typeof error.Code === 'string') {
     const message = typeof error.Message === 'string' ? error.Message : error.Code
