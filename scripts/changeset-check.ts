@@ -47,7 +47,7 @@ const current = readFileSync(specFile, 'utf8')
 const version = JSON.parse(readFileSync('packages/core/package.json', 'utf8')).version as string
 if (released === undefined)
   console.log(
-    `changeset-check: nothing released yet (version ${version}, no ${specFile} at ${base.slice(0, 8)}), so spec changes are not rated: the first release carries them all`,
+    `changeset-check: ${specFile} did not exist at ${base.slice(0, 8)}, the last release (version ${version}) or, with none yet, the first commit, so spec changes are not rated: the next release carries them all`,
   )
 if (released !== undefined && released !== current) {
   let changes: SpecChange[] | undefined

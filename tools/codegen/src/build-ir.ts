@@ -68,6 +68,8 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
           'action-path',
           `operationId ${op.operationId} does not match the path key /#Action=${named} (expected the same action name in both: change the one that is left over from a copy)`,
         )
+        if (method !== 'post')
+          fail(['paths', pathKey, method], 'action-method', `${named}: Tencent actions are declared as post`)
         continue
       }
       const action = readAction(['paths', pathKey, method], op, doc, schemas, commonCodes, fail)
@@ -167,7 +169,7 @@ function checkCodeSpellings(doc: { [key: string]: Json }, fail: Fail) {
         fail(
           [...pointer, i, 'code'],
           'error-code-unique',
-          `${e.code} differs only in case from ${seen}, declared before it (expected one spelling: codes are compared exactly, so one of the two is a typo)`,
+          `${e.code} differs only in case from ${seen}, also declared (expected one spelling: codes are compared exactly, so one of the two is a typo)`,
         )
     }
 }
@@ -216,26 +218,37 @@ function readErrors(
 /** Every answer of the service carries a RequestId: the client's errors and the mock's answers read it. */
 function checkRequestId(
   name: string,
-  response: Schema | undefined,
+  named: Schema | undefined,
   schemas: Record<string, Schema>,
   fail: Fail,
 ) {
-  if (!isObject(response)) return
+  if (!isObject(named)) return
+  // Through $refs, the response's own (two actions may share one shape) and RequestId's; a loop is ref-resolves'.
+  const response = resolve(named, schemas)
+  if (typeof response.$ref === 'string') return
   const props = isObject(response.properties) ? response.properties : {}
-  let id = props.RequestId
-  // Through named schemas ($ref: '#/components/schemas/RequestId'); a loop is ref-resolves' to report.
-  for (let hops = 0; isObject(id) && typeof id.$ref === 'string' && hops < 8; hops++)
-    id = schemas[refName(id.$ref) ?? '']
   const names = Array.isArray(response.required) ? response.required : []
-  const required = names.includes('RequestId')
-  if (isObject(id) && id.type === 'string' && required) return
-  // A required name that is no property (RequestId without its property, a RequestID) is required-exists' to report.
-  if (names.some((n) => typeof n === 'string' && !Object.hasOwn(props, n))) return
-  fail(
-    ['components', 'schemas', `${name}Response`, ...(isObject(id) ? ['properties', 'RequestId'] : [])],
-    'response-request-id',
-    `${name}Response ${isObject(id) ? (id.type === 'string' ? 'does not list RequestId in required' : 'has a RequestId that is not type: string') : 'has no RequestId'} (expected properties.RequestId: { type: string } and RequestId in required: every answer of the service carries one, and the client's errors and the mock read it)`,
+  const given = isObject(props.RequestId) ? resolve(props.RequestId, schemas) : undefined
+  // RequestId required without its property, or a misspelt RequestID in required, is required-exists' to report;
+  // a loop, ref-resolves'.
+  const misspelt = names.some(
+    (n) => typeof n === 'string' && n !== 'RequestId' && n.toLowerCase() === 'requestid',
   )
+  if ((!given && names.includes('RequestId')) || misspelt || typeof given?.$ref === 'string') return
+  const types = given && typesOf(given)
+  const problem = !given
+    ? 'has no RequestId'
+    : types!.types.length !== 1 || types!.types[0] !== 'string' || types!.nullable
+      ? 'has a RequestId that is not type: string (without null)'
+      : names.includes('RequestId')
+        ? undefined
+        : 'does not list RequestId in required'
+  if (problem)
+    fail(
+      ['components', 'schemas', `${name}Response`, ...(given ? ['properties', 'RequestId'] : [])],
+      'response-request-id',
+      `${name}Response ${problem} (expected properties.RequestId: { type: string } and RequestId in required: every answer of the service carries one, and the client's errors and the mock read it)`,
+    )
 }
 
 function readAction(

@@ -7,11 +7,11 @@
 import * as nodeModule from 'node:module'
 
 nodeModule.enableCompileCache?.()
-// The sources are TypeScript that Node runs as is from 22.18 (the workspace's scripts use its Node 24); an older
-// node, such as a machine's Node 20 running this file directly, would fail with ERR_UNKNOWN_FILE_EXTENSION.
+// The sources are TypeScript that Node runs as is from 22.18 and 23.6 (the workspace's scripts use its Node 24); an
+// older node, such as a machine's Node 20 running this file directly, would fail with ERR_UNKNOWN_FILE_EXTENSION.
 if (!process.features.typescript) {
   console.error(
-    `crs-codegen: Node ${process.version} cannot run the generator's TypeScript sources; run it as \`pnpm generate\`, which uses the workspace's Node 24 (or any Node >= 22.18)`,
+    `crs-codegen: Node ${process.version} cannot run the generator's TypeScript sources; run it as \`pnpm generate\`, which uses the workspace's Node 24 (or a Node from 22.18 or 23.6 on)`,
   )
   process.exit(2)
 }

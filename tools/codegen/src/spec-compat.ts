@@ -377,7 +377,7 @@ function compareEnum(was: Schema, is: Schema, { direction, where, add }: Walk) {
   }
   const has = (list: unknown[], v: unknown) => list.some((x) => same(x, v))
   for (const v of oldValues) if (!has(newValues, v)) add('major', where, `value ${show(v)} removed`)
-  // A value added to an answer widens a closed union apps receive: a switch over every value stops compiling.
+  // A value added to an answer widens a closed union apps receive: an exhaustive switch over it stops compiling.
   for (const v of newValues)
     if (!has(oldValues, v))
       add(

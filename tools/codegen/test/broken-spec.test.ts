@@ -728,6 +728,28 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    'a copied operation under get with the operationId of another: both mistakes in one run',
+    (t) =>
+      replaceOnce(
+        t,
+        '  /#Action=MakeWidget:\n    post:\n      operationId: MakeWidget',
+        '  /#Action=MakeWidget:\n    get:\n      operationId: ListWidgets',
+      ),
+    [
+      {
+        rule: 'action-method',
+        marker: '    get:\n      operationId: ListWidgets',
+        focus: 'get:',
+        says: 'MakeWidget: Tencent actions are declared as post',
+      },
+      {
+        rule: 'action-path',
+        marker: '    get:\n      operationId: ListWidgets',
+        focus: 'operationId',
+      },
+    ],
+  ],
+  [
     // Still reported when the path key is not of the /#Action= form, so no name can be read from it.
     'an operation under a path key that names no action, with the operationId of another',
     (t) =>
@@ -754,6 +776,24 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // Followed through the response's own $ref (two actions may share one shape), and null is not a RequestId.
+    'a response that is a $ref to a shape whose RequestId may be null',
+    (t) =>
+      replaceOnce(
+        t,
+        '    MakeWidgetResponse:\n      type: object\n      required: [TaskId, RequestId]\n      properties:\n        TaskId:\n          type: integer\n        RequestId:\n          type: string\n',
+        "    MakeWidgetResponse:\n      $ref: '#/components/schemas/TaskAnswer'\n    TaskAnswer:\n      type: object\n      required: [TaskId, RequestId]\n      properties:\n        TaskId:\n          type: integer\n        RequestId:\n          type: [string, 'null']\n",
+      ),
+    [
+      {
+        rule: 'response-request-id',
+        marker: "    MakeWidgetResponse:\n      $ref: '#/components/schemas/TaskAnswer'",
+        focus: 'MakeWidgetResponse',
+        says: 'MakeWidgetResponse has a RequestId that is not type: string (without null)',
+      },
+    ],
+  ],
+  [
     // Codes are compared exactly: a second spelling would be typed and retried as another code.
     'an error code that differs from a common one only in case',
     (t) =>
@@ -766,7 +806,7 @@ const cases: [string, (t: string) => string, Problem[]][] = [
       {
         rule: 'error-code-unique',
         marker: 'code: Internalerror',
-        says: 'Internalerror differs only in case from InternalError, declared before it (expected one spelling: codes are compared exactly, so one of the two is a typo)',
+        says: 'Internalerror differs only in case from InternalError, also declared (expected one spelling: codes are compared exactly, so one of the two is a typo)',
       },
     ],
   ],
