@@ -53,6 +53,16 @@ const formats: Readonly<Record<string, string>> = {
  */
 function checkFormat(node: Record<string, unknown>, at: Pointer, fail: Fail) {
   const { format, type } = node
+  // Beside a $ref, the format would describe the referenced schema's values without its type in sight; with no
+  // type at all, nothing says what it applies to.
+  if (typeof node.$ref === 'string' || type === undefined) {
+    fail(
+      at,
+      'unsupported-format',
+      `format needs a type beside it (expected the format in the schema that has the type${typeof node.$ref === 'string' ? ', the one the $ref names' : ', e.g. type: string, format: tc-datetime'})`,
+    )
+    return
+  }
   const belongs = typeof format === 'string' && Object.hasOwn(formats, format) ? formats[format] : undefined
   if (belongs === undefined) {
     fail(
@@ -63,7 +73,7 @@ function checkFormat(node: Record<string, unknown>, at: Pointer, fail: Fail) {
     return
   }
   const types = Array.isArray(type) ? type : [type]
-  if (type !== undefined && !types.includes(belongs))
+  if (!types.includes(belongs))
     fail(
       at,
       'unsupported-format',

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml'
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml'
 import { SpecError, SpecErrors } from './spec-error.ts'
 import { badAliases } from './yaml-aliases.ts'
 import { mergeKeys } from './yaml-merge-keys.ts'
@@ -23,17 +23,26 @@ const yamlHints: Readonly<Record<string, string>> = {
 }
 
 /** The yaml package's message for `error`, naming a repeated key and saying what is expected. */
-function yamlMessage(error: YAMLError, text: string): string {
+function yamlMessage(error: YAMLError, keys: ReadonlyMap<number, string>): string {
   const message = error.message.split('\n')[0] ?? error.message
   if (error.code === 'DUPLICATE_KEY') {
-    // The error spans the key's first character only: read the key up to its colon.
-    const key = (/^("[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(text.slice(error.pos[0]))?.[0] ?? '')
-      .trim()
-      .slice(0, 80)
-    return `the key ${JSON.stringify(key)} appears twice in one mapping (expected each key once: remove or rename one)`
+    const key = keys.get(error.pos[0]) ?? '?'
+    const shown = JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key)
+    return `the key ${shown} appears twice in one mapping (expected each key once: remove or rename one)`
   }
   const hint = Object.hasOwn(yamlHints, error.code) ? yamlHints[error.code] : undefined
   return hint ? `${message} (${hint})` : message
+}
+
+/** Each scalar key of the document by its offset, as the yaml package read it (unquoted, colons kept). */
+function keysByOffset(document: Document.Parsed): Map<number, string> {
+  const keys = new Map<number, string>()
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range) keys.set(pair.key.range[0], String(pair.key.value))
+    },
+  })
+  return keys
 }
 
 /** Parses YAML text strictly: syntax errors, duplicate keys and non-string keys all fail with a location. */
@@ -45,13 +54,23 @@ export function loadSpec(text: string, file: string): LoadedSpec {
     return { line, column: col }
   }
   // One mistake in YAML (an indent, a tab) sets off a run of errors after it: report the first, with what to write.
+  // A repeated key sets off nothing, so every one is reported.
   const syntax = [...document.errors, ...document.warnings].sort((a, b) => a.pos[0] - b.pos[0])
-  const problems = syntax.slice(0, 1).map((e) => {
-    const { line, column } = at(e.pos[0])
-    const more =
-      syntax.length > 1 ? `; ${syntax.length - 1} more YAML error(s) after it may follow from this one` : ''
-    return new SpecError(file, line, column, 'yaml-syntax', yamlMessage(e, text) + more)
-  })
+  const firstOther = syntax.find((e) => e.code !== 'DUPLICATE_KEY')
+  const after = firstOther ? syntax.filter((e) => e !== firstOther && e.pos[0] >= firstOther.pos[0]) : []
+  const keys = syntax.some((e) => e.code === 'DUPLICATE_KEY') ? keysByOffset(document) : new Map()
+  const problems = syntax
+    .filter((e) =>
+      e.code === 'DUPLICATE_KEY' ? e.pos[0] < (firstOther?.pos[0] ?? Infinity) : e === firstOther,
+    )
+    .map((e) => {
+      const { line, column } = at(e.pos[0])
+      const more =
+        e === firstOther && after.length > 0
+          ? `; ${after.length} more YAML error(s) after it may follow from this one`
+          : ''
+      return new SpecError(file, line, column, 'yaml-syntax', yamlMessage(e, keys) + more)
+    })
   for (const { offset, message } of badAliases(document)) {
     const { line, column } = at(offset)
     problems.push(new SpecError(file, line, column, 'yaml-alias', message))

@@ -144,6 +144,28 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // A repeated key sets off no other error, so each is reported, named as YAML reads it (quotes off, colons kept).
+    'two repeated keys, one quoted with a colon in it',
+    (t) =>
+      replaceOnce(
+        replaceOnce(
+          t,
+          '      summary: List widgets.\n',
+          '      summary: List widgets.\n      summary: again\n',
+        ),
+        '      summary: Make a widget.\n',
+        "      summary: Make a widget.\n      'x-note:a': 1\n      'x-note:a': 2\n",
+      ),
+    [
+      {
+        rule: 'yaml-syntax',
+        marker: 'summary: again',
+        says: 'the key "summary" appears twice in one mapping (expected each key once: remove or rename one)',
+      },
+      { rule: 'yaml-syntax', marker: "'x-note:a': 2", says: 'the key "x-note:a" appears twice' },
+    ],
+  ],
+  [
     // The listed items' rule writes it as a regex literal: one that does not compile would break core.
     'a pattern that is not a regular expression, in a listed item',
     (t) =>
@@ -235,6 +257,24 @@ const cases: [string, (t: string) => string, Problem[]][] = [
         marker: 'format: int64',
         focus: 'format',
         says: 'format int64 is for integer values, and this schema\'s type is "string" (expected type: integer, or no format)',
+      },
+    ],
+  ],
+  [
+    // A format beside a $ref would seem to hold while nothing checks it against the referenced type.
+    'a format beside a $ref',
+    (t) =>
+      replaceOnce(
+        t,
+        "          $ref: '#/components/schemas/ListWidgetsResponse'\n",
+        "          $ref: '#/components/schemas/ListWidgetsResponse'\n          format: int64\n",
+      ),
+    [
+      {
+        rule: 'unsupported-format',
+        marker: "$ref: '#/components/schemas/ListWidgetsResponse'\n          format: int64",
+        focus: 'format',
+        says: 'format needs a type beside it (expected the format in the schema that has the type, the one the $ref names)',
       },
     ],
   ],
