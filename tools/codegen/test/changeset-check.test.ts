@@ -46,6 +46,17 @@ async function releasedRepo(version: string) {
   git('commit', '-q', '-m', `release ${version}`)
 
   return {
+    git,
+    /** A change to a package, as regenerating leaves one: changeset status then wants a changeset naming it. */
+    async touchPackage(name: string) {
+      const file = join(dir, `packages/${name}/package.json`)
+      const manifest = JSON.parse(await readFile(file, 'utf8'))
+      await writeFile(
+        file,
+        `${JSON.stringify({ ...manifest, description: `${manifest.description} ` }, null, 2)}\n`,
+      )
+      git('commit', '-q', '-am', 'package change')
+    },
     async editSpec(edit: (doc: ReturnType<typeof parseDocument>) => void) {
       const file = join(dir, 'spec/redis.yaml')
       const doc = parseDocument(await readFile(file, 'utf8'))
@@ -127,5 +138,23 @@ describe('changeset-check after a release', () => {
       'major DescribeInstanceBackups response: BackupSet[].FileType: field removed from the answer',
     )
     expect(none.out).toMatch(/run `pnpm changeset`, choose a minor bump of @crs-kit\/core/)
+    // The rating's level and the bump it means at this version, side by side.
+    expect(none.out).toMatch(/\(version 0\.3\.0\): major changes, a minor bump at this version/)
+  })
+
+  it('tells you to git add a changeset that pnpm changeset left untracked, which changeset status cannot see', async () => {
+    const repo = await releasedRepo('0.3.0')
+    await repo.editSpec((doc) =>
+      doc.setIn(['components', 'schemas', 'RedisBackupSet', 'properties', 'Compressed'], { type: 'boolean' }),
+    )
+    await repo.touchPackage('core')
+    await repo.changeset('patch')
+    const untracked = repo.check()
+    expect(untracked.code).toBe(1)
+    expect(untracked.out).toMatch(/\.changeset\/spec\.md is not added yet: `git add` it and run this again/)
+    repo.git('add', '.changeset/spec.md')
+    const added = repo.check()
+    expect(added.out).not.toContain('not added yet')
+    expect(added.code).toBe(0)
   })
 })

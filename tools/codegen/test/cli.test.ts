@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -26,6 +27,25 @@ beforeAll(async () => {
 const check = (out: string) => runCli(['--check', '--spec', spec, '--out', out])
 
 describe('pnpm generate', () => {
+  it('says to run pnpm generate on a Node that cannot strip types, instead of a stack trace, and writes nothing', async () => {
+    // The machine's Node 20 runs cli.js the same way: it has no TypeScript stripping at all.
+    const out = await tempDir()
+    const cli = join(import.meta.dirname, '../src/cli.js')
+    const run = spawnSync(
+      process.execPath,
+      ['--no-experimental-strip-types', cli, '--spec', spec, '--out', out],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /^crs-codegen: Node v\S+ cannot run the generator's TypeScript sources; run it as `pnpm generate`/,
+    )
+    expect(run.stderr).not.toContain('ERR_UNKNOWN_FILE_EXTENSION')
+    expect(await readdir(out)).toEqual([])
+  })
+
   it('writes the eleven files of generate() on a first run', async () => {
     expect(firstRun.code, firstRun.stderr).toBe(0)
     expect(firstRun.stdout).toMatch(/^generate: 11 files from \S*widgets\.yaml, 11 updated \(\d+ ms\)\n$/)
