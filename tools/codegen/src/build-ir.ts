@@ -53,6 +53,10 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
   const commonCodes = new Set(service?.commonErrors.map((e) => e.code))
   const checkExamples = exampleChecker(doc, schemas, fail)
   const actions: ActionIR[] = []
+  const checkMethod = (name: string, pathKey: string, method: string) => {
+    if (method !== 'post')
+      fail(['paths', pathKey, method], 'action-method', `${name}: Tencent actions are declared as post`)
+  }
   const paths = isObject(doc.paths) ? doc.paths : {}
   for (const [pathKey, item] of Object.entries(paths)) {
     if (!isObject(item)) continue
@@ -68,8 +72,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
           'action-path',
           `operationId ${op.operationId} does not match the path key /#Action=${named} (expected the same action name in both: change the one that is left over from a copy)`,
         )
-        if (method !== 'post')
-          fail(['paths', pathKey, method], 'action-method', `${named}: Tencent actions are declared as post`)
+        checkMethod(named, pathKey, method)
         continue
       }
       const action = readAction(['paths', pathKey, method], op, doc, schemas, commonCodes, fail)
@@ -78,12 +81,7 @@ export function buildIr(spec: LoadedSpec, specName: string): SpecIR {
         ...commonCodes,
         ...action.errors.map((e) => e.code),
       ])
-      if (method !== 'post')
-        fail(
-          ['paths', pathKey, method],
-          'action-method',
-          `${action.name}: Tencent actions are declared as post`,
-        )
+      checkMethod(action.name, pathKey, method)
       if (pathKey !== `/#Action=${action.name}`)
         fail(['paths', pathKey], 'action-path', `path key must be "/#Action=${action.name}"`)
       if (actions.some((a) => a.name === action.name))
