@@ -133,8 +133,8 @@ export async function callAction<A extends ActionName>(
     }
 
     const decision = retryDecision(error!, idempotent, reached)
-    if (decision === 'outcome-unknown') throw unknownOutcome(error!)
-    if (decision === 'fail' || attempt >= ctx.maxAttempts) {
+    if (decision !== 'retry' || attempt >= ctx.maxAttempts) {
+      if (decision === 'outcome-unknown') error = unknownOutcome(error!)
       // Said after retries: a 60 s time-out that took three minutes would puzzle. The service's messages stay its own.
       if (attempt > 1 && !(error! instanceof TencentCloudError)) error!.message += ` (${attempt} attempts)`
       throw error!

@@ -28,10 +28,19 @@ describe('credentials', () => {
       await credentialSource(async () => ({ secretId: 'a', secretKey: 'b', token: 't' }))(),
     ).toMatchObject({ token: 't' })
     const failing = credentialSource(() => Promise.reject(new Error('sts down')))
+    // The provider's reason is in the message, where a log line shows it, and its error is the cause.
     await expect(failing()).rejects.toMatchObject({
       name: 'ConfigurationError',
+      message: 'the credentials provider failed: sts down',
       cause: { message: 'sts down' },
     })
+    await expect(credentialSource(() => Promise.reject('x'.repeat(300)))()).rejects.toThrow(
+      /^the credentials provider failed: x{200}$/,
+    )
+    await expect(credentialSource(() => Promise.reject(null))()).rejects.toThrow(
+      'the credentials provider failed: null',
+    )
+
     expect(() => credentialSource({ secretId: 'a', secretKey: '' })).toThrow(/empty/)
   })
 })

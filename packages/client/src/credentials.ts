@@ -34,7 +34,13 @@ export function credentialSource(
       await Promise.resolve()
         .then(option)
         .catch((cause) =>
-          Promise.reject(new ConfigurationError('the credentials provider failed', { cause })),
+          Promise.reject(
+            // Its own words (cut at 200 characters) in the message, where a log line shows them.
+            new ConfigurationError(
+              `the credentials provider failed: ${String(cause?.message ?? cause).slice(0, 200)}`,
+              { cause },
+            ),
+          ),
         ),
     )
 }

@@ -3,20 +3,21 @@ import { ConfigurationError } from './errors.ts'
 /** setTimeout's longest delay, about 24.8 days: a longer one fires at once (with a warning in Node). */
 export const maxTimerMs = 2 ** 31 - 1
 
-/** A positive number option (an integer if asked) no larger than a timer can wait; `fallback` when not given. */
+/** A positive number option (an integer if asked) up to `max`, by default the longest timer; `fallback` when not given. */
 export function positiveOption(
   name: string,
   value: number | undefined,
   fallback: number,
   integer = false,
+  max = maxTimerMs,
 ): number {
   // typeof first: a comparison would coerce '1000' or `true` (rateLimit: true would mean one call a second).
   if (
     value !== undefined &&
-    !(typeof value === 'number' && value > 0 && value <= maxTimerMs && (!integer || Number.isInteger(value)))
+    !(typeof value === 'number' && value > 0 && value <= max && (!integer || Number.isInteger(value)))
   )
     throw new ConfigurationError(
-      `${name} must be a positive ${integer ? 'integer' : 'number'} up to ${maxTimerMs}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+      `${name} must be a positive ${integer ? 'integer' : 'number'} up to ${max}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
     )
   return value ?? fallback
 }

@@ -310,6 +310,11 @@ describe('RedisClient options', () => {
     [{ rateLimit: 0 }, /rateLimit/],
     [{ rateLimit: Number.NaN }, /rateLimit/],
     [{ endpoint: 'localhost:4010' }, /endpoint/],
+    [
+      { backoff: { baseMs: 500, maxMs: 200 } },
+      /^backoff.baseMs \(at most backoff.maxMs\) must be a positive number up to 200, got 500$/,
+    ],
+    [{ backoff: { baseMs: 10_000 } }, /up to 5000, got 10000$/],
   ])('refuses %o', (options, message) => {
     expect(() => make(options)).toThrow(ConfigurationError)
     expect(() => make(options)).toThrow(message)

@@ -71,6 +71,7 @@ export class RedisClient extends RedisClientMethods {
     if (fetch !== undefined && typeof fetch !== 'function')
       throw new ConfigurationError(`fetch must be a fetch function, got ${typeof fetch}`)
     const endpoint = resolveEndpoint(region, options.endpoint, intl)
+    const maxMs = positive('backoff.maxMs', backoff?.maxMs, 5_000)
     this.region = region
     this.endpoint = endpoint.origin
     // One limiter per action, made on first use and shared by all of the client's concurrent calls.
@@ -90,8 +91,9 @@ export class RedisClient extends RedisClientMethods {
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxAttempts: positive('maxAttempts', options.maxAttempts, 3, true),
       backoff: {
-        baseMs: positive('backoff.baseMs', backoff?.baseMs, 100),
-        maxMs: positive('backoff.maxMs', backoff?.maxMs, 5_000),
+        // Never above the cap, which would otherwise win without a word: every wait up to maxMs from the start.
+        baseMs: positive('backoff.baseMs (at most backoff.maxMs)', backoff?.baseMs, 100, false, maxMs),
+        maxMs,
       },
     }
   }

@@ -88,6 +88,16 @@ describe.each(transports)('faults over %s', (_, transport) => {
     expect(server.count(manual)).toBe(1)
   })
 
+  it('an unknown outcome after a retry says how many attempts were made', async () => {
+    server.fault(manual, 'rate-limit', 'internal')
+    const error = await client()
+      .manualBackupInstance(manualInput)
+      .catch((e) => e)
+    expect(error).toBeInstanceOf(OutcomeUnknownError)
+    expect(error.message).toMatch(/^ManualBackupInstance was not retried: .*InternalError.* \(2 attempts\)$/)
+    expect(server.count(manual)).toBe(2) // refused once, then the attempt that may have run
+  })
+
   it('ManualBackupInstance is retried after RequestLimitExceeded, which proves it did not run', async () => {
     server.fault(manual, 'rate-limit')
     expect((await client().manualBackupInstance(manualInput)).TaskId).toBe(6954227)
