@@ -37,10 +37,20 @@ export function createMockClock(start: number | Date = Date.now()): MockClock {
   }
 }
 
+/**
+ * A number that reads as epoch seconds from 1973 to 5138 (`Date.now() / 1000`, Python's `time.time()`): as
+ * milliseconds it would be a day in 1970-1973, where no test means to be, and every signature would be expired.
+ */
+export const secondsLike = (time: number): boolean => Math.abs(time) >= 1e8 && Math.abs(time) < 1e11
+
 /** A time as epoch ms: a finite number or a valid Date; a string (even a numeric one) is refused. */
 function epochMs(time: unknown, where: string): number {
   const ms = typeof time === 'number' || time instanceof Date ? +time : Number.NaN
   if (!Number.isFinite(ms))
     throw new TypeError(`[crs-kit/msw] ${where} takes epoch milliseconds or a valid Date, got ${shown(time)}`)
+  if (typeof time === 'number' && secondsLike(time))
+    throw new TypeError(
+      `[crs-kit/msw] ${where} takes epoch milliseconds; ${time} looks like epoch seconds (${Math.round(time * 1000)} in ms)`,
+    )
   return ms
 }

@@ -1,6 +1,6 @@
 import type { ActionName } from '@crs-kit/core'
 import type { CallLog } from '../call-log.ts'
-import type { Clock, MockClock } from '../mock-clock.ts'
+import { type Clock, type MockClock, secondsLike } from '../mock-clock.ts'
 import type { OffsetClock } from '../offset-clock.ts'
 import type { Override, OverrideRegistry } from '../overrides.ts'
 import type { MockState } from '../state/mock-state.ts'
@@ -74,6 +74,10 @@ const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 
 /** Epoch ms from `{ time }`: a number of ms, or an ISO 8601 time with its zone (a bare one would be ambiguous). */
 function timeOf(value: unknown): number {
+  if (typeof value === 'number' && secondsLike(value))
+    throw badInput(
+      `time ${value} looks like epoch seconds (as Python's time.time() gives); the clock takes epoch milliseconds, ${Math.round(value * 1000)}`,
+    )
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (typeof value === 'string' && isoTime.test(value)) {
     const ms = Date.parse(value)
@@ -95,6 +99,16 @@ function sameDate(text: string, ms: number): boolean {
     ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000
     : 0
   return new Date(ms + shift).toISOString().slice(0, 10) === text.slice(0, 10)
+}
+
+/**
+ * Moves the clock with the state settled on both sides of the move: what finished before it (on a clock that
+ * runs) or at the time it moves to stays finished, whether or not a call looked in between, and its lock is freed.
+ */
+function moveSettled(target: AdminTarget, move: () => void): void {
+  target.state.settle()
+  move()
+  target.state.settle()
 }
 
 function moveClock(target: AdminTarget, input: AdminInput): AdminAnswer {
@@ -120,9 +134,10 @@ function moveClock(target: AdminTarget, input: AdminInput): AdminAnswer {
     throw badInput(
       `the clock would read ${to} ms, outside the times a Date can hold (at most ${latestTime} ms either side of 1970)`,
     )
-  if (!movable(target.clock))
+  const { clock } = target
+  if (!movable(clock))
     throw new AdminError(409, 'the clock was given to startMockServer without advance/set; move it yourself')
-  move(target.clock)
+  moveSettled(target, () => move(clock))
   return clockAnswer(target)
 }
 
@@ -238,7 +253,7 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
       noInput(input, 'DELETE clock')
       if (!target.ownClock)
         throw new AdminError(409, 'the clock was given to startMockServer; it is not ours to reset')
-      target.ownClock.real()
+      moveSettled(target, () => target.ownClock!.real())
       return clockAnswer(target)
     },
   },

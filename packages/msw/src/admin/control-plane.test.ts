@@ -175,6 +175,25 @@ describe('the clock over HTTP', () => {
     expect((await admin('GET', 'state')).json.tasks).toEqual([])
   })
 
+  it('a backup finished by a move ahead stays finished, and its instance unlocked, when the clock goes back', async () => {
+    const first = await client().manualBackupInstance({ InstanceId: instanceId, Remark: 'ahead' })
+    // Nothing reads the state while the clock is ahead: the move itself finishes the backup.
+    await admin('POST', 'clock', { advanceMs: 60_000 })
+    await admin('DELETE', 'clock')
+    const state = (await admin('GET', 'state')).json
+    expect(state.tasks).toEqual([])
+    expect(state.instances[0].lockedUntil).toBeNull()
+    const second = await client().manualBackupInstance({ InstanceId: instanceId, Remark: 'after' })
+    expect(second.TaskId).toBe(first.TaskId + 1)
+    const backups = await client().describeInstanceBackups({ InstanceId: instanceId })
+    expect(backups.BackupSet.map((b) => [b.Remark, b.Status])).toEqual(
+      expect.arrayContaining([
+        ['ahead', 2],
+        ['after', 1],
+      ]),
+    )
+  })
+
   it('expires a signature made with the real time once it is 6 minutes ahead, and reset brings it back', async () => {
     const signedNow = () => tc3Post({ InstanceId: instanceId }, { url: `${server.url}/` })
     expect(await codeOf(await fetch(await signedNow()))).toBeUndefined()

@@ -234,6 +234,12 @@ describe('refused control-plane requests', () => {
       /time must be epoch milliseconds or an ISO 8601 time with its zone/,
     ],
     ['POST', 'clock', j({ advance: 5 }), /unknown key "advance"/],
+    [
+      'POST',
+      'clock',
+      j({ time: 1893456000 }),
+      /^time 1893456000 looks like epoch seconds .*; the clock takes epoch milliseconds, 1893456000000$/,
+    ],
     ['POST', 'clock', j({ advanceMs: 1e300 }), /outside the times a Date can hold/],
     ['POST', 'clock', j({ time: 8.64e15 }), /outside the times a Date can hold/],
     ['POST', 'clock', j({ time: -1e17 }), /outside the times a Date can hold/],

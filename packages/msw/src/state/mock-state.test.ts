@@ -35,6 +35,29 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('MockState', () => {
+  it('frees the lock of a finished backup, so setting the clock back does not lock the instance again', () => {
+    const { clock, state } = setup()
+    state.startManualBackup('crs-1')
+    clock.advance(60_000)
+    state.settle()
+    clock.set(start)
+    expect(state.isLocked('crs-1')).toBe(false)
+    expect(codeOf(() => state.startManualBackup('crs-1'))).toBeUndefined()
+    // A lock set by hand for longer than the task stays when the task ends.
+    clock.advance(120_000)
+    state.lockInstance('crs-1', 600_000)
+    clock.advance(60_000)
+    expect(state.isLocked('crs-1')).toBe(true)
+  })
+
+  it('refuses epoch seconds where the clock takes milliseconds', () => {
+    expect(() => createMockClock(1_893_456_000)).toThrow(
+      '[crs-kit/msw] createMockClock(start) takes epoch milliseconds; 1893456000 looks like epoch seconds (1893456000000 in ms)',
+    )
+    expect(() => createMockClock().set(Date.now() / 1000)).toThrow(/looks like epoch seconds/)
+    expect(createMockClock(0).now()).toBe(0)
+  })
+
   it('starts a manual backup in progress, locks the instance, and finishes it on the clock', () => {
     const { clock, state } = setup()
     const { taskId, backup } = state.startManualBackup('crs-1', 'nightly')

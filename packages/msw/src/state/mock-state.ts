@@ -119,7 +119,7 @@ export class MockState {
 
   /** Every instance with its backups and the running tasks, settled to the clock's time (copies). */
   snapshot(): { instances: InstanceSnapshot[]; tasks: TaskSnapshot[] } {
-    this.#settle()
+    this.settle()
     const now = this.#clock.now()
     const instances = [...this.#instances.values()].map(
       ({ seed, status, lockedUntilMs, backups }): InstanceSnapshot => ({
@@ -184,7 +184,7 @@ export class MockState {
   }
 
   isLocked(instanceId: string): boolean {
-    this.#settle()
+    this.settle()
     return this.#clock.now() < this.#instance(instanceId).lockedUntilMs
   }
 
@@ -229,7 +229,7 @@ export class MockState {
 
   /** Every backup of the instance in listing order (copies; O(n), for assertions). */
   backups(instanceId: string): RedisBackupSet[] {
-    this.#settle()
+    this.settle()
     return this.#instance(instanceId)
       .backups.entries()
       .map((e) => copy(e.backup))
@@ -244,7 +244,7 @@ export class MockState {
     remark?: string,
     region?: string,
   ): { taskId: number; backup: RedisBackupSet } {
-    this.#settle()
+    this.settle()
     const instance = this.#existing(instanceId, region)
     if (instance.status === 'abnormal') {
       throw new MockApiError(
@@ -284,7 +284,7 @@ export class MockState {
 
   /** DescribeInstanceBackups: one page of the matches and the number of all matches. */
   listBackups(q: BackupQuery): { TotalCount: number; BackupSet: RedisBackupSet[] } {
-    this.#settle()
+    this.settle()
     const instance = this.#existing(q.InstanceId, q.region)
     const { total, items } = instance.backups.query({
       beginMs: q.BeginTime === undefined ? undefined : parseTcTime(q.BeginTime),
@@ -297,10 +297,18 @@ export class MockState {
     return { TotalCount: total, BackupSet: items.map((e) => copy(e.backup)) }
   }
 
-  #settle(): void {
+  /**
+   * Finishes every backup whose end the clock has reached, and frees the lock its task held. Calls do it as they
+   * come; the control plane also does it around a clock move, so that moving the clock back never undoes, or
+   * half undoes, what moving it ahead finished.
+   */
+  settle(): void {
     const now = this.#clock.now()
     while (this.#pending.length > 0 && this.#pending[0]!.finishMs <= now) {
       const { instance, backupId, finishMs } = this.#pending.shift()!
+      // The task's lock ends with it, even when the clock is later set back before finishMs (a lock from
+      // lockInstance that ends at another time stays).
+      if (instance.lockedUntilMs === finishMs) instance.lockedUntilMs = 0
       const entry = instance.backups.get(backupId)
       if (entry?.backup.Status !== 1) continue
       instance.backups.setStatus(backupId, 2)
