@@ -12,8 +12,27 @@ describe('parseCliArgs', () => {
       admin: true,
       adminOrigins: [],
       region: 'ap-guangzhou',
+      backupDurationMs: 5000,
       help: false,
     })
+  })
+
+  it('gives a --token to the key pair before it, and reads --backup-duration-ms', () => {
+    const args = parseCliArgs([
+      '--secret-id=A1',
+      '--secret-key=K1',
+      '--secret-id=A2',
+      '--secret-key=K2',
+      '--token=T2',
+      '--backup-duration-ms=0',
+    ])
+    expect(args.credentials).toEqual([
+      { secretId: 'A1', secretKey: 'K1' },
+      { secretId: 'A2', secretKey: 'K2', token: 'T2' },
+    ])
+    expect(args.backupDurationMs).toBe(0)
+    expect(usage).toMatch(/--token TOKEN +after a key pair: its session token/)
+    expect(usage).toMatch(/--backup-duration-ms MS\n +how long a manual backup stays in progress/)
   })
 
   it('reads every option, pairs repeated keys in order, and accepts --name=value', () => {
@@ -67,6 +86,17 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--host'])).toThrow(/needs a value/)
     expect(() => parseCliArgs(['--verbose'])).toThrow(/unknown argument/)
     expect(() => parseCliArgs(['--region', 'mars-1'])).toThrow(/--region must be a region of the service/)
+    expect(() => parseCliArgs(['--token', 'T'])).toThrow(
+      '--token follows the --secret-id and --secret-key it belongs to',
+    )
+    expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token=T', '--token=U'])).toThrow(
+      '--token is given twice for A',
+    )
+    expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token='])).toThrow('--token for A is empty')
+    for (const ms of ['-1', '1.5', '5s', '1e3', '99999999999999999'])
+      expect(() => parseCliArgs(['--backup-duration-ms', ms]), ms).toThrow(
+        `--backup-duration-ms must be a whole number of milliseconds, got ${ms}`,
+      )
     for (const origin of ['app:3000', 'http://app:3000/tests', '*', 'null'])
       expect(() => parseCliArgs(['--admin-origin', origin]), origin).toThrow(
         `--admin-origin must be an origin such as http://app:3000 (http or https, a host and an optional port, nothing after), got ${JSON.stringify(origin)}`,

@@ -15,16 +15,22 @@ export interface CliArgs {
   adminOrigins: string[]
   /** The seed instance's region. */
   region: string
+  /** How long a manual backup stays in progress, in ms. */
+  backupDurationMs: number
   help: boolean
 }
 
-export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY]... [--region ap-guangzhou] [--no-verify] [--no-rate-limit] [--no-admin] [--admin-origin URL]...
+export const usage = `usage: crs-mock [--host 127.0.0.1] [--port 4010] [--secret-id ID --secret-key KEY [--token TOKEN]]... [--region ap-guangzhou] [--backup-duration-ms 5000] [--no-verify] [--no-rate-limit] [--no-admin] [--admin-origin URL]...
 
   --host HOST          address to listen on (default 127.0.0.1)
   --port PORT          port to listen on; 0 picks a free one (default 4010)
   --secret-id ID       with --secret-key: a key pair to accept (repeatable; default AKIDEXAMPLE / SECRETEXAMPLE)
   --secret-key KEY
+  --token TOKEN        after a key pair: its session token, as temporary (STS) credentials have one; calls with
+                       that SecretId must then carry it in X-TC-Token (or Token), as the service requires
   --region REGION      the seed instance's region (default ap-guangzhou): calls naming another do not find it
+  --backup-duration-ms MS
+                       how long a manual backup stays in progress, Status 1, on the mock clock (default 5000)
   --no-verify          accept requests without checking signatures
   --no-rate-limit      do not enforce the per-action rate limit (20/s)
   --no-admin           turn off the control plane under /__crs-mock/ (reset, overrides, seeding, clock, state,
@@ -44,10 +50,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     admin: true,
     adminOrigins: [],
     region: 'ap-guangzhou',
+    backupDurationMs: 5000,
     help: false,
   }
   const ids: string[] = []
   const keys: string[] = []
+  const tokens: (string | undefined)[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
@@ -80,6 +88,23 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case '--secret-key':
         keys.push(value())
         break
+      case '--token': {
+        // The pair it follows: the last --secret-id given, which must have no token yet.
+        const pair = ids.length - 1
+        if (pair < 0) throw new TypeError('--token follows the --secret-id and --secret-key it belongs to')
+        if (tokens[pair] !== undefined) throw new TypeError(`--token is given twice for ${ids[pair]}`)
+        const token = value()
+        if (token === '') throw new TypeError(`--token for ${ids[pair]} is empty`)
+        tokens[pair] = token
+        break
+      }
+      case '--backup-duration-ms': {
+        const text = value()
+        if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+          throw new TypeError(`--backup-duration-ms must be a whole number of milliseconds, got ${text}`)
+        args.backupDurationMs = Number(text)
+        break
+      }
       case '--region': {
         const region = value()
         if (!(regions as readonly string[]).includes(region))
@@ -110,7 +135,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (ids.length !== keys.length) throw new TypeError('give each --secret-id its --secret-key')
-  args.credentials = ids.map((secretId, i) => ({ secretId, secretKey: keys[i]! }))
+  args.credentials = ids.map((secretId, i) =>
+    tokens[i] === undefined
+      ? { secretId, secretKey: keys[i]! }
+      : { secretId, secretKey: keys[i]!, token: tokens[i] },
+  )
   const problem = credentialsProblem(args.credentials)
   if (problem) throw new TypeError(`--secret-id/--secret-key: ${problem}`)
   return args

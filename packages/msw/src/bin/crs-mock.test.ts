@@ -57,6 +57,42 @@ describe('crs-mock', () => {
     expect(await open.stop()).toBe(0)
   })
 
+  it('takes a session token for a key pair (--token) and a backup duration (--backup-duration-ms)', async () => {
+    const mock = await spawnCrsMock([
+      '--port=0',
+      '--secret-id=AKIDSTS',
+      '--secret-key=KSTS',
+      '--token',
+      'sts-token-1',
+      '--secret-id=AKIDPLAIN',
+      '--secret-key=KPLAIN',
+      '--backup-duration-ms',
+      '60000',
+    ])
+    const url = `${mock.url}/`
+    const sts = { url, secretId: 'AKIDSTS', secretKey: 'KSTS' }
+    const list = { InstanceId: 'crs-5a4py64p' }
+    expect(await codeOf(await fetch(await tc3Post(list, sts)))).toBe('AuthFailure.TokenFailure')
+    expect(await codeOf(await fetch(await tc3Post(list, { ...sts, token: 'other' })))).toBe(
+      'AuthFailure.TokenFailure',
+    )
+    expect(await codeOf(await fetch(await tc3Post(list, { ...sts, token: 'sts-token-1' })))).toBeUndefined()
+    // The token belongs to the pair it follows, not to the next one.
+    expect(
+      await codeOf(await fetch(await tc3Post(list, { url, secretId: 'AKIDPLAIN', secretKey: 'KPLAIN' }))),
+    ).toBeUndefined()
+
+    const manual = await tc3Post(list, { ...sts, token: 'sts-token-1', action: 'ManualBackupInstance' })
+    expect(await codeOf(await fetch(manual))).toBeUndefined()
+    const admin = (path: string, init?: RequestInit) =>
+      fetch(`${mock.url}/__crs-mock/${path}`, init).then((r) => r.json())
+    const { now, tasks } = await admin('state')
+    expect(tasks).toHaveLength(1)
+    expect(tasks[0].finishesAt - now).toBeGreaterThan(55_000)
+    expect(tasks[0].finishesAt - now).toBeLessThanOrEqual(60_000)
+    expect(await mock.stop()).toBe(0)
+  })
+
   it('puts the seed instance in the region --region names, and only there', async () => {
     const mock = await spawnCrsMock(['--port', '0', '--no-verify', '--region', 'ap-beijing'])
     const list = (region: string) =>

@@ -30,6 +30,7 @@ try {
     admin: args.admin,
     adminOrigins: args.adminOrigins,
     instances: seedInstances(args.region),
+    backupDurationMs: args.backupDurationMs,
   })
   process.stdout.write(`crs-mock listening on ${server.url}\n`)
   if (args.admin && !isLoopback(args.host))
