@@ -93,11 +93,16 @@ describe('signTc3 given input it cannot sign', () => {
       { timestamp: 1_700_000_000_000 },
       /^signTc3: timestamp must be Unix seconds/,
     ],
-    ['no host', { host: '' }, /^signTc3: host, secretId and secretKey are required$/],
+    ['no host', { host: '' }, /^signTc3: host must be a non-empty string of printable ASCII/],
     [
       'no secretKey',
       { secretKey: undefined as never },
-      /^signTc3: host, secretId and secretKey are required$/,
+      /^signTc3: secretKey must be a non-empty string, got undefined$/,
+    ],
+    [
+      'an object body',
+      { body: { InstanceId: 'x' } as never },
+      /^signTc3: body must be the exact bytes sent, a string or a Uint8Array/,
     ],
   ])("refuses %s with the client's ConfigurationError, naming the field", async (_, change, message) => {
     const error = await (async () => signTc3({ ...good, ...change }))().catch((e) => e)

@@ -61,6 +61,136 @@ describe.each(implementations)('TC3 on %s', (_, crypto) => {
   })
 })
 
+describe.each(implementations)('signTc3 input on %s', (_, crypto) => {
+  const { signTc3: sign } = createTc3Signer(crypto)
+  const v = { ...redisVector, headers: { 'Content-Type': 'application/json' } }
+
+  // Each was signed without a word before (a wrong signature the service refuses, or with WebCrypto an object
+  // body signed as the empty body): now a TypeError naming the field, thrown before anything is signed.
+  it.each<[string, Record<string, unknown>, string | RegExp]>([
+    [
+      'an object body',
+      { body: { InstanceId: 'x' } },
+      /^signTc3: body must be the exact bytes sent, a string or a Uint8Array, got \{"InstanceId":"x"\}$/,
+    ],
+    ['a number body', { body: 5 }, /body must be .* got 5$/],
+    ['an array body', { body: [1, 2] }, /body must be .* got \[1,2\]$/],
+    ['a DataView body', { body: new DataView(new ArrayBuffer(2)) }, /body must be .* got DataView/],
+    [
+      'an object secretKey',
+      { secretKey: { k: 'TOPSECRET' } },
+      'signTc3: secretKey must be a non-empty string, got object',
+    ],
+    [
+      'a number secretId',
+      { secretId: 12345 },
+      'signTc3: secretId must be a non-empty string of printable ASCII without spaces or line breaks, got number',
+    ],
+    [
+      'a secretId with a line break',
+      { secretId: 'AKID\nX-Evil: 1' },
+      /secretId must be .* got a string that is not$/,
+    ],
+    ['a blank host', { host: '   ' }, /^signTc3: host must be a non-empty string .* got " {3}"$/],
+    ['an empty service', { service: '' }, /^signTc3: service must be a non-empty string/],
+    ['an empty method', { method: '' }, /^signTc3: method must be/],
+    [
+      'a path without /',
+      { path: 'foo' },
+      'signTc3: path must start with / and hold no spaces (default /), got "foo"',
+    ],
+    [
+      'an undefined header value',
+      { headers: { 'Content-Type': 'application/json', 'X-TC-Token': undefined } },
+      'signTc3: headers X-TC-Token must be a string or a number, got undefined',
+    ],
+    [
+      'a null header value',
+      { headers: { 'X-TC-Token': null } },
+      'signTc3: headers X-TC-Token must be a string or a number, got null',
+    ],
+    [
+      'a flat header array',
+      { headers: ['Content-Type', 'application/json'] },
+      'signTc3: headers[0] must be a [name, value] pair, got "Content-Type"',
+    ],
+    [
+      'a header pair without a value',
+      { headers: [['Content-Type']] },
+      /^signTc3: headers\[0\] must be a \[name, value\] pair/,
+    ],
+    [
+      'a header value with a line break',
+      { headers: { 'X-A': 'a\r\nX-B: b' } },
+      'signTc3: headers X-A has a line break',
+    ],
+    [
+      'a header name with a space',
+      { headers: { 'Content Type': 'x' } },
+      'signTc3: headers has a name that is not a header name: "Content Type"',
+    ],
+    [
+      'headers as a string',
+      { headers: 'Content-Type: x' },
+      /^signTc3: headers must be an object, a Headers or \[name, value\] pairs, got "Content-Type: x"$/,
+    ],
+    [
+      'an undefined query value',
+      { query: { a: undefined } },
+      'signTc3: query a must be a string or a number, got undefined',
+    ],
+  ])('refuses %s', (_, change, message) => {
+    expect(() => sign({ ...v, ...change } as never)).toThrow(TypeError)
+    expect(() => sign({ ...v, ...change } as never)).toThrow(message)
+  })
+
+  it('refuses no input, and never shows a secret', () => {
+    expect(() => sign(undefined as never)).toThrow(
+      'signTc3: takes { host, service, headers, body, timestamp, secretId, secretKey }, got undefined',
+    )
+    for (const secretId of ['AKID SECRET', 'AKID\tSECRET']) {
+      const error = (() => {
+        try {
+          sign({ ...v, secretId })
+        } catch (e) {
+          return e as Error
+        }
+      })()
+      expect(error?.message).toMatch(/^signTc3: secretId must be/)
+      expect(error?.message).not.toContain('SECRET')
+    }
+  })
+
+  it('still signs what it accepted before: Uint8Array and Buffer bodies, number header values, query pairs', async () => {
+    const text = await sign({
+      ...v,
+      body: '{"a":1}',
+      headers: { 'Content-Type': 'application/json', 'X-N': 5 },
+    })
+    const bytes = await sign({
+      ...v,
+      body: new TextEncoder().encode('{"a":1}'),
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-N', '5'],
+      ],
+    })
+    expect(bytes.signature).toBe(text.signature)
+    expect(
+      (
+        await sign({
+          ...v,
+          body: Buffer.from('{"a":1}'),
+          headers: { 'Content-Type': 'application/json', 'X-N': '5' },
+        })
+      ).signature,
+    ).toBe(text.signature)
+    expect(
+      (await sign({ ...v, method: 'GET', body: '', query: { Limit: 20, InstanceId: 'crs-1' } })).signature,
+    ).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
+
 describe('signTc3 (the #crypto choice)', () => {
   it('is synchronous under Node and matches the vector', () => {
     const v = redisVector
@@ -116,7 +246,9 @@ describe('signTc3 (the #crypto choice)', () => {
     expect((await signTc3({ ...v, timestamp: 253_402_300_799 })).authorization).toContain('/9999-12-31/')
     // A numeric string is shown quoted: the message says what is wrong with it.
     expect(() => signTc3({ ...v, timestamp: '1551113065' as never })).toThrow(/got "1551113065"$/)
-    expect(() => signTc3({ ...v, secretKey: '' })).toThrow(/secretId and secretKey/)
+    expect(() => signTc3({ ...v, secretKey: '' })).toThrow(
+      'signTc3: secretKey must be a non-empty string, got an empty one',
+    )
   })
 
   it('never puts the secret key in its output', async () => {

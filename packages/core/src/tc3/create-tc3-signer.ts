@@ -8,6 +8,7 @@ import {
   type Tc3Headers,
   type Tc3Query,
 } from './canonical-request.ts'
+import { checkSignInput } from './check-sign-input.ts'
 import { chain, type MaybePromise } from './maybe-async.ts'
 import { checkCacheSize, keyId, lruGet } from './signing-key-cache.ts'
 import { authorizationHeader, credentialScope, stringToSign } from './string-to-sign.ts'
@@ -63,14 +64,13 @@ const lastSecondOf9999 = 253_402_300_799
 
 /** signTc3's checks and defaults: POST, `/`, no query, the service from the host; `host` signed as given. */
 export function tc3Parts(input: Tc3SignInput): Tc3Parts {
+  checkSignInput(input)
   const { timestamp, secretId, secretKey, host } = input
   // Past 9999-12-31 the credential scope's date is no longer YYYY-MM-DD: a time in milliseconds lands there.
   if (!Number.isSafeInteger(timestamp) || timestamp < 0 || timestamp > lastSecondOf9999)
     throw new TypeError(
       `signTc3: timestamp must be Unix seconds (a non-negative integer up to ${lastSecondOf9999}; milliseconds are too large), got ${preview(timestamp)}`,
     )
-  if (!host || !secretId || !secretKey)
-    throw new TypeError('signTc3: host, secretId and secretKey are required')
   return {
     method: input.method ?? 'POST',
     path: input.path ?? '/',

@@ -92,7 +92,9 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token=T', '--token=U'])).toThrow(
       '--token is given twice for A',
     )
-    expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token='])).toThrow('--token for A is empty')
+    expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token='])).toThrow(
+      '--token for A is empty',
+    )
     for (const ms of ['-1', '1.5', '5s', '1e3', '99999999999999999'])
       expect(() => parseCliArgs(['--backup-duration-ms', ms]), ms).toThrow(
         `--backup-duration-ms must be a whole number of milliseconds, got ${ms}`,

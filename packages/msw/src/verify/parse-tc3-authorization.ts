@@ -7,8 +7,10 @@ export interface Tc3Authorization {
   readonly signature: string
 }
 
+// The service is printable ASCII (not / or ,) and SignedHeaders are names joined by single `;`: anything else is
+// no header a signer could have made, and core's signTc3 refuses to sign it.
 const shape =
-  /^TC3-HMAC-SHA256 Credential=([^/,\s]*)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request, ?SignedHeaders=([a-z0-9;_-]+), ?Signature=([0-9a-f]{64})$/
+  /^TC3-HMAC-SHA256 Credential=([^/,\s]*)\/(\d{4}-\d{2}-\d{2})\/([!-+\-.0-~]+)\/tc3_request, ?SignedHeaders=([a-z0-9_-]+(?:;[a-z0-9_-]+)*), ?Signature=([0-9a-f]{64})$/
 
 // The last header parsed and its parts: a client repeating a signed request (a retry, a load test) sends
 // the same header again. Parsing is a pure function of the text, and the parts are never modified.

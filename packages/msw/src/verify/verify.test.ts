@@ -54,6 +54,21 @@ describe('TC3 verification', () => {
     }
   })
 
+  it('answers InvalidAuthorization, never InternalError, for a service or SignedHeaders no signer makes', async () => {
+    const s = service()
+    const code = async (authorization: string) => {
+      const request = vectorRequest('application/json', json)
+      request.headers.set('Authorization', authorization)
+      return codeOf((await s.handle(request)) as Response)
+    }
+    const signed = (scope: string, names: string) =>
+      `TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2019-02-25/${scope}/tc3_request, SignedHeaders=${names}, Signature=${json}`
+    expect(await code(signed('redis', 'content-type;host'))).toBeUndefined()
+    expect(await code(signed('rédis', 'content-type;host'))).toBe('AuthFailure.InvalidAuthorization')
+    expect(await code(signed('redis', 'content-type;;host'))).toBe('AuthFailure.InvalidAuthorization')
+    expect(await code(signed('redis', 'content-type;host;'))).toBe('AuthFailure.InvalidAuthorization')
+  })
+
   it('refuses them with the other Content-Type, another body byte, or past the 5-minute window', async () => {
     const s = service()
     const code = async (request: Request) => codeOf((await s.handle(request)) as Response)

@@ -1,0 +1,76 @@
+import { preview } from '../response-shape-error.ts'
+import { entriesOf } from './canonical-request.ts'
+
+// Printable ASCII without spaces: what a host, a SecretId, a service or a method can be. A space or a line break
+// would be signed as given and then refused by the service (or by fetch, in a header) far from its cause.
+const printable = /^[\x21-\x7e]+$/
+// A header name as HTTP allows one (RFC 9110 token).
+const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+
+const refuse = (message: string): never => {
+  throw new TypeError(`signTc3: ${message}`)
+}
+
+/** What a value is, for a message that must not show it (a secret). */
+const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value)
+
+function word(name: string, value: unknown, optional: boolean, secret = false): void {
+  if (value === undefined && optional) return
+  if (typeof value !== 'string' || !printable.test(value))
+    refuse(
+      `${name} must be a non-empty string of printable ASCII without spaces or line breaks, got ${
+        typeof value === 'string' ? (secret ? 'a string that is not' : preview(value)) : kind(value)
+      }`,
+    )
+}
+
+/** `pairs` (headers or query pairs) as name/value pairs whose values are strings or numbers. */
+function checkPairs(name: string, pairs: unknown, names: RegExp | undefined): void {
+  if (pairs === undefined || (name === 'query' && typeof pairs === 'string')) return
+  if (typeof pairs !== 'object' || pairs === null)
+    refuse(`${name} must be an object, a Headers or [name, value] pairs, got ${preview(pairs)}`)
+  let i = 0
+  for (const pair of entriesOf(pairs as Record<string, unknown>)) {
+    if (!Array.isArray(pair) || pair.length !== 2)
+      refuse(`${name}[${i}] must be a [name, value] pair, got ${preview(pair)}`)
+    const [key, value] = pair as [unknown, unknown]
+    if (typeof key !== 'string' || (names ? !names.test(key) : key === ''))
+      refuse(
+        `${name} has a name that is not ${names ? 'a header name' : 'a non-empty string'}: ${preview(key)}`,
+      )
+    if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))))
+      refuse(`${name} ${key} must be a string or a number, got ${preview(value)}`)
+    if (names && /[\r\n]/.test(String(value))) refuse(`${name} ${key} has a line break`)
+    i++
+  }
+}
+
+/**
+ * signTc3's input, checked before anything is signed: each field of the right type and usable in a request, so
+ * that a mistake is an error naming the field rather than a signature the service refuses. Secrets are never
+ * shown. The timestamp is checked by tc3Parts.
+ */
+export function checkSignInput(input: unknown): void {
+  if (typeof input !== 'object' || input === null)
+    refuse(
+      `takes { host, service, headers, body, timestamp, secretId, secretKey }, got ${input === null ? 'null' : typeof input}`,
+    )
+  const { method, host, path, query, headers, body, service, secretId, secretKey } = input as Record<
+    string,
+    unknown
+  >
+  word('host', host, false)
+  word('secretId', secretId, false, true)
+  if (typeof secretKey !== 'string' || secretKey === '')
+    refuse(
+      `secretKey must be a non-empty string, got ${typeof secretKey === 'string' ? 'an empty one' : kind(secretKey)}`,
+    )
+  word('service', service, true)
+  word('method', method, true)
+  if (path !== undefined && (typeof path !== 'string' || !/^\/[\x21-\x7e]*$/.test(path)))
+    refuse(`path must start with / and hold no spaces (default /), got ${preview(path)}`)
+  checkPairs('headers', headers, headerName)
+  checkPairs('query', query, undefined)
+  if (!(body === undefined || typeof body === 'string' || body instanceof Uint8Array))
+    refuse(`body must be the exact bytes sent, a string or a Uint8Array, got ${preview(body)}`)
+}
