@@ -18,9 +18,12 @@ import { bundleSize } from './bundle-size.ts'
 // 7,907 with a session token under another key than `token` refused (it was dropped without a word); 7,941 with a 3xx
 // named as a redirect, with its Location, on Node and with the fetch option too (it read "an empty body"); 7,967 with
 // the error of a retried call saying how many attempts it made; 8,015 with the redirect's Location cut to origin and
-// path (a portal's user:password or session query stays out of logs) and a RequestId in a 3xx body kept.
+// path (a portal's user:password or session query stays out of logs) and a RequestId in a 3xx body kept; 8,053 with a
+// failing credentials provider quoted and a backoff.baseMs above maxMs refused; 8,171 with credential errors naming
+// the field and where it came from (option, provider, environment), SecretId/SecretKey suggested as secretId/secretKey
+// and a key with a space or line break refused (one sentence fitted every mistake before).
 // A regression past this fails CI.
-const twoActionBytes = 8064
+const twoActionBytes = 8192
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The

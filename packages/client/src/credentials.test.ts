@@ -41,6 +41,33 @@ describe('credentials', () => {
       'the credentials provider failed: null',
     )
 
-    expect(() => credentialSource({ secretId: 'a', secretKey: '' })).toThrow(/empty/)
+    expect(() => credentialSource({ secretId: 'a', secretKey: '' })).toThrow(
+      'credentials: secretKey must be a string of printable ASCII without spaces or line breaks; got an empty one',
+    )
+  })
+
+  it('names the field, where the credentials came from, and a field under another name', async () => {
+    // Tencent's own docs and SDKs spell them SecretId and SecretKey: dropped, they would read as missing.
+    expect(() => credentialSource({ SecretId: 'AKID', SecretKey: 'k' } as never)).toThrow(
+      'credentials: "SecretId" is not read; did you mean "secretId"?',
+    )
+    expect(() => credentialSource({ secretId: 'AKID', secret_key: 'k' } as never)).toThrow(
+      'credentials: "secret_key" is not read; did you mean "secretKey"?',
+    )
+    // A key read from a file with its line break would sign every call wrong.
+    const keyFile = credentialSource(async () => ({ secretId: 'AKID', secretKey: 'TOPSECRET\n' }))
+    const error = await keyFile().catch((e) => e)
+    expect(error.message).toBe(
+      "the credentials provider's answer: secretKey must be a string of printable ASCII without spaces or line breaks; got one that is not",
+    )
+    expect(JSON.stringify([error.message, error.stack])).not.toContain('TOPSECRET')
+    await expect(credentialSource(async () => undefined as never)()).rejects.toThrow(
+      "the credentials provider's answer must be { secretId, secretKey, token? }, got undefined",
+    )
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', ' AKIDENV')
+    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', 'envsecret')
+    expect(() => credentialSource(undefined)()).toThrow(
+      'the TENCENTCLOUD_* environment variables: secretId must be a string of printable ASCII without spaces or line breaks; got one that is not',
+    )
   })
 })

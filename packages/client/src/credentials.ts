@@ -26,8 +26,8 @@ export function credentialSource(
   option: Credentials | CredentialsProvider | undefined,
 ): () => Credentials | Promise<Credentials> {
   if (typeof option !== 'function') {
-    const fixed = option === undefined ? undefined : checked(option)
-    return () => fixed ?? checked(credentialsFromEnv())
+    const fixed = option === undefined ? undefined : checked(option, 'credentials')
+    return () => fixed ?? checked(credentialsFromEnv(), 'the TENCENTCLOUD_* environment variables')
   }
   return async () =>
     checked(
@@ -42,30 +42,44 @@ export function credentialSource(
             ),
           ),
         ),
+      "the credentials provider's answer",
     )
 }
 
-const headerSafe = /^[\x21-\x7e]+$/
+const isAscii = (value: unknown) => typeof value === 'string' && /^[\x21-\x7e]+$/.test(value)
 
-function checked(credentials: Credentials): Credentials {
-  const { secretId, secretKey, token } = credentials ?? {}
-  if (
-    typeof secretId !== 'string' ||
-    typeof secretKey !== 'string' ||
-    !headerSafe.test(secretId) ||
-    !secretKey ||
-    (token != null && (typeof token !== 'string' || (token && !headerSafe.test(token))))
-  )
-    // The secretId and the token travel in headers (Authorization, X-TC-Token), where a runtime refuses a space,
-    // a line break or a non-ASCII character with the value in its message. The values stay out of this one.
+// The secretId and the token travel in headers (Authorization, X-TC-Token), where a runtime refuses a space, a line
+// break or a non-ASCII character with the value in its message. The key is only hashed, but Tencent's keys are
+// letters and digits: a space or a line break (a key file's last line) would sign it wrong. No message shows a value.
+function checked(credentials: Credentials, from: string): Credentials {
+  if (typeof credentials !== 'object' || !credentials)
     throw new ConfigurationError(
-      'credentials need a secretId and a secretKey, both non-empty strings, and a token only as a string; the secretId and the token in printable ASCII, without spaces or line breaks',
+      `${from} must be { secretId, secretKey, token? }, got ${credentials === null ? null : typeof credentials}`,
     )
-  // A session token under another name (sessionToken, Token) would be dropped without a word, and the service's
+  // A field under another name (SecretId, sessionToken) would be dropped without a word, and the service's
   // AuthFailure would point nowhere near it. Other extra keys (an expiry kept beside the keys) are left alone.
-  const misnamed = Object.keys(credentials).find((key) => key !== 'token' && /token/i.test(key))
-  if (misnamed)
-    throw new ConfigurationError(`credentials: "${misnamed}" is not read; a session token goes in "token"`)
+  for (const key in credentials) {
+    const meant = /^secret_?id$/i.test(key)
+      ? 'secretId'
+      : /^secret_?key$/i.test(key)
+        ? 'secretKey'
+        : /token/i.test(key)
+          ? 'token'
+          : key
+    if (key !== meant) throw new ConfigurationError(`${from}: "${key}" is not read; did you mean "${meant}"?`)
+  }
+  const { secretId, secretKey, token } = credentials
+  const bad = !isAscii(secretId)
+    ? 'secretId'
+    : !isAscii(secretKey)
+      ? 'secretKey'
+      : token != null && token !== '' && !isAscii(token) && 'token'
+  if (bad) {
+    const value = credentials[bad]
+    throw new ConfigurationError(
+      `${from}: ${bad} must be a string of printable ASCII without spaces or line breaks${bad === 'token' ? ', or left out' : ''}; got ${typeof value === 'string' ? (value ? 'one that is not' : 'an empty one') : value === null ? null : typeof value}`,
+    )
+  }
   // Copied so that later mutation of the caller's object cannot change a call half-way through.
   return { secretId, secretKey, token: token || undefined }
 }

@@ -208,7 +208,7 @@ describe('credentials', () => {
     async (key) => {
       const credentials = { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE', [key]: 'STS-TOKEN' } as never
       expect(() => client({ credentials })).toThrow(
-        `credentials: "${key}" is not read; a session token goes in "token"`,
+        `credentials: "${key}" is not read; did you mean "token"?`,
       )
       const error = await client({ credentials: async () => credentials })
         .manualBackupInstance(input)
