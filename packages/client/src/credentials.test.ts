@@ -56,7 +56,7 @@ describe('credentials', () => {
     )
     // A key read from a file with its line break would sign every call wrong.
     const keyFile = credentialSource(async () => ({ secretId: 'AKID', secretKey: 'TOPSECRET\n' }))
-    const error = await Promise.resolve(keyFile()).catch((e: Error) => e)
+    const error = (await Promise.resolve(keyFile()).catch((e: Error) => e)) as Error
     expect(error.message).toBe(
       "the credentials provider's answer: secretKey must be a string of printable ASCII without spaces or line breaks; got one that is not",
     )
