@@ -21,9 +21,11 @@ import { bundleSize } from './bundle-size.ts'
 // path (a portal's user:password or session query stays out of logs) and a RequestId in a 3xx body kept; 8,053 with a
 // failing credentials provider quoted and a backoff.baseMs above maxMs refused; 8,171 with credential errors naming
 // the field and where it came from (option, provider, environment), SecretId/SecretKey suggested as secretId/secretKey
-// and a key with a space or line break refused (one sentence fitted every mistake before).
+// and a key with a space or line break refused (one sentence fitted every mistake before); 8,237 with options that are
+// not an object, a BigInt or Symbol option, a backoff array and a per-call timeoutMs named (a TypeError, "got
+// undefined" or silence before).
 // A regression past this fails CI.
-const twoActionBytes = 8192
+const twoActionBytes = 8256
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The

@@ -53,7 +53,7 @@ export async function callAction<A extends ActionName>(
   const { signal, timeoutMs: callTimeoutMs } = callOptions(action, options)
   if (signal != null && typeof signal.addEventListener !== 'function')
     throw new ConfigurationError(`${action}: signal must be an AbortSignal`)
-  const timeoutMs = positiveOption('timeoutMs', callTimeoutMs, ctx.timeoutMs)
+  const timeoutMs = positiveOption(`${action}: timeoutMs`, callTimeoutMs, ctx.timeoutMs)
   const issues = validateRequest(action, input)
   if (issues.length > 0) throw new ValidationError(action, issues)
   const aborted = () => new AbortError(action, signal?.reason)

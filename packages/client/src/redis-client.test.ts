@@ -320,6 +320,16 @@ describe('RedisClient options', () => {
     expect(() => make(options)).toThrow(message)
   })
 
+  it('refuses options that are not an object, naming what it got', () => {
+    // The region without its object, as a first try often reads.
+    expect(() => new RedisClient('ap-guangzhou' as never)).toThrow(
+      new ConfigurationError('RedisClient takes { region, ... }, got "ap-guangzhou"'),
+    )
+    expect(() => new RedisClient(undefined as never)).toThrow(
+      'RedisClient takes { region, ... }, got undefined',
+    )
+  })
+
   it('takes every region of the spec', () => {
     for (const region of regions) expect(make({ region }).region).toBe(region)
   })

@@ -35,7 +35,7 @@ describe('per-call options', () => {
         .manualBackupInstance(input, { timeoutMs: timeoutMs as number })
         .catch((e) => e)
       expect(error).toBeInstanceOf(ConfigurationError)
-      expect(error.message).toMatch(/^timeoutMs must be /)
+      expect(error.message).toMatch(/^ManualBackupInstance: timeoutMs must be /)
       expect(server.received).toHaveLength(0)
     },
   )
@@ -59,7 +59,7 @@ describe('per-call options', () => {
       .describeInstanceBackups(input, { timeoutMs: timeoutMs as never })
       .catch((e) => e)
     expect(error).toBeInstanceOf(ConfigurationError)
-    expect(error.message).toMatch(/^timeoutMs must be a positive number/)
+    expect(error.message).toMatch(/^DescribeInstanceBackups: timeoutMs must be a positive number/)
     expect(server.received).toHaveLength(0)
   })
 
@@ -115,7 +115,23 @@ describe('client options', () => {
     ['rateLimit as a string', { rateLimit: '20' as never }, /^rateLimit must be /],
     ['timeoutMs as a string', { timeoutMs: '1000' as never }, /^timeoutMs must be a positive number/],
     ['backoff.maxMs as a string', { backoff: { maxMs: '10' as never } }, /^backoff.maxMs must be /],
-    ['backoff that is not an object', { backoff: 'fast' as never }, /^backoff must be an object/],
+    [
+      'backoff that is not an object',
+      { backoff: 'fast' as never },
+      /^backoff must be an object, got "fast"$/,
+    ],
+    ['backoff as an array', { backoff: [] as never }, /^backoff must be an object, got \[\]$/],
+    [
+      'a BigInt region',
+      { region: 1n as never },
+      /^RedisClient needs a region such as "ap-guangzhou", got bigint$/,
+    ],
+    [
+      'a Symbol language',
+      { language: Symbol('en') as never },
+      /^language must be "zh-CN" or "en-US", got symbol$/,
+    ],
+    ['a BigInt intl', { intl: 1n as never }, /^intl must be true or false, got bigint$/],
     ['intl that is not a boolean', { intl: 'yes' as never }, /^intl must be true or false, got "yes"/],
     [
       'a fetch that is not a function',

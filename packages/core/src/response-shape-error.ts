@@ -24,7 +24,7 @@ export function preview(value: unknown): string {
         : 0
     const kind = typeof name === 'string' && name !== 'Object' && name !== 'Array' ? `${name} ` : ''
     const json = typeof value === 'string' || typeof value === 'object' ? JSON.stringify(value) : undefined
-    text = kind + (json ?? String(value))
+    text = kind + (json ?? (typeof value === 'bigint' ? `${value}n` : String(value)))
   } catch {
     // A BigInt inside, or a cycle.
     text = typeof value

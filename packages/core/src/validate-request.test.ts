@@ -145,6 +145,11 @@ describe('validateRequest reports what the service would refuse', () => {
     }
   })
 
+  it('shows a BigInt as one, so that "must be an integer" does not read "got 5"', () => {
+    const [issue] = validateRequest('DescribeInstanceBackups', { InstanceId: 'crs-1', Limit: 5n })
+    expect(issue).toMatchObject({ code: 'InvalidParameter', message: 'Limit must be an integer, got 5n' })
+  })
+
   it('throws a TypeError for an action it does not know', () => {
     expect(() => validateRequest('DescribeInstances' as ActionName, {})).toThrow(TypeError)
   })

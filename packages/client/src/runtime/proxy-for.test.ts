@@ -135,5 +135,17 @@ describe('proxyFor', () => {
     )
     expect(refusal(3128)).toBe('proxy must be an http:// or https:// URL or false, got number')
     expect(refusal(true)).toBe('proxy must be an http:// or https:// URL or false, got boolean')
+    // The option's path would be dropped without a word; a variable's is ignored, as curl and Node ignore it.
+    const pathless =
+      'proxy is a host and a port, such as http://proxy.internal:3128: its path, query or fragment would be ignored'
+    expect(refusal('http://user:s3cret@proxy.corp:3128/some/path')).toBe(pathless)
+    expect(refusal('http://proxy.corp:3128/?token=s3cret')).toBe(pathless)
+    expect(proxyFor(api, 'http://proxy.corp:3128/', {})).toMatchObject({
+      hostname: 'proxy.corp',
+      port: '3128',
+    })
+    expect(proxyFor(api, undefined, { HTTPS_PROXY: 'http://proxy.corp:3128/pac' })).toMatchObject({
+      hostname: 'proxy.corp',
+    })
   })
 })

@@ -69,6 +69,12 @@ export function proxyFor(target: URL, option: unknown, env: Env, useEnv = true):
     throw new ConfigurationError(
       `${source}: only http:// and https:// proxies are supported, got ${url.protocol}//`,
     )
+  // The option's path would be ignored (a proxy is a host and a port): said rather than dropped. A variable's is
+  // ignored, as curl and Node's own support ignore it.
+  if (source === 'proxy' && (url.pathname !== '/' || url.search || url.hash))
+    throw new ConfigurationError(
+      'proxy is a host and a port, such as http://proxy.internal:3128: its path, query or fragment would be ignored',
+    )
   const headers: Record<string, string> = {}
   if (url.username || url.password) {
     let user: string
