@@ -107,6 +107,20 @@ describe('protocol', () => {
     expect(await code(post('{"InstanceId": '))).toBe('InvalidParameter')
   })
 
+  it("answers the first problem's code, and names the others in its message", async () => {
+    const two = await envelope(await answer(service, post({ InstanceName: 'prod' })))
+    expect(two.Error).toEqual({
+      Code: 'UnknownParameter',
+      Message: 'InstanceName is not a parameter of this action (also: InstanceId is required)',
+    })
+    const many = await envelope(
+      await answer(service, post({ A: 1, B: 2, C: 3, D: 4, E: 5, InstanceId: 'x' })),
+    )
+    expect(many.Error.Message).toBe(
+      'A is not a parameter of this action (also: B is not a parameter of this action; C is not a parameter of this action; D is not a parameter of this action; 1 more)',
+    )
+  })
+
   it('reads the GET query form, Status.N included', async () => {
     const headers = { ...commonHeaders, 'Content-Type': 'application/x-www-form-urlencoded' }
     const r = await envelope(
