@@ -1,8 +1,9 @@
-import { type ActionName, formatTcTime } from '@crs-kit/core'
+import { type ActionName, type ActionTypes, formatTcTime } from '@crs-kit/core'
 
 // How a user finds out whether a non-idempotent call ran. The spec has no field for this yet, so the
-// knowledge lives here; an action without an entry gets the generic advice.
-const checks: Partial<Record<ActionName, (input: Record<string, unknown>, since: string) => string>> = {
+// knowledge lives here; an action without an entry gets the generic advice. Each entry reads its action's
+// generated request type, so a field the spec renames or drops fails typecheck here instead of leaving the advice.
+const checks: { [A in ActionName]?: (input: ActionTypes[A]['request'], since: string) => string } = {
   ManualBackupInstance: (input, since) =>
     `call DescribeInstanceBackups with InstanceId ${JSON.stringify(input.InstanceId)} and BeginTime ` +
     `"${since}" and look for a manual backup (BackupType "0")` +
@@ -29,5 +30,6 @@ export function outcomeCheck(
 ): string {
   // In China Standard Time, as the service writes StartTime and as formatTcTime writes.
   const since = formatTcTime(startedAtMs - outcomeCheckSlackMs)
-  return checks[action]?.(input, since) ?? `check whether ${action} took effect (its resource's state) first.`
+  const check = checks[action] as ((input: Record<string, unknown>, since: string) => string) | undefined
+  return check?.(input, since) ?? `check whether ${action} took effect (its resource's state) first.`
 }
