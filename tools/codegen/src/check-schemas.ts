@@ -47,6 +47,15 @@ export function checkSchemas(
     if (place !== 'schema' && place !== 'property') return
     checkRequired(node, at, schemas, fail)
     checkEnum(node, at, fail)
+    // Core's readers take a numeric string for an integer only: on another type the keyword would read as a promise
+    // the generated code does not keep.
+    const lenientKind = 'x-tc-lenient' in node ? kindOf(node, schemas) : 'integer'
+    if (lenientKind !== undefined && lenientKind !== 'integer')
+      fail(
+        [...at, 'x-tc-lenient'],
+        'lenient',
+        `x-tc-lenient reads a numeric string as an integer; this property is ${lenientKind} (expected type integer)`,
+      )
     if (place === 'property' && !enforced.has(node))
       for (const key of crossField)
         if (key in node)

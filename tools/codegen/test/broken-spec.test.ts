@@ -730,6 +730,24 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // Readers take a numeric string for an integer only: on a string or a number the keyword promised nothing.
+    'x-tc-lenient on a property that is not an integer',
+    (t) =>
+      replaceOnce(
+        t,
+        '    TaskId:\n          type: integer\n',
+        '    TaskId:\n          type: number\n          x-tc-lenient: numeric-string\n',
+      ),
+    [
+      {
+        rule: 'lenient',
+        marker: 'x-tc-lenient: numeric-string',
+        focus: 'x-tc-lenient',
+        says: 'x-tc-lenient reads a numeric string as an integer; this property is number (expected type integer)',
+      },
+    ],
+  ],
+  [
     // The validator compares integers or tc-datetime times and skips any other pair: the rule was never enforced.
     'cross-field rules between fields they cannot compare',
     (t) =>
