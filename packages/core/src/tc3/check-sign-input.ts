@@ -24,9 +24,16 @@ function word(name: string, value: unknown, optional: boolean, secret = false): 
     )
 }
 
-/** `pairs` (headers or query pairs) as name/value pairs whose values are strings or numbers. */
-function checkPairs(name: string, pairs: unknown, names: RegExp | undefined): void {
-  if (pairs === undefined || (name === 'query' && typeof pairs === 'string')) return
+type Pairs = [string, string | number][]
+
+/**
+ * `pairs` (headers or query pairs) as name/value pairs whose values are strings or numbers, read once into an
+ * array: an iterator (`headers.entries()`, a generator) can be read only once, and the signer reads what this
+ * returns. Values are never shown (a token, a signature may be one).
+ */
+function checkPairs(name: string, pairs: unknown, names: RegExp | undefined): Pairs {
+  const checked: Pairs = []
+  if (pairs === undefined) return checked
   if (typeof pairs !== 'object' || pairs === null)
     refuse(`${name} must be an object, a Headers or [name, value] pairs, got ${preview(pairs)}`)
   let i = 0
@@ -39,10 +46,14 @@ function checkPairs(name: string, pairs: unknown, names: RegExp | undefined): vo
         `${name} has a name that is not ${names ? 'a header name' : 'a non-empty string'}: ${preview(key)}`,
       )
     if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))))
-      refuse(`${name} ${key} must be a string or a number, got ${preview(value)}`)
+      refuse(
+        `${name} ${key} must be a string or a number, got ${typeof value === 'number' ? value : kind(value)}`,
+      )
     if (names && /[\r\n]/.test(String(value))) refuse(`${name} ${key} has a line break`)
+    checked.push([key as string, value as string | number])
     i++
   }
+  return checked
 }
 
 /**
@@ -50,7 +61,7 @@ function checkPairs(name: string, pairs: unknown, names: RegExp | undefined): vo
  * that a mistake is an error naming the field rather than a signature the service refuses. Secrets are never
  * shown. The timestamp is checked by tc3Parts.
  */
-export function checkSignInput(input: unknown): void {
+export function checkSignInput(input: unknown): { headers: Pairs; query: string | Pairs } {
   if (typeof input !== 'object' || input === null)
     refuse(
       `takes { host, service, headers, body, timestamp, secretId, secretKey }, got ${input === null ? 'null' : typeof input}`,
@@ -69,8 +80,17 @@ export function checkSignInput(input: unknown): void {
   word('method', method, true)
   if (path !== undefined && (typeof path !== 'string' || !/^\/[\x21-\x7e]*$/.test(path)))
     refuse(`path must start with / and hold no spaces (default /), got ${preview(path)}`)
-  checkPairs('headers', headers, headerName)
-  checkPairs('query', query, undefined)
-  if (!(body === undefined || typeof body === 'string' || body instanceof Uint8Array))
+  // A Uint8Array of another realm (a vm context, an iframe) is one too, which instanceof would miss.
+  if (
+    !(
+      body === undefined ||
+      typeof body === 'string' ||
+      Object.prototype.toString.call(body) === '[object Uint8Array]'
+    )
+  )
     refuse(`body must be the exact bytes sent, a string or a Uint8Array, got ${preview(body)}`)
+  return {
+    headers: checkPairs('headers', headers, headerName),
+    query: typeof query === 'string' ? query : checkPairs('query', query, undefined),
+  }
 }

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { canonicalHeaders, canonicalRequest } from './canonical-request.ts'
 import { createTc3Signer } from './create-tc3-signer.ts'
@@ -85,6 +86,11 @@ describe.each(implementations)('signTc3 input on %s', (_, crypto) => {
       'a number secretId',
       { secretId: 12345 },
       'signTc3: secretId must be a non-empty string of printable ASCII without spaces or line breaks, got number',
+    ],
+    [
+      'a token header as bytes (its value is never shown)',
+      { headers: { 'X-TC-Token': Buffer.from('TOPSECRET') } },
+      'signTc3: headers X-TC-Token must be a string or a number, got object',
     ],
     [
       'a secretId with a line break',
@@ -176,18 +182,46 @@ describe.each(implementations)('signTc3 input on %s', (_, crypto) => {
       ],
     })
     expect(bytes.signature).toBe(text.signature)
-    expect(
-      (
-        await sign({
-          ...v,
-          body: Buffer.from('{"a":1}'),
-          headers: { 'Content-Type': 'application/json', 'X-N': '5' },
-        })
-      ).signature,
-    ).toBe(text.signature)
-    expect(
-      (await sign({ ...v, method: 'GET', body: '', query: { Limit: 20, InstanceId: 'crs-1' } })).signature,
-    ).toMatch(/^[0-9a-f]{64}$/)
+    const buffer = {
+      ...v,
+      body: Buffer.from('{"a":1}'),
+      headers: { 'Content-Type': 'application/json', 'X-N': '5' },
+    }
+    expect((await sign(buffer)).signature).toBe(text.signature)
+    // A Uint8Array of another realm (a vm context) is bytes too.
+    const foreign = runInNewContext(`new Uint8Array([${[...Buffer.from('{"a":1}')].join(',')}])`)
+    expect(foreign instanceof Uint8Array).toBe(false)
+    expect((await sign({ ...buffer, body: foreign })).signature).toBe(text.signature)
+    // Query pairs are signed as the string they encode to, not dropped.
+    const get = { ...v, method: 'GET', body: '' }
+    const asString = await sign({ ...get, query: 'Limit=20&InstanceId=crs-1' })
+    expect((await sign({ ...get, query: { Limit: 20, InstanceId: 'crs-1' } })).signature).toBe(
+      asString.signature,
+    )
+    expect((await sign({ ...get, query: '' })).signature).not.toBe(asString.signature)
+  })
+
+  it('signs headers and a query given as one-shot iterators as it signs the same pairs in an object', async () => {
+    // The check reads them once; the signer must sign what it read, not an iterator it emptied.
+    const pairs: [string, string][] = [
+      ['Content-Type', 'application/json'],
+      ['X-TC-Action', 'DescribeInstanceBackups'],
+    ]
+    const plain = await sign({ ...v, headers: Object.fromEntries(pairs) })
+    function* generated() {
+      yield* pairs
+    }
+    for (const headers of [
+      new Map(pairs).entries(),
+      new Headers(pairs).entries(),
+      generated(),
+      new Headers(pairs),
+    ])
+      expect((await sign({ ...v, headers })).signature).toBe(plain.signature)
+    const get = { ...v, method: 'GET', body: '' }
+    const asString = await sign({ ...get, query: 'Limit=20&InstanceId=crs-1' })
+    const query = new URLSearchParams('Limit=20&InstanceId=crs-1').entries()
+    expect((await sign({ ...get, query })).signature).toBe(asString.signature)
   })
 })
 

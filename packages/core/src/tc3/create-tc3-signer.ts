@@ -4,7 +4,6 @@ import {
   canonicalHeaders,
   canonicalQueryString,
   canonicalRequestWith,
-  entriesOf,
   type Tc3Headers,
   type Tc3Query,
 } from './canonical-request.ts'
@@ -64,7 +63,8 @@ const lastSecondOf9999 = 253_402_300_799
 
 /** signTc3's checks and defaults: POST, `/`, no query, the service from the host; `host` signed as given. */
 export function tc3Parts(input: Tc3SignInput): Tc3Parts {
-  checkSignInput(input)
+  // The headers and query as read once by the check: an iterator given for either would be empty on a second read.
+  const checked = checkSignInput(input)
   const { timestamp, secretId, secretKey, host } = input
   // Past 9999-12-31 the credential scope's date is no longer YYYY-MM-DD: a time in milliseconds lands there.
   if (!Number.isSafeInteger(timestamp) || timestamp < 0 || timestamp > lastSecondOf9999)
@@ -74,9 +74,9 @@ export function tc3Parts(input: Tc3SignInput): Tc3Parts {
   return {
     method: input.method ?? 'POST',
     path: input.path ?? '/',
-    query: canonicalQueryString(input.query),
+    query: canonicalQueryString(checked.query as Tc3Query),
     // Host last: a repeated name keeps its last value, so `host` is signed as given over any host header.
-    headers: canonicalHeaders([...entriesOf(input.headers ?? []), ['host', host]] as Tc3Headers),
+    headers: canonicalHeaders([...checked.headers, ['host', host]] as Tc3Headers),
     body: input.body ?? '',
     service: input.service ?? host.split('.')[0]!,
     timestamp,
