@@ -116,7 +116,7 @@ describe('protocol', () => {
     const many = await envelope(
       await answer(service, post({ A: 1, B: 2, C: 3, D: 4, E: 5, InstanceId: 'x' })),
     )
-    expect(many.Error.Message).toBe(
+    expect((many.Error as { Message: string }).Message).toBe(
       'A is not a parameter of this action (also: B is not a parameter of this action; C is not a parameter of this action; D is not a parameter of this action; 1 more)',
     )
   })
