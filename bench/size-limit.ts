@@ -23,9 +23,10 @@ import { bundleSize } from './bundle-size.ts'
 // the field and where it came from (option, provider, environment), SecretId/SecretKey suggested as secretId/secretKey
 // and a key with a space or line break refused (one sentence fitted every mistake before); 8,237 with options that are
 // not an object, a BigInt or Symbol option, a backoff array and a per-call timeoutMs named (a TypeError, "got
-// undefined" or silence before).
+// undefined" or silence before); 8,286 with a failing provider named by its error's name and code (its message, which
+// may quote a key file, kept to the cause), the environment variable named, and "not retried after attempt 2".
 // A regression past this fails CI.
-const twoActionBytes = 8256
+const twoActionBytes = 8320
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The

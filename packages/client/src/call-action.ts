@@ -73,11 +73,12 @@ export async function callAction<A extends ActionName>(
     const done = await abortable(ctx.limiter(action)?.(signal))
     // On the server's clock as far as we know it: the check's BeginTime is compared with the StartTime it stamps.
     const startedAt = ctx.clock.now()
-    const unknownOutcome = (cause: CrsKitError) =>
+    const unknownOutcome = (cause: CrsKitError, attempts: number) =>
       new OutcomeUnknownError(
         action,
         outcomeCheck(action, input as Record<string, unknown>, startedAt),
         cause,
+        attempts,
       )
     // One controller per attempt, aborted by the caller's signal or the timeout, whichever comes first.
     const controller = new AbortController()
@@ -134,7 +135,7 @@ export async function callAction<A extends ActionName>(
 
     const decision = retryDecision(error!, idempotent, reached)
     if (decision !== 'retry' || attempt >= ctx.maxAttempts) {
-      if (decision === 'outcome-unknown') error = unknownOutcome(error!)
+      if (decision === 'outcome-unknown') throw unknownOutcome(error!, attempt)
       // Said after retries: a 60 s time-out that took three minutes would puzzle. The service's messages stay its own.
       if (attempt > 1 && !(error! instanceof TencentCloudError)) error!.message += ` (${attempt} attempts)`
       throw error!

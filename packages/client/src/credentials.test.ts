@@ -28,18 +28,27 @@ describe('credentials', () => {
       await credentialSource(async () => ({ secretId: 'a', secretKey: 'b', token: 't' }))(),
     ).toMatchObject({ token: 't' })
     const failing = credentialSource(() => Promise.reject(new Error('sts down')))
-    // The provider's reason is in the message, where a log line shows it, and its error is the cause.
+    // The provider's error is named in the message, where a log line shows it, and is the cause.
     await expect(failing()).rejects.toMatchObject({
       name: 'ConfigurationError',
-      message: 'the credentials provider failed: sts down',
+      message: 'the credentials provider failed (Error; see the cause)',
       cause: { message: 'sts down' },
     })
-    await expect(credentialSource(() => Promise.reject('x'.repeat(300)))()).rejects.toThrow(
-      /^the credentials provider failed: x{200}$/,
+    const refused = Object.assign(new Error('connect ECONNREFUSED 169.254.0.23:80'), { code: 'ECONNREFUSED' })
+    await expect(credentialSource(() => Promise.reject(refused))()).rejects.toThrow(
+      'the credentials provider failed (Error ECONNREFUSED; see the cause)',
+    )
+    await expect(credentialSource(() => Promise.reject('down'))()).rejects.toThrow(
+      'the credentials provider failed (string; see the cause)',
     )
     await expect(credentialSource(() => Promise.reject(null))()).rejects.toThrow(
-      'the credentials provider failed: null',
+      'the credentials provider failed (object; see the cause)',
     )
+    // Its message may quote what it read: JSON.parse shows the start of a key file that is not JSON.
+    const keyFile = credentialSource(async () => JSON.parse('TOPSECRETKEY0123456789'))
+    const error = (await Promise.resolve(keyFile()).catch((e: Error) => e)) as Error
+    expect(error.message).toBe('the credentials provider failed (SyntaxError; see the cause)')
+    expect(JSON.stringify([error.message, error.stack])).not.toContain('TOPSECRET')
 
     expect(() => credentialSource({ secretId: 'a', secretKey: '' })).toThrow(
       'credentials: secretKey must be a string of printable ASCII without spaces or line breaks; got an empty one',
@@ -67,7 +76,13 @@ describe('credentials', () => {
     vi.stubEnv('TENCENTCLOUD_SECRET_ID', ' AKIDENV')
     vi.stubEnv('TENCENTCLOUD_SECRET_KEY', 'envsecret')
     expect(() => credentialSource(undefined)()).toThrow(
-      'the TENCENTCLOUD_* environment variables: secretId must be a string of printable ASCII without spaces or line breaks; got one that is not',
+      'TENCENTCLOUD_SECRET_ID must be a string of printable ASCII without spaces or line breaks; got one that is not',
     )
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', 'AKIDENV')
+    vi.stubEnv('TENCENTCLOUD_SESSION_TOKEN', 'token\r')
+    expect(() => credentialSource(undefined)()).toThrow(/^TENCENTCLOUD_SESSION_TOKEN must be a string/)
+    // Both spellings side by side (a spread of a Tencent-style object): the right one is read.
+    const both = { SecretId: 'AKID', SecretKey: 'k', secretId: 'AKID', secretKey: 'k' } as never
+    expect(credentialSource(both)()).toMatchObject({ secretId: 'AKID', secretKey: 'k' })
   })
 })

@@ -27,7 +27,7 @@ export function credentialSource(
 ): () => Credentials | Promise<Credentials> {
   if (typeof option !== 'function') {
     const fixed = option === undefined ? undefined : checked(option, 'credentials')
-    return () => fixed ?? checked(credentialsFromEnv(), 'the TENCENTCLOUD_* environment variables')
+    return () => fixed ?? checked(credentialsFromEnv(), '')
   }
   return async () =>
     checked(
@@ -35,9 +35,10 @@ export function credentialSource(
         .then(option)
         .catch((cause) =>
           Promise.reject(
-            // Its own words (cut at 200 characters) in the message, where a log line shows them.
+            // Named by its error's name and code, where a log line shows them; its message stays in the cause, as
+            // it may quote what the provider read (a JSON.parse error shows the start of a key file).
             new ConfigurationError(
-              `the credentials provider failed: ${String(cause?.message ?? cause).slice(0, 200)}`,
+              `the credentials provider failed (${cause?.name ?? typeof cause}${cause?.code ? ` ${cause.code}` : ''}; see the cause)`,
               { cause },
             ),
           ),
@@ -51,6 +52,14 @@ const isAscii = (value: unknown) => typeof value === 'string' && /^[\x21-\x7e]+$
 // The secretId and the token travel in headers (Authorization, X-TC-Token), where a runtime refuses a space, a line
 // break or a non-ASCII character with the value in its message. The key is only hashed, but Tencent's keys are
 // letters and digits: a space or a line break (a key file's last line) would sign it wrong. No message shows a value.
+/** Where each field of credentials from the environment came from. */
+const variables = {
+  secretId: 'TENCENTCLOUD_SECRET_ID',
+  secretKey: 'TENCENTCLOUD_SECRET_KEY',
+  token: 'TENCENTCLOUD_SESSION_TOKEN',
+}
+
+/** `from` names where the credentials came from; '' for the environment, whose variables are named instead. */
 function checked(credentials: Credentials, from: string): Credentials {
   if (typeof credentials !== 'object' || !credentials)
     throw new ConfigurationError(
@@ -66,7 +75,9 @@ function checked(credentials: Credentials, from: string): Credentials {
         : /token/i.test(key)
           ? 'token'
           : key
-    if (key !== meant) throw new ConfigurationError(`${from}: "${key}" is not read; did you mean "${meant}"?`)
+    // Both spellings side by side (a spread of a Tencent-style object) leave the right one to be read.
+    if (key !== meant && !(meant in credentials))
+      throw new ConfigurationError(`${from}: "${key}" is not read; did you mean "${meant}"?`)
   }
   const { secretId, secretKey, token } = credentials
   const bad = !isAscii(secretId)
@@ -77,7 +88,7 @@ function checked(credentials: Credentials, from: string): Credentials {
   if (bad) {
     const value = credentials[bad]
     throw new ConfigurationError(
-      `${from}: ${bad} must be a string of printable ASCII without spaces or line breaks${bad === 'token' ? ', or left out' : ''}; got ${typeof value === 'string' ? (value ? 'one that is not' : 'an empty one') : value === null ? null : typeof value}`,
+      `${from ? `${from}: ${bad}` : variables[bad]} must be a string of printable ASCII without spaces or line breaks${bad === 'token' ? ', or left out' : ''}; got ${typeof value === 'string' ? (value ? 'one that is not' : 'an empty one') : value === null ? null : typeof value}`,
     )
   }
   // Copied so that later mutation of the caller's object cannot change a call half-way through.

@@ -112,9 +112,10 @@ export class ResponseError extends CrsKitError {
 export class OutcomeUnknownError extends CrsKitError {
   override readonly name = 'OutcomeUnknownError' as const
   declare readonly check: string
-  constructor(action: ActionName, check: string, cause: CrsKitError) {
+  constructor(action: ActionName, check: string, cause: CrsKitError, attempts = 1) {
     super(
-      `${action} was not retried: it is not idempotent and may have reached the server (${cause.message}). ` +
+      // After retries, said where it reads right: the last attempt is the one that may have run.
+      `${action} was not retried${attempts > 1 ? ` after attempt ${attempts}` : ''}: it is not idempotent and may have reached the server (${cause.message}). ` +
         `Before calling it again, ${check}`,
       { action, cause },
     )
