@@ -226,6 +226,12 @@ describe('createHandlers options', () => {
     refused([{ secretId: undefined, secretKey: 'K' }], 'undefined is not a SecretId the service accepts')
     refused([{ secretId: 'AKID1', secretKey: '' }], 'the secret key of AKID1 is empty')
     refused([{ secretId: 'AKID1', secretKey: 'K', token: 5 }], 'the token of AKID1 must be a string')
+    // A header cannot carry it: every call would get TokenFailure (a Windows token file leaves a \r).
+    for (const token of ['tok en', 'tok\r', 'токен'])
+      refused(
+        [{ secretId: 'AKID1', secretKey: 'K', token }],
+        'the token of AKID1 must be printable ASCII without spaces or line breaks, as a header carries it',
+      )
     refused(
       [
         { secretId: 'AKID1', secretKey: 'K1' },

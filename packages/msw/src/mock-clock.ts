@@ -38,10 +38,11 @@ export function createMockClock(start: number | Date = Date.now()): MockClock {
 }
 
 /**
- * A number that reads as epoch seconds from 1973 to 5138 (`Date.now() / 1000`, Python's `time.time()`): as
- * milliseconds it would be a day in 1970-1973, where no test means to be, and every signature would be expired.
+ * A number that reads as epoch seconds from 1973 to 5138 (`Date.now() / 1000`, Python's `time.time()`), from 1e8
+ * to 1e11: as milliseconds it would be a time from 1970-01-02 to 1973-03-03, where no test means to be, and every
+ * signature would be expired. Refused with that range named; earlier times and any before 1970 are taken.
  */
-export const secondsLike = (time: number): boolean => Math.abs(time) >= 1e8 && Math.abs(time) < 1e11
+export const secondsLike = (time: number): boolean => time >= 1e8 && time < 1e11
 
 /** A time as epoch ms: a finite number or a valid Date; a string (even a numeric one) is refused. */
 function epochMs(time: unknown, where: string): number {
@@ -50,7 +51,7 @@ function epochMs(time: unknown, where: string): number {
     throw new TypeError(`[crs-kit/msw] ${where} takes epoch milliseconds or a valid Date, got ${shown(time)}`)
   if (typeof time === 'number' && secondsLike(time))
     throw new TypeError(
-      `[crs-kit/msw] ${where} takes epoch milliseconds; ${time} looks like epoch seconds (${Math.round(time * 1000)} in ms)`,
+      `[crs-kit/msw] ${where} takes epoch milliseconds; ${time} looks like epoch seconds (${Math.round(time * 1000)} in ms; milliseconds from 1e8 to 1e11, 1970-01-02 to 1973-03-03, are refused as such)`,
     )
   return ms
 }

@@ -92,6 +92,12 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token=T', '--token=U'])).toThrow(
       '--token is given twice for A',
     )
+    expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token', 'tok\r'])).toThrow(
+      '--secret-id/--secret-key: the token of A must be printable ASCII',
+    )
+    expect(parseCliArgs(['--secret-id=A', '--secret-key=K', '--token=ab+/cd=='])).toMatchObject({
+      credentials: [{ secretId: 'A', secretKey: 'K', token: 'ab+/cd==' }],
+    })
     expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token='])).toThrow(
       '--token for A is empty',
     )
