@@ -191,6 +191,7 @@ describe('createHandlers with setupServer', () => {
       },
     })
     expect(preflight.status).toBe(204)
+    expect(Date.parse(preflight.headers.get('date')!)).toBe(Math.floor(clock.now() / 1000) * 1000)
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
     expect(preflight.headers.get('access-control-allow-headers')).toBe('*, Authorization')
     const answer = await fetch(await tc3Post({ InstanceId: 'crs-5a4py64p' }, { timestamp: now() }))

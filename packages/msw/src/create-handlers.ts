@@ -1,7 +1,7 @@
 import { type HttpHandler, HttpResponse, http } from 'msw'
 import { createMockService, type MockService, type MockServiceOptions } from './create-mock-service.ts'
 import { dropConnection } from './dispatch-call.ts'
-import { cors } from './envelope.ts'
+import { cors, httpDate } from './envelope.ts'
 import { hostPattern } from './host-pattern.ts'
 
 export interface CreateHandlersOptions extends Omit<MockServiceOptions, 'hmac'> {
@@ -27,7 +27,10 @@ export function createHandlers(options: CreateHandlersOptions = {}): CrsMock {
   const handler = http.all(hostPattern(options.hosts), async ({ request }) => {
     // A CORS preflight, as crs-mock answers it: a page on another origin may then send the call itself.
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method'))
-      return new HttpResponse(null, { status: 204, headers: cors })
+      return new HttpResponse(null, {
+        status: 204,
+        headers: { ...cors, Date: httpDate(service.clock.now()) },
+      })
     const answer = await service.handle(request)
     return answer === dropConnection ? HttpResponse.error() : answer
   })

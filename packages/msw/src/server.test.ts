@@ -219,6 +219,12 @@ describe('crs-mock and the clock', () => {
     try {
       const answer = await raw(crsMock.url, 'POST', '{}')
       expect(Date.parse(String(answer.headers.date))).toBe(Math.floor(ahead.now() / 1000) * 1000)
+      // A CORS preflight too: node:http would date it by the real time.
+      const preflight = await raw(crsMock.url, 'OPTIONS', undefined, {
+        'Access-Control-Request-Method': 'POST',
+      })
+      expect(preflight.status).toBe(204)
+      expect(Date.parse(String(preflight.headers.date))).toBe(Math.floor(ahead.now() / 1000) * 1000)
       // Exposed to a page on another origin, whose client reads it.
       expect(answer.headers['access-control-expose-headers']).toBe('Date')
       const redis = new RedisClient({ region: 'ap-guangzhou', endpoint: crsMock.url, credentials })

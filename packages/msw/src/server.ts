@@ -181,7 +181,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const method = req.method ?? ''
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.writeHead(204, cors).end()
+      // Dated by the mock clock, as every other answer.
+      res.writeHead(204, { ...cors, Date: httpDate(clock.now()) }).end()
       return
     }
     if (method !== 'GET' && method !== 'POST') {
