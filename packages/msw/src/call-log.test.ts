@@ -22,6 +22,12 @@ describe('calls()', () => {
     expect(calls[0]!.time).toBeLessThanOrEqual(calls[2]!.time)
     expect(new Set(calls.map((c) => c.requestId)).size).toBe(3)
     expect(mock.calls('ManualBackupInstance')).toEqual([])
+    // A typo would match nothing, and "no calls" would hold for the wrong reason.
+    expect(() => mock.calls('ManualBackup' as never)).toThrow(
+      new TypeError(
+        '[crs-kit/msw] calls(): "ManualBackup" is not an action of the mock (DescribeInstanceBackups, ManualBackupInstance); calls() without it lists every call, those naming other actions too',
+      ),
+    )
     mock.clearCalls()
     expect(mock.calls()).toEqual([])
 

@@ -1,3 +1,5 @@
+import { actionNames } from '@crs-kit/core'
+
 /** One call the service answered, as a test reads it back to count what reached the mock. */
 export interface CallRecord {
   /** When it arrived, on the mock clock (epoch ms). */
@@ -20,6 +22,15 @@ export interface CallNote {
   requestId: string
   action: string | null
   region: string | null
+}
+
+/**
+ * What is wrong with filtering the log by `action`, or undefined: a name the mock does not have (a typo such as
+ * `ManualBackup`) would match nothing, and an assertion of "no calls" would pass for the wrong reason.
+ */
+export function callsFilterProblem(action: unknown): string | undefined {
+  if (action === undefined || (actionNames as readonly unknown[]).includes(action)) return undefined
+  return `${JSON.stringify(action)} is not an action of the mock (${actionNames.join(', ')}); calls() without it lists every call, those naming other actions too`
 }
 
 // errorEnvelope's JSON always starts so, and a code never holds a quote: the code is read back from the

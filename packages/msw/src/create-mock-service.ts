@@ -1,6 +1,6 @@
 import { type ActionName, formatTcTime, parseTcTime, type RedisBackupSet } from '@crs-kit/core'
 import { checkedInJavaScript, checkInstanceSeeds } from './admin/check-instance-seed.ts'
-import { CallLog, type CallRecord } from './call-log.ts'
+import { CallLog, type CallRecord, callsFilterProblem } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
 import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.ts'
@@ -51,7 +51,7 @@ export interface MockService {
    * `action`: to count how often a client called, or what each call was answered.
    * @example expect(mock.calls('ManualBackupInstance')).toHaveLength(1)
    */
-  calls(action?: string): CallRecord[]
+  calls(action?: ActionName): CallRecord[]
   /** Forget the calls recorded so far. */
   clearCalls(): void
   /** Seed state, no overrides, empty rate-limit windows, no recorded calls. The clock is the caller's and is left alone. */
@@ -145,7 +145,11 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       handle: (request) => dispatchCall(request, deps),
       override: (action, override) => overrides.add(action, override),
       clearOverrides: () => overrides.clear(),
-      calls: (action) => log?.records(action) ?? [],
+      calls(action) {
+        const problem = callsFilterProblem(action)
+        if (problem) throw new TypeError(`[crs-kit/msw] calls(): ${problem}`)
+        return log?.records(action) ?? []
+      },
       clearCalls: () => log?.clear(),
       reset() {
         resets.count++

@@ -1,5 +1,5 @@
 import type { ActionName } from '@crs-kit/core'
-import type { CallLog } from '../call-log.ts'
+import { type CallLog, callsFilterProblem } from '../call-log.ts'
 import { type Clock, type MockClock, secondsLike } from '../mock-clock.ts'
 import type { OffsetClock } from '../offset-clock.ts'
 import type { Override, OverrideRegistry } from '../overrides.ts'
@@ -263,7 +263,10 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
       onlyKeys(Object.fromEntries(query), ['action'], 'GET calls query')
       if (query.getAll('action').length > 1)
         throw badInput('GET calls query: action is given more than once; the log is filtered by one action')
-      const calls = target.log?.records(query.get('action') ?? undefined) ?? []
+      const action = query.get('action') ?? undefined
+      const problem = callsFilterProblem(action)
+      if (problem) throw badInput(`GET calls query: ${problem}`)
+      const calls = target.log?.records(action) ?? []
       return [200, { total: target.log?.total ?? 0, calls }]
     },
     DELETE(target, input) {

@@ -251,6 +251,7 @@ describe('refused control-plane requests', () => {
     ],
     ['POST', 'reset', j({ everything: true }), /reset takes no body/],
     ['GET', 'calls?actoin=X', undefined, /unknown key "actoin"/],
+    ['GET', 'calls?action=ManualBackup', undefined, /"ManualBackup" is not an action of the mock/],
     [
       'GET',
       'calls?action=DescribeInstanceBackups&action=ManualBackupInstance',
