@@ -81,8 +81,15 @@ describe('credentials', () => {
     vi.stubEnv('TENCENTCLOUD_SECRET_ID', 'AKIDENV')
     vi.stubEnv('TENCENTCLOUD_SESSION_TOKEN', 'token\r')
     expect(() => credentialSource(undefined)()).toThrow(/^TENCENTCLOUD_SESSION_TOKEN must be a string/)
-    // Both spellings side by side (a spread of a Tencent-style object): the right one is read.
+    // Both spellings side by side with one value (a spread of a Tencent-style object): nothing is left unread.
     const both = { SecretId: 'AKID', SecretKey: 'k', secretId: 'AKID', secretKey: 'k' } as never
     expect(credentialSource(both)()).toMatchObject({ secretId: 'AKID', secretKey: 'k' })
+    // But an STS answer spread with `token: c.token` (a typo, undefined) would lose its Token without a word.
+    const sts = { secretId: 'AKID', secretKey: 'k', Token: 'STS-TOKEN', token: undefined } as never
+    expect(() => credentialSource(sts)).toThrow('credentials: "Token" is not read; did you mean "token"?')
+    const differ = { secretId: 'AKID', secretKey: 'k', SecretKey: 'other' } as never
+    expect(() => credentialSource(differ)).toThrow(
+      'credentials: "SecretKey" is not read; did you mean "secretKey"?',
+    )
   })
 })

@@ -75,8 +75,9 @@ function checked(credentials: Credentials, from: string): Credentials {
         : /token/i.test(key)
           ? 'token'
           : key
-    // Both spellings side by side (a spread of a Tencent-style object) leave the right one to be read.
-    if (key !== meant && !(meant in credentials))
+    // Both spellings side by side with one value (a spread of a Tencent-style object) leave nothing unread; a
+    // `token: undefined` beside a `Token` would drop the token, and two different keys would leave one unread.
+    if (key !== meant && credentials[meant as keyof Credentials] !== credentials[key as keyof Credentials])
       throw new ConfigurationError(`${from}: "${key}" is not read; did you mean "${meant}"?`)
   }
   const { secretId, secretKey, token } = credentials
