@@ -28,9 +28,9 @@ export interface CallNote {
  * What is wrong with filtering the log by `action`, or undefined: a name the mock does not have (a typo such as
  * `ManualBackup`) would match nothing, and an assertion of "no calls" would pass for the wrong reason.
  */
-export function callsFilterProblem(action: unknown): string | undefined {
+export function callsFilterProblem(action: unknown, unfiltered: string): string | undefined {
   if (action === undefined || (actionNames as readonly unknown[]).includes(action)) return undefined
-  return `${JSON.stringify(action)} is not an action of the mock (${actionNames.join(', ')}); calls() without it lists every call, those naming other actions too`
+  return `${JSON.stringify(action)} is not an action of the mock (${actionNames.join(', ')}); ${unfiltered} lists every call, those naming other actions too`
 }
 
 // errorEnvelope's JSON always starts so, and a code never holds a quote: the code is read back from the

@@ -233,6 +233,10 @@ describe('createHandlers options', () => {
         [{ secretId: 'AKID1', secretKey: 'K', token }],
         'the token of AKID1 must be printable ASCII without spaces or line breaks, as a header carries it',
       )
+    // An empty one is none, as the verifier reads it.
+    expect(() =>
+      createHandlers({ credentials: [{ secretId: 'AKID1', secretKey: 'K', token: '' }] }),
+    ).not.toThrow()
     refused(
       [
         { secretId: 'AKID1', secretKey: 'K1' },

@@ -146,7 +146,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       override: (action, override) => overrides.add(action, override),
       clearOverrides: () => overrides.clear(),
       calls(action) {
-        const problem = callsFilterProblem(action)
+        const problem = callsFilterProblem(action, 'calls() without it')
         if (problem) throw new TypeError(`[crs-kit/msw] calls(): ${problem}`)
         return log?.records(action) ?? []
       },

@@ -51,7 +51,7 @@ function epochMs(time: unknown, where: string): number {
     throw new TypeError(`[crs-kit/msw] ${where} takes epoch milliseconds or a valid Date, got ${shown(time)}`)
   if (typeof time === 'number' && secondsLike(time))
     throw new TypeError(
-      `[crs-kit/msw] ${where} takes epoch milliseconds; ${time} looks like epoch seconds (${Math.round(time * 1000)} in ms; milliseconds from 1e8 to 1e11, 1970-01-02 to 1973-03-03, are refused as such)`,
+      `[crs-kit/msw] ${where} takes epoch milliseconds; ${time} looks like epoch seconds (${Math.round(time * 1000)} in ms; a number from 1e8 to 1e11 is read as seconds: give a time of 1970-01-02 to 1973-03-03 as a Date)`,
     )
   return ms
 }

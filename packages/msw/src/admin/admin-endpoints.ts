@@ -76,7 +76,7 @@ const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 function timeOf(value: unknown): number {
   if (typeof value === 'number' && secondsLike(value))
     throw badInput(
-      `time ${value} looks like epoch seconds (as Python's time.time() gives); the clock takes epoch milliseconds, ${Math.round(value * 1000)}`,
+      `time ${value} looks like epoch seconds (as Python's time.time() gives); the clock takes epoch milliseconds, ${Math.round(value * 1000)} (a number from 1e8 to 1e11 is read as seconds: give a time of 1970-01-02 to 1973-03-03 as an ISO string)`,
     )
   if (typeof value === 'number' && Number.isFinite(value)) return value
   if (typeof value === 'string' && isoTime.test(value)) {
@@ -264,7 +264,7 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
       if (query.getAll('action').length > 1)
         throw badInput('GET calls query: action is given more than once; the log is filtered by one action')
       const action = query.get('action') ?? undefined
-      const problem = callsFilterProblem(action)
+      const problem = callsFilterProblem(action, 'GET /__crs-mock/calls without ?action=')
       if (problem) throw badInput(`GET calls query: ${problem}`)
       const calls = target.log?.records(action) ?? []
       return [200, { total: target.log?.total ?? 0, calls }]

@@ -93,7 +93,7 @@ describe('parseCliArgs', () => {
       '--token is given twice for A',
     )
     expect(() => parseCliArgs(['--secret-id=A', '--secret-key=K', '--token', 'tok\r'])).toThrow(
-      '--secret-id/--secret-key: the token of A must be printable ASCII',
+      '--token: the token of A must be printable ASCII',
     )
     expect(parseCliArgs(['--secret-id=A', '--secret-key=K', '--token=ab+/cd=='])).toMatchObject({
       credentials: [{ secretId: 'A', secretKey: 'K', token: 'ab+/cd==' }],

@@ -141,6 +141,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       : { secretId, secretKey: keys[i]!, token: tokens[i] },
   )
   const problem = credentialsProblem(args.credentials)
-  if (problem) throw new TypeError(`--secret-id/--secret-key: ${problem}`)
+  if (problem)
+    throw new TypeError(
+      `${problem.startsWith('the token of') ? '--token' : '--secret-id/--secret-key'}: ${problem}`,
+    )
   return args
 }

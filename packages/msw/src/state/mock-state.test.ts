@@ -52,10 +52,11 @@ describe('MockState', () => {
 
   it('refuses epoch seconds where the clock takes milliseconds', () => {
     expect(() => createMockClock(1_893_456_000)).toThrow(
-      '[crs-kit/msw] createMockClock(start) takes epoch milliseconds; 1893456000 looks like epoch seconds (1893456000000 in ms; milliseconds from 1e8 to 1e11, 1970-01-02 to 1973-03-03, are refused as such)',
+      '[crs-kit/msw] createMockClock(start) takes epoch milliseconds; 1893456000 looks like epoch seconds (1893456000000 in ms; a number from 1e8 to 1e11 is read as seconds: give a time of 1970-01-02 to 1973-03-03 as a Date)',
     )
     // Before 1970 is a time in milliseconds, whatever its size.
     expect(createMockClock(-1_000_000_000).now()).toBe(-1_000_000_000)
+    expect(createMockClock(new Date(1e9)).now()).toBe(1e9)
     expect(() => createMockClock().set(Date.now() / 1000)).toThrow(/looks like epoch seconds/)
     expect(createMockClock(0).now()).toBe(0)
   })

@@ -26,7 +26,8 @@ export function credentialsProblem(credentials: readonly Credential[]): string |
       return `the token of ${secretId} must be a string, got ${shown(token)}`
     // A client sends it in a header, where fetch and our client refuse a space, a line break or non-ASCII: such a
     // token would be refused on every call. Its value is not shown.
-    if (token !== undefined && !/^[\x21-\x7e]+$/.test(token))
+    // An empty token is none, as the verifier and our client read it.
+    if (token !== undefined && token !== '' && !/^[\x21-\x7e]+$/.test(token))
       return `the token of ${secretId} must be printable ASCII without spaces or line breaks, as a header carries it`
     if (seen.has(secretId)) return `${secretId} is given twice (give each SecretId once, with its key)`
     seen.add(secretId)
