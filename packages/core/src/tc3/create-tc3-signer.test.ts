@@ -4,7 +4,7 @@ import { canonicalHeaders, canonicalRequest } from './canonical-request.ts'
 import { createTc3Signer } from './create-tc3-signer.ts'
 import { tc3Crypto as nodeCrypto } from './crypto-node.ts'
 import { tc3Crypto as webCrypto } from './crypto-web.ts'
-import { signTc3 } from './sign-tc3.ts'
+import { signTc3, signTc3Received } from './sign-tc3.ts'
 import { cvmVector, redisVector } from './tc3.fixture.ts'
 import type { Tc3Crypto } from './tc3-crypto.ts'
 
@@ -253,6 +253,37 @@ describe.each(implementations)('signTc3 input on %s', (_, crypto) => {
     const once = new Map(pairs).entries()
     expect(() => sign({ ...v, headers: once, timestamp: Date.now() })).toThrow(/milliseconds are too large/)
     expect((await sign({ ...v, headers: once })).signature).toBe(plain.signature)
+  })
+})
+
+describe('signTc3Received (a verifier signing what it received)', () => {
+  it('signs as signTc3 does: the known-answer vector, and a GET with a query and more headers', async () => {
+    const vector = {
+      method: 'POST',
+      path: '/',
+      query: '',
+      body: redisVector.body,
+      host: redisVector.host,
+      service: 'redis',
+      timestamp: redisVector.timestamp,
+      secretId: redisVector.secretId,
+      secretKey: redisVector.secretKey,
+    }
+    const received = await signTc3Received({ ...vector, headers: [['content-type', 'application/json']] })
+    expect(received.signature).toBe(redisVector.signatures[0].signature)
+    const get = {
+      ...vector,
+      method: 'GET',
+      body: '',
+      query: 'InstanceId=crs-5a4py64p&Limit=5',
+    }
+    const headers: [string, string][] = [
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+      ['X-TC-Action', 'DescribeInstanceBackups'],
+    ]
+    expect((await signTc3Received({ ...get, headers })).authorization).toBe(
+      (await signTc3({ ...get, headers })).authorization,
+    )
   })
 })
 

@@ -1,4 +1,4 @@
-import { signTc3, type Tc3Signature } from '@crs-kit/core'
+import { signTc3Received, type Tc3Signature } from '@crs-kit/core'
 import { constantTimeEqual } from '../crypto/constant-time-equal.ts'
 import type { MaybePromise } from '../maybe-promise.ts'
 import type { IncomingCall } from '../protocol/incoming-call.ts'
@@ -7,9 +7,9 @@ import { type SignedLocation, signedLocations } from './signed-locations.ts'
 
 /**
  * Recomputes the v3 signature the way the service does: the SignedHeaders and service named in the
- * Authorization header and each signed header's received value verbatim. The host is tried without its
- * port first (Tencent's Node SDK signs it so even when it sends `Host: 127.0.0.1:4010`), then as sent.
- * Synchronous where core's signTc3 is (node:crypto).
+ * Authorization header and each signed header's received value (trimmed and lower-cased, as the algorithm
+ * says). The host is tried without its port first (Tencent's Node SDK signs it so even when it sends
+ * `Host: 127.0.0.1:4010`), then as sent. Synchronous where core's signer is (node:crypto).
  */
 export function verifyTc3(
   call: IncomingCall,
@@ -39,7 +39,7 @@ function matchFrom(
 ): MaybePromise<boolean> {
   for (; i < locations.length; i++) {
     const { host, path } = locations[i]!
-    const signed = signTc3({
+    const signed = signTc3Received({
       method: call.method,
       host,
       path,
