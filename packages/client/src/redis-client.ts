@@ -1,4 +1,10 @@
-import { type ActionName, type ActionTypes, actionPolicies, type PaginatedActionName } from '@crs-kit/core'
+import {
+  type ActionName,
+  type ActionTypes,
+  actionPolicies,
+  type PaginatedActionName,
+  preview,
+} from '@crs-kit/core'
 import { transportFor } from '#runtime'
 import { type CallContext, callAction } from './call-action.ts'
 import type { CallOptions } from './call-options.ts'
@@ -29,15 +35,6 @@ const clientOptions = [
   'proxy',
 ]
 
-/** A value for a message, as JSON where it has one (`"ap-guangzhou"`, `5`, `[]`), else its type (a BigInt, a Symbol). */
-function shown(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? typeof value
-  } catch {
-    return typeof value
-  }
-}
-
 /**
  * Tencent Cloud Redis (CRS) backup API client: TC3-signed, retried only where it is safe, rate
  * limited per action, with typed errors. One method per action (generated), plus paginators.
@@ -56,12 +53,14 @@ export class RedisClient extends RedisClientMethods {
     super()
     // A string here is the region without its object (`new RedisClient('ap-guangzhou')`): said as such.
     if (typeof options !== 'object' || !options)
-      throw new ConfigurationError(`RedisClient takes { region, ... }, got ${shown(options)}`)
+      throw new ConfigurationError(`RedisClient takes { region, ... }, got ${preview(options)}`)
     const region = options.region
     // The shape of every Tencent Cloud region (ap-guangzhou, na-siliconvalley, ap-shanghai-fsi): a typo such as a
     // trailing space would otherwise go to the default host with an X-TC-Region the service refuses.
     if (typeof region !== 'string' || !/^[a-z]+(-[a-z0-9]+)+$/.test(region))
-      throw new ConfigurationError(`RedisClient needs a region such as "ap-guangzhou", got ${shown(region)}`)
+      throw new ConfigurationError(
+        `RedisClient needs a region such as "ap-guangzhou", got ${preview(region)}`,
+      )
     knownOptions('RedisClient', options, clientOptions)
     // undefined is absent (a spread config's unset field); null is refused, for every option alike: an
     // `endpoint: null` from an unset config entry must not quietly mean the live service.
@@ -70,14 +69,14 @@ export class RedisClient extends RedisClientMethods {
         throw new ConfigurationError(`RedisClient: option "${key}" is null; leave it out for its default`)
     const { language, rateLimit, fetch, backoff, intl } = options
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
-      throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${shown(language)}`)
+      throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${preview(language)}`)
     if (rateLimit !== false) positive('rateLimit', rateLimit, 0)
     // Checked here, as the numbers are: a `backoff: 'fast'` or `intl: 'yes'` would otherwise be silently ignored.
     if (backoff != null && (typeof backoff !== 'object' || Array.isArray(backoff)))
-      throw new ConfigurationError(`backoff must be an object, got ${shown(backoff)}`)
+      throw new ConfigurationError(`backoff must be an object, got ${preview(backoff)}`)
     if (backoff) knownOptions('backoff', backoff, ['baseMs', 'maxMs'])
     if (intl != null && typeof intl !== 'boolean')
-      throw new ConfigurationError(`intl must be true or false, got ${shown(intl)}`)
+      throw new ConfigurationError(`intl must be true or false, got ${preview(intl)}`)
     if (fetch !== undefined && typeof fetch !== 'function')
       throw new ConfigurationError(`fetch must be a fetch function, got ${typeof fetch}`)
     const endpoint = resolveEndpoint(region, options.endpoint, intl)

@@ -25,7 +25,7 @@ export type * from './generated/types.gen.ts'
 // Each action's validator (validateXRequest), the table of them, and the listed item models' validators.
 export * from './generated/validators.gen.ts'
 export { fromQueryParams, toQueryParams } from './query-params.ts'
-export { ResponseShapeError } from './response-shape-error.ts'
+export { preview, ResponseShapeError } from './response-shape-error.ts'
 export { formatTcTime, parseTcTime } from './tc-time.ts'
 export * from './tc3/index.ts'
 export { isRecord, isTcDateTime, type ValidationIssue } from './validation.ts'
