@@ -211,6 +211,23 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
   },
   'instances/:id': {
     GET: bare('GET instances/:id', (target, input) => [200, instanceOf(target, input.id)]),
+    // What state.setInstanceStatus and state.lockInstance do in JavaScript, for suites in other languages: an
+    // instance turned abnormal or locked keeps its backups (posting it again would replace them).
+    PATCH(target, { body, id }) {
+      const b = objectOf(body, 'the body')
+      onlyKeys(b, ['status', 'lockMs'], 'the body')
+      if (b.status === undefined && b.lockMs === undefined)
+        throw badInput('give status ("normal" or "abnormal"), lockMs, or both')
+      if (b.status !== undefined && b.status !== 'normal' && b.status !== 'abnormal')
+        throw badInput(`status must be "normal" or "abnormal", got ${describe(b.status)}`)
+      const lockMs = b.lockMs
+      if (lockMs !== undefined && !(typeof lockMs === 'number' && Number.isFinite(lockMs) && lockMs >= 0))
+        throw badInput(`lockMs must be a number of milliseconds >= 0 (0 unlocks), got ${describe(lockMs)}`)
+      instanceOf(target, id)
+      if (b.status !== undefined) target.state.setInstanceStatus(id, b.status)
+      if (lockMs !== undefined) target.state.lockInstance(id, lockMs)
+      return [200, instanceOf(target, id)]
+    },
     DELETE(target, input) {
       noInput(input, 'DELETE instances/:id')
       if (!target.state.removeInstance(input.id))

@@ -18,7 +18,7 @@ const headers = {
   ...plain,
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
 }
 
 /** `end: false` writes the whole answer but leaves the response open, for endAfterRefusedBody to end. */

@@ -155,6 +155,26 @@ describe('seeding over HTTP', () => {
     expect((await admin('DELETE', 'instances/crs-sick')).status).toBe(200)
     expect((await admin('GET', 'state')).json.instances).toEqual([])
   })
+
+  it('turns an instance abnormal or locks it with PATCH, keeping its backups', async () => {
+    const backups = (await admin('GET', `instances/${instanceId}`)).json.backups
+    const sick = await admin('PATCH', `instances/${instanceId}`, { status: 'abnormal' })
+    expect(sick.status).toBe(200)
+    expect(sick.json).toMatchObject({ InstanceId: instanceId, status: 'abnormal', backups })
+    expect(await rejection(client().manualBackupInstance({ InstanceId: instanceId }))).toMatchObject({
+      code: 'ResourceUnavailable.InstanceStatusAbnormal',
+    })
+    const locked = await admin('PATCH', `instances/${instanceId}`, { status: 'normal', lockMs: 60_000 })
+    expect(locked.json).toMatchObject({ status: 'normal', lockedUntil: expect.any(Number) })
+    expect(await rejection(client().manualBackupInstance({ InstanceId: instanceId }))).toMatchObject({
+      code: 'ResourceUnavailable.InstanceLockedError',
+    })
+    expect((await admin('PATCH', `instances/${instanceId}`, { lockMs: 0 })).json.lockedUntil).toBeNull()
+    expect((await client().manualBackupInstance({ InstanceId: instanceId })).TaskId).toEqual(
+      expect.any(Number),
+    )
+    expect((await admin('GET', `instances/${instanceId}`)).json.backups).toHaveLength(backups.length + 1)
+  })
 })
 
 describe('the clock over HTTP', () => {

@@ -266,6 +266,22 @@ describe('refused control-plane requests', () => {
     ['DELETE', 'overrides/abc', undefined, /override ids are integers/],
     ['DELETE', 'overrides/999', undefined, /no override 999: used up, removed or cleared/],
     ['DELETE', 'instances/crs-nope', undefined, /no instance "crs-nope"/],
+    ['PATCH', 'instances/crs-nope', j({ status: 'abnormal' }), /no instance "crs-nope"/],
+    ['PATCH', 'instances/crs-5a4py64p', j({}), /give status \("normal" or "abnormal"\), lockMs, or both/],
+    [
+      'PATCH',
+      'instances/crs-5a4py64p',
+      j({ status: 'sick' }),
+      /status must be "normal" or "abnormal", got "sick"/,
+    ],
+    // Nothing changes: the status is not applied when the lock is refused.
+    [
+      'PATCH',
+      'instances/crs-5a4py64p',
+      j({ status: 'abnormal', lockMs: -1 }),
+      /lockMs must be a number of milliseconds >= 0/,
+    ],
+    ['PATCH', 'instances/crs-5a4py64p', j({ locked: true }), /unknown key "locked"/],
   ])('%s %s %s: refused, nothing changed', async (method, path, body, message) => {
     await admin('POST', 'overrides', j({ action: 'ManualBackupInstance', error: 'InternalError', times: 3 }))
     await admin('POST', 'clock', j({ advanceMs: 1234 }))
