@@ -1,3 +1,4 @@
+import { preview } from '@crs-kit/core'
 import { ConfigurationError } from './errors.ts'
 
 /** setTimeout's longest delay, about 24.8 days: a longer one fires at once (with a warning in Node). */
@@ -17,7 +18,7 @@ export function positiveOption(
     !(typeof value === 'number' && value > 0 && value <= max && (!integer || Number.isInteger(value)))
   )
     throw new ConfigurationError(
-      `${name} must be a positive ${integer ? 'integer' : 'number'} up to ${max}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+      `${name} must be a positive ${integer ? 'integer' : 'number'} up to ${max}, got ${preview(value)}`,
     )
   return value ?? fallback
 }

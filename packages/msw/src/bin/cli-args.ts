@@ -1,6 +1,6 @@
 import { regions } from '@crs-kit/core'
 import { checkAdminOrigin } from '../admin/admin-guard.ts'
-import { type Credential, credentialsProblem } from '../verify/credential.ts'
+import { type Credential, credentialsProblem, tokenProblem } from '../verify/credential.ts'
 
 export interface CliArgs {
   host: string
@@ -95,6 +95,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         if (tokens[pair] !== undefined) throw new TypeError(`--token is given twice for ${ids[pair]}`)
         const token = value()
         if (token === '') throw new TypeError(`--token for ${ids[pair]} is empty`)
+        const problem = tokenProblem(ids[pair]!, token)
+        if (problem) throw new TypeError(`--token: ${problem}`)
         tokens[pair] = token
         break
       }
@@ -141,9 +143,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       : { secretId, secretKey: keys[i]!, token: tokens[i] },
   )
   const problem = credentialsProblem(args.credentials)
-  if (problem)
-    throw new TypeError(
-      `${problem.startsWith('the token of') ? '--token' : '--secret-id/--secret-key'}: ${problem}`,
-    )
+  if (problem) throw new TypeError(`--secret-id/--secret-key: ${problem}`)
   return args
 }

@@ -10,6 +10,17 @@ export interface Credential {
 export const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
 
 /**
+ * What is wrong with a key pair's token (already known to be a string or absent), or undefined. A client sends it
+ * in a header, where fetch and our client refuse a space, a line break or non-ASCII: such a token would be refused
+ * on every call. An empty token is none, as the verifier and our client read it. Its value is not shown.
+ */
+export function tokenProblem(secretId: string, token: string | undefined): string | undefined {
+  if (token !== undefined && token !== '' && !/^[\x21-\x7e]+$/.test(token))
+    return `the token of ${secretId} must be printable ASCII without spaces or line breaks, as a header carries it`
+  return undefined
+}
+
+/**
  * What is wrong with a list of key pairs to accept, in a sentence, or undefined. A pair the verifier would
  * refuse on every call (a malformed or unset SecretId, an empty key) or a SecretId given twice with its keys
  * (only the last would count) is a mistake of the test setup, better reported at startup than as AuthFailure.
@@ -24,11 +35,8 @@ export function credentialsProblem(credentials: readonly Credential[]): string |
       return `the secret key of ${secretId} is empty${typeof secretKey === 'string' ? '' : ` (${shown(secretKey)})`}`
     if (token !== undefined && typeof token !== 'string')
       return `the token of ${secretId} must be a string, got ${shown(token)}`
-    // A client sends it in a header, where fetch and our client refuse a space, a line break or non-ASCII: such a
-    // token would be refused on every call. Its value is not shown.
-    // An empty token is none, as the verifier and our client read it.
-    if (token !== undefined && token !== '' && !/^[\x21-\x7e]+$/.test(token))
-      return `the token of ${secretId} must be printable ASCII without spaces or line breaks, as a header carries it`
+    const problem = tokenProblem(secretId, token)
+    if (problem) return problem
     if (seen.has(secretId)) return `${secretId} is given twice (give each SecretId once, with its key)`
     seen.add(secretId)
   }
