@@ -1,4 +1,4 @@
-import type { ManualBackupInstanceErrorCode, RedisBackupSet } from '@crs-kit/core'
+import type { ManualBackupInstanceErrorCode, RedisBackupSet, Region } from '@crs-kit/core'
 import { describe, expectTypeOf, it } from 'vitest'
 import { RedisClient, TencentCloudError } from './index.ts'
 import type { PageItem } from './page-item.ts'
@@ -30,5 +30,14 @@ describe('types', () => {
       .parameter(0)
       .toHaveProperty('Offset')
       .toEqualTypeOf<number | undefined>()
+  })
+  it('offers the spec regions for region and accepts a region opened later', () => {
+    type RegionOption = ConstructorParameters<typeof RedisClient>[0]['region']
+    // Every region of the spec is a literal of the option (an editor lists them), not only `string`.
+    expectTypeOf<Extract<RegionOption, 'ap-shanghai-fsi'>>().toEqualTypeOf<'ap-shanghai-fsi'>()
+    expectTypeOf<Region>().toExtend<RegionOption>()
+    expectTypeOf(new RedisClient({ region: 'ap-jakarta' }).region).toExtend<string>()
+    // @ts-expect-error a region is a string
+    new RedisClient({ region: 1 })
   })
 })

@@ -1,3 +1,5 @@
+import type { Region } from '@crs-kit/core'
+
 /** Tencent Cloud API keys; `token` only for temporary credentials (STS). */
 export interface Credentials {
   secretId: string
@@ -15,8 +17,11 @@ export type Language = 'zh-CN' | 'en-US'
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 export interface RedisClientOptions {
-  /** Required, e.g. `ap-guangzhou`; financial regions (`ap-shanghai-fsi`) get their own host. */
-  region: string
+  /**
+   * Required, e.g. `ap-guangzhou`; financial regions (`ap-shanghai-fsi`) get their own host. Editors offer the
+   * spec's regions; any other region name is accepted too, for regions opened after this release.
+   */
+  region: Region | (string & {})
   /** Default: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_SESSION_TOKEN from the environment. */
   credentials?: Credentials | CredentialsProvider
   /** A full origin such as `http://127.0.0.1:4010`; default from the region. */

@@ -4,6 +4,7 @@ import {
   actionPolicies,
   type PaginatedActionName,
   preview,
+  type Region,
 } from '@crs-kit/core'
 import { transportFor } from '#runtime'
 import { type CallContext, callAction } from './call-action.ts'
@@ -43,7 +44,7 @@ const clientOptions = [
  * const { TaskId } = await client.manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'nightly' })
  */
 export class RedisClient extends RedisClientMethods {
-  declare readonly region: string
+  declare readonly region: Region | (string & {})
   /** The origin requests go to. */
   declare readonly endpoint: string
   // Private fields: never enumerated by JSON.stringify or util.inspect, so the credentials stay out of logs.
