@@ -18,6 +18,36 @@ describe('credentials', () => {
     expect(() => credentialsFromEnv(undefined)).toThrow(/TENCENTCLOUD_SECRET_ID/)
   })
 
+  it('reads a variable the runtime refuses (Deno without --allow-env for it) as unset, and names it if needed', () => {
+    // Deno's process.env throws NotCapable for a variable that --allow-env does not grant.
+    const granting = (...names: string[]) =>
+      new Proxy(
+        {
+          TENCENTCLOUD_SECRET_ID: 'AKIDENV',
+          TENCENTCLOUD_SECRET_KEY: 'key',
+          TENCENTCLOUD_SESSION_TOKEN: 't',
+        },
+        {
+          get(all, name: string) {
+            if (!names.includes(name))
+              throw Object.assign(new Error(`Requires env access to "${name}"`), { name: 'NotCapable' })
+            return all[name as keyof typeof all]
+          },
+        },
+      )
+    // Long-lived keys with only their two variables granted: the token is left out, not an error.
+    expect(credentialsFromEnv(granting('TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY'))).toEqual({
+      secretId: 'AKIDENV',
+      secretKey: 'key',
+      token: undefined,
+    })
+    expect(() => credentialsFromEnv(granting('TENCENTCLOUD_SECRET_ID'))).toThrow(
+      new ConfigurationError(
+        'no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (the runtime refused to read TENCENTCLOUD_SECRET_KEY,TENCENTCLOUD_SESSION_TOKEN)',
+      ),
+    )
+  })
+
   it('accepts an object or an async provider, and wraps a failing provider', async () => {
     expect(await credentialSource({ secretId: 'a', secretKey: 'b' })()).toEqual({
       secretId: 'a',

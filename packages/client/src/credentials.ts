@@ -1,4 +1,5 @@
 import { ConfigurationError } from './errors.ts'
+import { readVariable } from './read-variable.ts'
 import type { Credentials, CredentialsProvider } from './redis-client-options.ts'
 
 type Env = Record<string, string | undefined>
@@ -6,16 +7,21 @@ type Env = Record<string, string | undefined>
 // `process` does not exist in browsers and some edge runtimes; reading it must not throw there.
 const processEnv = (): Env | undefined => (globalThis as { process?: { env?: Env } }).process?.env
 
-/** Credentials from TENCENTCLOUD_SECRET_ID / _SECRET_KEY / _SESSION_TOKEN, read at call time. */
+/**
+ * Credentials from TENCENTCLOUD_SECRET_ID / _SECRET_KEY / _SESSION_TOKEN, read at call time. A variable the runtime
+ * does not let us read counts as unset and is named if the credentials are then missing.
+ */
 export function credentialsFromEnv(env: Env | undefined = processEnv()): Credentials {
-  const secretId = env?.TENCENTCLOUD_SECRET_ID
-  const secretKey = env?.TENCENTCLOUD_SECRET_KEY
+  const refused: string[] = []
+  const [secretId, secretKey, token] = Object.values(variables).map((name) =>
+    readVariable(env, name, refused),
+  )
   if (!secretId || !secretKey) {
     throw new ConfigurationError(
-      'no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
+      `no credentials: pass \`credentials\` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY${refused.length ? ` (the runtime refused to read ${refused})` : ''}`,
     )
   }
-  return { secretId, secretKey, token: env.TENCENTCLOUD_SESSION_TOKEN || undefined }
+  return { secretId, secretKey, token: token || undefined }
 }
 
 /**

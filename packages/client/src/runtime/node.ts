@@ -1,5 +1,6 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import { NetworkError } from '../errors.ts'
+import { readVariable } from '../read-variable.ts'
 import { NOT_SENT_CODES, systemCode, type Transport } from '../transport.ts'
 import { proxiedRouter, tunnelFailed } from './proxied-router.ts'
 import { envProxyEnabled, proxyFor } from './proxy-for.ts'
@@ -98,8 +99,11 @@ const direct: Router = (url, fresh) => {
  * `proxy` option or, under Node's NODE_USE_ENV_PROXY=1 / --use-env-proxy, the environment names.
  */
 export function transportFor(origin: string, proxy?: string | false): Transport {
-  const { env, execArgv } = process
-  const through = proxyFor(new URL(origin), proxy, env, envProxyEnabled(env, execArgv))
+  // The environment is read only when the option leaves the proxy to it, and each variable only as the runtime
+  // allows (Deno without --allow-env: as unset), so that a client with `proxy: false` reads nothing.
+  const env: Record<string, string | undefined> =
+    proxy === undefined ? new Proxy(process.env, { get: (all, name: string) => readVariable(all, name) }) : {}
+  const through = proxyFor(new URL(origin), proxy, env, () => envProxyEnabled(env, process.execArgv))
   if (!through) return defaultTransport
   // One transport, and so one set of keep-alive pools, per proxy in the process, as for direct calls.
   const key = JSON.stringify(through)

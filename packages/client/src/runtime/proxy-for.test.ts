@@ -94,6 +94,22 @@ describe('proxyFor', () => {
     expect(proxyFor(new URL('http://127.0.0.1:4010'), 'http://p:3128', env)?.hostname).toBe('p')
   })
 
+  it('reads no variable for a loopback endpoint or a `proxy` option, nor asks whether to (Deno prompts or refuses each read)', () => {
+    const untouchable = new Proxy({} as Record<string, string>, {
+      get: (_, name) => {
+        throw new Error(`read ${String(name)}`)
+      },
+    })
+    const neverAsked = () => {
+      throw new Error('asked whether to use the environment')
+    }
+    expect(proxyFor(new URL('http://127.0.0.1:4010'), undefined, untouchable, neverAsked)).toBeUndefined()
+    expect(proxyFor(api, false, untouchable, neverAsked)).toBeUndefined()
+    expect(proxyFor(api, 'http://p:3128', untouchable, neverAsked)?.hostname).toBe('p')
+    // Off, not even NO_PROXY is read.
+    expect(proxyFor(api, undefined, untouchable, () => false)).toBeUndefined()
+  })
+
   it('lets `proxy: false` turn the environment off, and reads an empty `proxy` as none', () => {
     expect(proxyFor(api, false, { https_proxy: 'http://p:3128' })).toBeUndefined()
     expect(proxyFor(api, '', { https_proxy: 'http://p:3128' })).toBeUndefined()

@@ -32,12 +32,17 @@ export function envProxyEnabled(env: Env, execArgv: readonly string[]): boolean 
 }
 
 /**
- * The proxy for requests to `target`: the `proxy` option (`false` or '': none), else, when `useEnv`, the
- * environment's https_proxy / http_proxy read as Node reads them under its switch, except that loopback
- * hosts are never proxied. Throws a ConfigurationError for a `proxy` it cannot use, and for a variable
+ * The proxy for requests to `target`: the `proxy` option (`false` or '': none), else, when `useEnv` (or what it
+ * returns), the environment's https_proxy / http_proxy read as Node reads them under its switch, except that
+ * loopback hosts are never proxied. Throws a ConfigurationError for a `proxy` it cannot use, and for a variable
  * Node would use but this transport cannot; never quotes the URL, which may carry a password.
  */
-export function proxyFor(target: URL, option: unknown, env: Env, useEnv = true): HttpProxy | undefined {
+export function proxyFor(
+  target: URL,
+  option: unknown,
+  env: Env,
+  useEnv: boolean | (() => boolean) = true,
+): HttpProxy | undefined {
   // '' as an empty variable reads: none (`proxy: process.env.http_proxy` with the variable set but empty).
   if (option === false || option === '') return undefined
   if (option !== undefined && typeof option !== 'string')
@@ -47,9 +52,11 @@ export function proxyFor(target: URL, option: unknown, env: Env, useEnv = true):
   if (raw === undefined) {
     const host = bare(target.hostname)
     const port = target.port || (target.protocol === 'https:' ? '443' : '80')
+    // A loopback host reads no variable at all; `useEnv` as a function is asked only after that.
+    if (isLoopback(host) || !(typeof useEnv === 'function' ? useEnv() : useEnv)) return undefined
     // Node takes the first variable that is set, even to blanks (which then name no proxy).
     const noProxy = env.no_proxy || env.NO_PROXY || ''
-    if (!useEnv || isLoopback(host) || bypassed(noProxy, host, port)) return undefined
+    if (bypassed(noProxy, host, port)) return undefined
     const name = (variables[target.protocol as keyof typeof variables] ?? []).find((n) => env[n])
     if (!name) return undefined
     source = name
