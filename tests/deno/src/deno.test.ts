@@ -3,6 +3,7 @@
 // package, against a real crs-mock that verifies every signature.
 import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -25,8 +26,12 @@ describe('@crs-kit/client in Deno, with --allow-net only', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [denoLauncher, 'run', '--no-prompt', '--allow-net=127.0.0.1', join(here, 'deno-program.ts'), mock.url],
-      // No inherited NO_COLOR or DENO_* settings change the run; HOME lets Deno keep its cache where it can write.
-      { cwd: join(here, '..'), env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 50_000 },
+      // No inherited DENO_* or proxy settings change the run; Deno keeps its cache under the system's temp directory.
+      {
+        cwd: join(here, '..'),
+        env: { PATH: process.env.PATH, DENO_DIR: join(tmpdir(), 'crs-kit-deno'), NO_COLOR: '1' },
+        timeout: 50_000,
+      },
     )
     const r = JSON.parse(stdout.trim().split('\n').at(-1)!)
 
