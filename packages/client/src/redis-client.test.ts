@@ -233,6 +233,31 @@ describe('RedisClient aborts', () => {
     expect(fetch).toHaveBeenCalledTimes(5)
   })
 
+  it('takes its listener off a signal when the calls on it are done, so a timeout signal is not kept alive', async () => {
+    const { fetch } = fakeFetch(() => ({ TotalCount: 0, BackupSet: [], RequestId: 'r' }))
+    const client = make({ fetch, rateLimit: 5 })
+    const signal = AbortSignal.timeout(600_000)
+    const waiting = Array.from({ length: 8 }, () =>
+      client.describeInstanceBackups({ InstanceId: 'crs-1' }, { signal }),
+    )
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1)
+    await Promise.all(waiting)
+    // Node holds a timeout signal with a listener until it fires: here, 10 minutes of memory per call.
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0)
+    // A later call on the same signal listens again, and an abort still reaches it.
+    const controller = new AbortController()
+    await client.describeInstanceBackups({ InstanceId: 'crs-1' }, { signal: controller.signal })
+    const hangingClient = make({ fetch: hanging(), rateLimit: false })
+    const late = hangingClient
+      .describeInstanceBackups({ InstanceId: 'crs-1' }, { signal: controller.signal })
+      .catch((e) => e)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    controller.abort()
+    expect(await late).toBeInstanceOf(AbortError)
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0)
+  })
+
   it('sends nothing when the signal aborts while the credentials are being fetched', async () => {
     const { fetch } = fakeFetch()
     const controller = new AbortController()
