@@ -56,7 +56,11 @@ let lastFallback: string | undefined
 let lastHref = ''
 
 /** The request's absolute URL: the Host header as received, or the listening address when unusable. */
-function hrefOf(hostHeader: string | undefined, rawPath: string | undefined, fallbackHost: string): string {
+export function hrefOf(
+  hostHeader: string | undefined,
+  rawPath: string | undefined,
+  fallbackHost: string,
+): string {
   if (hostHeader === lastHost && rawPath === lastPath && fallbackHost === lastFallback) return lastHref
   const host = hostHeader && safeHost.test(hostHeader) ? hostHeader : fallbackHost
   const path = rawPath?.startsWith('/') ? rawPath : '/'
@@ -106,7 +110,7 @@ export function readWireRequest(
 }
 
 /** The query string of a request target as received (between `?` and any `#`), without escaping anything. */
-function rawQueryOf(target: string): string {
+export function rawQueryOf(target: string): string {
   const start = target.indexOf('?')
   if (start < 0) return ''
   const end = target.indexOf('#', start)
@@ -114,7 +118,7 @@ function rawQueryOf(target: string): string {
 }
 
 /** A request whose body has been read. */
-class NodeWireRequest implements WireRequest {
+export class NodeWireRequest implements WireRequest {
   readonly method: string
   readonly url: string
   readonly rawQuery: string

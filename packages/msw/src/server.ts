@@ -6,6 +6,7 @@ import { createMockServiceCore, type MockService, type MockServiceOptions } from
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { cors, errorEnvelope, httpDate } from './envelope.ts'
+import { serveFastPath } from './fast-connection.ts'
 import type { MockClock } from './mock-clock.ts'
 import { BodyTooLargeError, behindRefusedBody, endAfterRefusedBody, readWireRequest } from './node-request.ts'
 import { createOffsetClock } from './offset-clock.ts'
@@ -129,11 +130,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         )
   let fallbackHost = '127.0.0.1'
 
-  const failed = (res: ServerResponse, e: unknown) => {
+  const failure = (e: unknown) => {
     console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
-    if (!res.headersSent)
-      send(res, errorEnvelope('InternalError', 'internal error of the mock service', randomId()), clock.now())
-    else res.destroy()
+    return errorEnvelope('InternalError', 'internal error of the mock service', randomId())
+  }
+  const failed = (res: ServerResponse, e: unknown) => {
+    if (!res.headersSent) send(res, failure(e), clock.now())
+    else {
+      console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
+      res.destroy()
+    }
   }
 
   const respond = (req: IncomingMessage, res: ServerResponse, answer: string | typeof dropConnection) => {
@@ -213,6 +219,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
   }
   const server = createServer({ maxHeaderSize: maxHeaderBytes }, handle)
+  const fastConnections = serveFastPath(server, {
+    isServiceTarget: (target) => !(admin && isAdminTarget(target)),
+    answer: answerCall,
+    failure,
+    now: () => clock.now(),
+    maxBodyBytes,
+    fallbackHost: () => fallbackHost,
+  })
   // Expect: 100-continue (curl for large bodies, Java's expectContinue): a body announced over the limit is refused
   // instead of invited, so the client does not upload what would be dropped. node:http invites every one by default.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
@@ -253,6 +267,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
+        for (const socket of fastConnections) socket.destroy()
       })
       return closed
     },

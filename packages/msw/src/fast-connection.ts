@@ -1,0 +1,269 @@
+import type { Server } from 'node:http'
+import type { Socket } from 'node:net'
+import { dropConnection } from './dispatch-call.ts'
+import { cors, httpDate } from './envelope.ts'
+import { hrefOf, NodeHeaders, NodeWireRequest, rawQueryOf } from './node-request.ts'
+import type { WireRequest } from './protocol/read-call.ts'
+
+type Answer = string | typeof dropConnection
+
+export interface FastPathOptions {
+  /** Whether a request for `target` is a call of the service (a control-plane path is not). */
+  isServiceTarget(target: string): boolean
+  /** The envelope to send, `dropConnection`, or a promise of either. */
+  answer(request: WireRequest): Answer | Promise<Answer>
+  /** The envelope to send when `answer` threw or rejected. */
+  failure(error: unknown): string
+  now(): number
+  maxBodyBytes: number
+  fallbackHost(): string
+}
+
+/**
+ * crs-mock's service calls without node:http's request and response objects, which cost about as much as the
+ * whole service: a request whose bytes are plainly valid HTTP/1.1 (see `readPlainRequest`) and complete in
+ * what the connection has received is answered here, with the same bytes node:http would send. Anything else
+ * (a control-plane path, OPTIONS, Expect, a chunked or oversized body, a head or body still arriving, any byte
+ * node:http might read differently) hands the connection, with what it has received, to node:http for good,
+ * once the answers before it are sent. Returns the connections still served here, for `close()` to end.
+ */
+export function serveFastPath(server: Server, options: FastPathOptions): Set<Socket> {
+  const open = new Set<Socket>()
+  const listeners = server.listeners('connection')
+  // node:http's own connection listener, called for a handed-over connection as if it had just connected.
+  if (listeners.length !== 1) return open
+  const httpConnection = listeners[0] as (socket: Socket) => void
+  server.removeListener('connection', httpConnection)
+  server.on('connection', (socket: Socket) => {
+    open.add(socket)
+    new FastConnection(socket, options, server, open, () => {
+      open.delete(socket)
+      httpConnection.call(server, socket)
+    })
+  })
+  return open
+}
+
+const crlf = '\r\n'
+const requestLine = /^(GET|POST) (\/[\x21-\x7e]*) HTTP\/1\.1$/
+const headerLine = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[\t ]*(.*?)[\t ]*$/
+/** A byte outside printable ASCII and tab, or a CR or LF that is not part of a CRLF. */
+const unusualByte = /[^\t\x20-\x7e\r\n]|\r(?!\n)|(?<!\r)\n/
+const maxHeaderLines = 100
+/** A longer head goes to node:http, which has the last word on the limit (`maxHeaderBytes` in server.ts). */
+const maxHeadBytes = 16 * 1024
+
+interface PlainRequest {
+  method: 'GET' | 'POST'
+  target: string
+  /** Names and values as received (values trimmed), as node:http's rawHeaders. */
+  raw: string[]
+  host: string
+  close: boolean
+  bodyStart: number
+  /** Where the request ends in the buffer. */
+  end: number
+}
+
+/**
+ * The request at the start of `data` when it is complete and plain: GET or POST of an origin-form target over
+ * HTTP/1.1, one Host, printable ASCII throughout its head, no Transfer-Encoding, Expect or Upgrade, at most
+ * one Content-Length (none or 0 for GET) within `maxBodyBytes`, `Connection` absent, keep-alive or close.
+ * Undefined for anything else, complete or not: node:http reads it then.
+ */
+function readPlainRequest(data: Buffer, maxBodyBytes: number): PlainRequest | undefined {
+  const headEnd = data.indexOf('\r\n\r\n')
+  if (headEnd < 0 || headEnd > maxHeadBytes) return undefined
+  const head = data.toString('latin1', 0, headEnd)
+  if (unusualByte.test(head)) return undefined
+  const lines = head.split(crlf)
+  const first = requestLine.exec(lines[0]!)
+  if (!first || lines.length > maxHeaderLines) return undefined
+  const raw: string[] = []
+  let host: string | undefined
+  let length: string | undefined
+  let close = false
+  for (let i = 1; i < lines.length; i++) {
+    const field = headerLine.exec(lines[i]!)
+    if (!field) return undefined
+    const name = field[1]!
+    const value = field[2]!
+    raw.push(name, value)
+    switch (name.toLowerCase()) {
+      case 'host':
+        if (host !== undefined) return undefined
+        host = value
+        break
+      case 'content-length':
+        if (length !== undefined || !/^\d{1,10}$/.test(value)) return undefined
+        length = value
+        break
+      case 'connection': {
+        const option = value.toLowerCase()
+        if (option === 'close') close = true
+        else if (option !== 'keep-alive') return undefined
+        break
+      }
+      case 'transfer-encoding':
+      case 'expect':
+      case 'upgrade':
+        return undefined
+    }
+  }
+  const method = first[1] as 'GET' | 'POST'
+  const bodyLength = length === undefined ? 0 : Number(length)
+  if (host === undefined || bodyLength > maxBodyBytes || (method === 'GET' && bodyLength > 0))
+    return undefined
+  const bodyStart = headEnd + 4
+  const end = bodyStart + bodyLength
+  if (data.length < end) return undefined
+  return { method, target: first[2]!, raw, host, close, bodyStart, end }
+}
+
+const empty = new Uint8Array(0)
+// The answer's head as node:http writes it for crs-mock's writeHead, up to the Date value.
+const headStart = `HTTP/1.1 200 OK\r\n${Object.entries(cors)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('')}content-type: application/json\r\nDate: `
+
+/** One connection answered here until it is handed to node:http or closes. */
+class FastConnection {
+  #buffer: Buffer | undefined
+  /** An answer is on its way (an override's delay): later requests wait for it, as their answers must. */
+  #busy = false
+  /** Answered here no longer: closed, closing, or handed to node:http. */
+  #done = false
+  /** The client has ended its side (no more requests will come). */
+  #ended = false
+  readonly #socket: Socket
+  readonly #options: FastPathOptions
+  readonly #keepAlive: string
+  readonly #handOver: () => void
+
+  constructor(
+    socket: Socket,
+    options: FastPathOptions,
+    server: Server,
+    open: Set<Socket>,
+    handOver: () => void,
+  ) {
+    this.#socket = socket
+    this.#options = options
+    this.#handOver = handOver
+    this.#keepAlive = `\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(server.keepAliveTimeout / 1000)}\r\n\r\n`
+    socket.on('data', this.#onData)
+    socket.on('end', this.#onEnd)
+    socket.on('error', this.#onError)
+    socket.on('timeout', this.#onTimeout)
+    socket.once('close', () => {
+      this.#done = true
+      open.delete(socket)
+    })
+    // node:http closes a keep-alive connection idle this long (its advertised timeout plus a margin).
+    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 0))
+  }
+
+  readonly #onData = (chunk: Buffer) => {
+    this.#buffer = this.#buffer ? Buffer.concat([this.#buffer, chunk]) : chunk
+    // Requests pipelined behind a delayed answer wait; past one request's worth, so does the connection.
+    if (this.#busy && this.#buffer.length > maxHeadBytes + this.#options.maxBodyBytes) this.#socket.pause()
+    this.#serve()
+  }
+
+  readonly #onEnd = () => {
+    this.#ended = true
+    if (!this.#busy) this.#finish()
+  }
+
+  /** The client has sent its last byte and every complete request is answered: close, as node:http does. */
+  #finish(): void {
+    this.#done = true
+    this.#buffer = undefined
+    this.#socket.end()
+  }
+
+  readonly #onError = () => {
+    this.#socket.destroy()
+  }
+
+  readonly #onTimeout = () => {
+    if (!this.#busy) this.#socket.destroy()
+  }
+
+  /** Answers the complete plain requests received, in order, until one is not (or an answer is pending). */
+  #serve(): void {
+    const { maxBodyBytes } = this.#options
+    while (this.#buffer !== undefined && !this.#busy && !this.#done) {
+      const request = readPlainRequest(this.#buffer, maxBodyBytes)
+      if (!request || !this.#options.isServiceTarget(request.target)) {
+        // After the client's end, node:http could not take the connection: what is left is not a request.
+        if (this.#ended) this.#finish()
+        else this.#giveToNodeHttp()
+        return
+      }
+      const data = this.#buffer
+      this.#buffer = request.end < data.length ? data.subarray(request.end) : undefined
+      this.#call(request, data)
+    }
+  }
+
+  #call(request: PlainRequest, data: Buffer): void {
+    const { target } = request
+    const wire = new NodeWireRequest(
+      request.method,
+      hrefOf(request.host, target, this.#options.fallbackHost()),
+      rawQueryOf(target),
+      new NodeHeaders(request.raw),
+      request.end > request.bodyStart ? data.subarray(request.bodyStart, request.end) : empty,
+    )
+    let answer: Answer | Promise<Answer>
+    try {
+      answer = this.#options.answer(wire)
+    } catch (e) {
+      answer = this.#options.failure(e)
+    }
+    if (!(answer instanceof Promise)) {
+      this.#send(answer, request.close)
+      return
+    }
+    this.#busy = true
+    answer
+      .catch((e: unknown) => this.#options.failure(e))
+      .then((settled) => {
+        this.#busy = false
+        this.#send(settled, request.close)
+        if (this.#done) return
+        this.#socket.resume()
+        this.#serve()
+        if (this.#ended && !this.#done) this.#finish()
+      })
+  }
+
+  #send(answer: Answer, close: boolean): void {
+    const socket = this.#socket
+    if (this.#done) return
+    if (answer === dropConnection) {
+      this.#done = true
+      socket.destroy()
+      return
+    }
+    const ending = close ? '\r\nConnection: close\r\n\r\n' : this.#keepAlive
+    socket.write(
+      `${headStart}${httpDate(this.#options.now())}\r\nContent-Length: ${Buffer.byteLength(answer)}${ending}${answer}`,
+    )
+    if (close) this.#finish()
+  }
+
+  #giveToNodeHttp(): void {
+    const socket = this.#socket
+    this.#done = true
+    socket.removeListener('data', this.#onData)
+    socket.removeListener('end', this.#onEnd)
+    socket.removeListener('error', this.#onError)
+    socket.removeListener('timeout', this.#onTimeout)
+    socket.setTimeout(0)
+    if (this.#buffer) socket.unshift(this.#buffer)
+    this.#buffer = undefined
+    this.#handOver()
+  }
+}
