@@ -149,6 +149,7 @@ const variants: [string, string][] = [
     describeCall().replace('Host: 127.0.0.1', 'host:\t127.0.0.1 \t').replace('X-TC-Action: ', 'x-tc-action:'),
   ],
   ['Connection: Keep-Alive in capitals', describeCall('Connection: Keep-Alive\r\n')],
+  ['Connection: close', describeCall('Connection: close\r\n')],
   ['a repeated header, whose values are joined', describeCall('X-TC-Region: ap-beijing\r\n')],
   ['an empty header value', describeCall('X-Note:\r\n')],
   ['a second Host (node:http keeps the first)', describeCall('Host: other.example\r\n')],

@@ -97,7 +97,8 @@ function send(res: ServerResponse, envelope: string, now: number, end = true): v
 }
 
 /**
- * The mock service over plain node:http: what the `crs-mock` bin runs, for tests in any language.
+ * The mock service over plain node:http: what the `crs-mock` bin runs, for tests in any language. Plain, complete
+ * service calls are answered before node:http builds its request objects (fast-connection.ts), with the same bytes.
  * @example const server = await startMockServer({ port: 4010 }); await server.close()
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
