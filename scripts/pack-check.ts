@@ -18,13 +18,18 @@ export interface Check {
   detail?: string
 }
 
-/** The pnpm running this script (CI reaches it through npx, so it may not be on PATH). */
+/**
+ * The pnpm running this script (CI reaches it through npx, so it may not be on PATH); run some other way
+ * (`node scripts/pack-check.ts`), the root's `packageManager` pnpm through npx, never a bare `pnpm` that may
+ * be missing (spawnSync pnpm ENOENT) or another version.
+ */
 function pnpmCommand(): [string, string[]] {
   // biome-ignore lint/suspicious/noUndeclaredEnvVars: pnpm sets it for the scripts it runs; not a task input
   const execpath = process.env.npm_execpath
   if (execpath && /pnpm/.test(basename(execpath)))
     return /\.[cm]?js$/.test(execpath) ? [process.execPath, [execpath]] : [execpath, []]
-  return ['pnpm', []]
+  const { packageManager } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'))
+  return ['npx', ['-y', String(packageManager).split('+')[0]!]]
 }
 
 /** `pnpm pack` of each package into `dest` (pnpm rewrites `workspace:` ranges); returns the tarball paths. */
