@@ -1,9 +1,10 @@
 // Packs @crs-kit/{core,client,msw} as `pnpm publish` would and checks what a registry would receive: publint,
 // arethetypeswrong, no `workspace:` range left, the manifest promises of the design (ESM, sideEffects,
-// dependencies, msw as a peer) and source maps whose sources ship in the tarball. Assumes `pnpm build` ran.
+// dependencies, msw as a peer), source maps whose sources ship in the tarball, and a LICENSE identical to the
+// repository's (each package keeps a copy, packed whatever `files` says). Assumes `pnpm build` ran.
 // `node scripts/pack-check.ts` prints `N passed, N failed`; tests/consumers/run.ts reuses the functions.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, posix, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,13 +18,18 @@ export interface Check {
   detail?: string
 }
 
-/** The pnpm running this script (CI reaches it through npx, so it may not be on PATH). */
+/**
+ * The pnpm running this script (CI reaches it through npx, so it may not be on PATH); run some other way
+ * (`node scripts/pack-check.ts`), the root's `packageManager` pnpm through npx, never a bare `pnpm` that may
+ * be missing (spawnSync pnpm ENOENT) or another version.
+ */
 function pnpmCommand(): [string, string[]] {
   // biome-ignore lint/suspicious/noUndeclaredEnvVars: pnpm sets it for the scripts it runs; not a task input
   const execpath = process.env.npm_execpath
   if (execpath && /pnpm/.test(basename(execpath)))
     return /\.[cm]?js$/.test(execpath) ? [process.execPath, [execpath]] : [execpath, []]
-  return ['pnpm', []]
+  const { packageManager } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'))
+  return ['npx', ['-y', String(packageManager).split('+')[0]!]]
 }
 
 /** `pnpm pack` of each package into `dest` (pnpm rewrites `workspace:` ranges); returns the tarball paths. */
@@ -103,6 +109,24 @@ function sourceMapChecks(root: string, files: string[]): Check[] {
   ]
 }
 
+/**
+ * The tarball's LICENSE is the repository's, byte for byte, and it comes from the package's own copy: pnpm packs
+ * the workspace root's LICENSE when a package has none, npm does not.
+ */
+function licenseCheck(pkgName: string, root: string, files: string[]): Check {
+  const name = 'LICENSE identical to the repository LICENSE'
+  const own = join(repo, 'packages', pkgName.replace('@crs-kit/', ''), 'LICENSE')
+  if (!files.includes('LICENSE')) return { name, ok: false, detail: `no LICENSE in ${files.length} files` }
+  if (!existsSync(own))
+    return {
+      name,
+      ok: false,
+      detail: `${own} is missing (npm would pack no LICENSE): copy the root LICENSE there`,
+    }
+  const ok = readFileSync(join(root, 'LICENSE')).equals(readFileSync(join(repo, 'LICENSE')))
+  return { name, ok, detail: `LICENSE differs from the root one: copy the root LICENSE to ${own}` }
+}
+
 /** All checks for one tarball, each named after it. */
 export function checkTarball(tarball: string): Check[] {
   const label = basename(tarball)
@@ -121,6 +145,7 @@ export function checkTarball(tarball: string): Check[] {
     return [
       ...manifestChecks(JSON.parse(raw), raw),
       ...sourceMapChecks(root, files),
+      licenseCheck(JSON.parse(raw).name, root, files),
       { name: 'publint --strict', ok: publint.ok, detail: publint.out },
       { name: 'arethetypeswrong --profile esm-only', ok: attw.ok, detail: attw.out },
     ].map((c) => ({ ...c, name: `${label}: ${c.name}` }))
