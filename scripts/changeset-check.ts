@@ -89,7 +89,28 @@ if (released !== undefined && released !== current) {
 if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0)
   refuseWithoutChangeset('describe the change for the packages')
 
-// changeset status checks that every changed package is named by a pending changeset.
+// changeset status only checks that some changeset was added since the base, even an empty one: each package
+// whose published files changed must be named by a pending changeset, so that its changelog says what changed.
+const named = new Set<string>()
+for (const file of pending) {
+  const front = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(readFileSync(`.changeset/${file}`, 'utf8'))?.[1] ?? ''
+  for (const [, name] of front.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:/gm)) named.add(name!)
+}
+const packageName = (dir: string) =>
+  (JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8')) as { name: string }).name
+const unnamed = [
+  ...new Set(changed.map((f) => /^packages\/([^/]+)\//.exec(f)?.[1]).filter((d) => d !== undefined)),
+]
+  .map(packageName)
+  .filter((name) => fixedGroup.includes(name) && !named.has(name))
+if (unnamed.length > 0) {
+  console.error(
+    `changeset-check: ${unnamed.join(', ')} changed since ${base.slice(0, 8)} but no pending changeset names ${unnamed.length > 1 ? 'them' : 'it'}`,
+  )
+  console.error('run `pnpm changeset`, pick the package, and say what changed for its users')
+  process.exit(1)
+}
+
 const status = spawnSync('changeset', ['status', `--since=${base}`], { stdio: 'inherit', shell: false })
 // changeset status sees only the changesets git knows; `pnpm changeset` leaves a new one untracked.
 const untracked = git('ls-files', '--others', '--exclude-standard', '--', '.changeset')

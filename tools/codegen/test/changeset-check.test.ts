@@ -46,6 +46,7 @@ async function releasedRepo(version: string) {
   git('commit', '-q', '-m', `release ${version}`)
 
   return {
+    dir,
     git,
     /** A change to a package, as regenerating leaves one: changeset status then wants a changeset naming it. */
     async touchPackage(name: string) {
@@ -156,5 +157,27 @@ describe('changeset-check after a release', () => {
     const added = repo.check()
     expect(added.out).not.toContain('not added yet')
     expect(added.code).toBe(0)
+  })
+
+  it('refuses a change to a package that no pending changeset names, an empty changeset included', async () => {
+    const repo = await releasedRepo('0.3.0')
+    await repo.touchPackage('client')
+    await repo.touchPackage('msw')
+    const write = (front: string) =>
+      writeFile(join(repo.dir, '.changeset/change.md'), `---\n${front}---\n\nChange.\n`)
+    await write('')
+    repo.git('add', '-A')
+    repo.git('commit', '-q', '-m', 'empty changeset')
+    const empty = repo.check()
+    expect(empty.code).toBe(1)
+    expect(empty.out).toContain('@crs-kit/client, @crs-kit/msw changed since')
+    await write(`'@crs-kit/client': patch\n`)
+    repo.git('commit', '-q', '-am', 'client named')
+    const one = repo.check()
+    expect(one.code).toBe(1)
+    expect(one.out).toMatch(/@crs-kit\/msw changed since \w+ but no pending changeset names it/)
+    await write(`'@crs-kit/client': patch\n"@crs-kit/msw": patch\n`)
+    repo.git('commit', '-q', '-am', 'both named')
+    expect(repo.check().code).toBe(0)
   })
 })
