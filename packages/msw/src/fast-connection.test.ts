@@ -114,16 +114,41 @@ it('answers pipelined calls in order, across a delayed answer and a control-plan
   connection.socket.destroy()
 })
 
-it('closes after answering a call that says Connection: close, and runs nothing sent after it', async () => {
-  const connection = open()
-  connection.socket.write(
-    describeCall('Connection: close\r\n') + call('ManualBackupInstance', { InstanceId: 'crs-5a4py64p' }),
-  )
-  const [answer] = await connection.answers(1)
-  expect(answer).toMatch(/\r\nConnection: close\r\n\r\n\{/)
-  await connection.closed
-  expect(server.calls('ManualBackupInstance')).toHaveLength(0)
+it.each(['Connection', 'Proxy-Connection'])(
+  'closes after answering a call that says %s: close, and runs nothing sent after it',
+  async (name) => {
+    const connection = open()
+    connection.socket.write(
+      describeCall(`${name}: close\r\n`) + call('ManualBackupInstance', { InstanceId: 'crs-5a4py64p' }),
+    )
+    const [answer] = await connection.answers(1)
+    expect(answer).toMatch(/\r\nConnection: close\r\n\r\n\{/)
+    await connection.closed
+    expect(server.calls('ManualBackupInstance')).toHaveLength(0)
+  },
+)
+
+it('closes both ways after a Connection: close answer, so a client still sending finds out', async () => {
+  const socket = connect({ port: server.port, host: '127.0.0.1', allowHalfOpen: true })
+  socket.on('error', () => {})
+  socket.resume()
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+  socket.write(describeCall('Connection: close\r\n'))
+  await new Promise((resolve) => socket.once('end', resolve))
+  // The server's side is gone: writing on resets the connection instead of filling the server's memory.
+  const junk = Buffer.alloc(64 * 1024, 'x')
+  const writer = setInterval(() => socket.writable && socket.write(junk), 10)
+  await closed
+  clearInterval(writer)
 })
+
+it('keeps a new connection open until its first call, however long that takes', async () => {
+  const connection = open()
+  await pause(6500)
+  connection.socket.write(describeCall())
+  expect((await connection.answers(1))[0]).toContain('"TotalCount":2')
+  connection.socket.destroy()
+}, 10_000)
 
 it('answers a client that ends its side right after its call, then closes', async () => {
   const connection = open()

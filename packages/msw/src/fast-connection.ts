@@ -68,7 +68,8 @@ interface PlainRequest {
 /**
  * The request at the start of `data` when it is complete and plain: GET or POST of an origin-form target over
  * HTTP/1.1, one Host, printable ASCII throughout its head, no Transfer-Encoding, Expect or Upgrade, at most
- * one Content-Length (none or 0 for GET) within `maxBodyBytes`, `Connection` absent, keep-alive or close.
+ * one Content-Length (none or 0 for GET) within `maxBodyBytes`, `Connection` (and
+ * Proxy-Connection) absent, keep-alive or close.
  * Undefined for anything else, complete or not: node:http reads it then.
  */
 function readPlainRequest(data: Buffer, maxBodyBytes: number): PlainRequest | undefined {
@@ -98,7 +99,9 @@ function readPlainRequest(data: Buffer, maxBodyBytes: number): PlainRequest | un
         if (length !== undefined || !/^\d{1,10}$/.test(value)) return undefined
         length = value
         break
-      case 'connection': {
+      // node:http reads Proxy-Connection as Connection.
+      case 'connection':
+      case 'proxy-connection': {
         const option = value.toLowerCase()
         if (option === 'close') close = true
         else if (option !== 'keep-alive') return undefined
@@ -129,14 +132,21 @@ const headStart = `HTTP/1.1 200 OK\r\n${Object.entries(cors)
 /** One connection answered here until it is handed to node:http or closes. */
 class FastConnection {
   #buffer: Buffer | undefined
-  /** An answer is on its way (an override's delay): later requests wait for it, as their answers must. */
+  /**
+   * An answer is on its way (an override's delay): later requests wait for it, as their answers must, and the
+   * connection reads nothing meanwhile (so the client's end, too, waits until it is sent).
+   */
   #busy = false
+  /** The client reads more slowly than it asks: nothing more is read or run until what is written drains. */
+  #draining = false
   /** Answered here no longer: closed, closing, or handed to node:http. */
   #done = false
   /** The client has ended its side (no more requests will come). */
   #ended = false
+  #idleTimerOn = false
   readonly #socket: Socket
   readonly #options: FastPathOptions
+  readonly #server: Server
   readonly #keepAlive: string
   readonly #handOver: () => void
 
@@ -149,6 +159,7 @@ class FastConnection {
   ) {
     this.#socket = socket
     this.#options = options
+    this.#server = server
     this.#handOver = handOver
     this.#keepAlive = `\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(server.keepAliveTimeout / 1000)}\r\n\r\n`
     socket.on('data', this.#onData)
@@ -159,20 +170,18 @@ class FastConnection {
       this.#done = true
       open.delete(socket)
     })
-    // node:http closes a keep-alive connection idle this long (its advertised timeout plus a margin).
-    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 0))
   }
 
   readonly #onData = (chunk: Buffer) => {
+    // After a `Connection: close` answer, what the client still sends is dropped, as node:http drops it.
+    if (this.#done) return
     this.#buffer = this.#buffer ? Buffer.concat([this.#buffer, chunk]) : chunk
-    // Requests pipelined behind a delayed answer wait; past one request's worth, so does the connection.
-    if (this.#busy && this.#buffer.length > maxHeadBytes + this.#options.maxBodyBytes) this.#socket.pause()
     this.#serve()
   }
 
   readonly #onEnd = () => {
     this.#ended = true
-    if (!this.#busy) this.#finish()
+    if (!this.#busy && !this.#draining) this.#finish()
   }
 
   /** The client has sent its last byte and every complete request is answered: close, as node:http does. */
@@ -190,13 +199,27 @@ class FastConnection {
     if (!this.#busy) this.#socket.destroy()
   }
 
+  readonly #onDrain = () => {
+    this.#draining = false
+    this.#carryOn()
+  }
+
+  /** After a delayed answer or a drain: read again, answer what waited, and close if the client has ended. */
+  #carryOn(): void {
+    if (this.#done || this.#busy || this.#draining) return
+    // resume() takes effect on a later tick: no data or end arrives before the requests buffered are served.
+    this.#socket.resume()
+    this.#serve()
+    if (this.#ended && !this.#done && !this.#busy && !this.#draining) this.#finish()
+  }
+
   /** Answers the complete plain requests received, in order, until one is not (or an answer is pending). */
   #serve(): void {
     const { maxBodyBytes } = this.#options
-    while (this.#buffer !== undefined && !this.#busy && !this.#done) {
+    while (this.#buffer !== undefined && !this.#busy && !this.#draining && !this.#done) {
       const request = readPlainRequest(this.#buffer, maxBodyBytes)
       if (!request || !this.#options.isServiceTarget(request.target)) {
-        // After the client's end, node:http could not take the connection: what is left is not a request.
+        // Once the client's end has been read, node:http can no longer take the connection over.
         if (this.#ended) this.#finish()
         else this.#giveToNodeHttp()
         return
@@ -227,15 +250,13 @@ class FastConnection {
       return
     }
     this.#busy = true
+    this.#socket.pause()
     answer
       .catch((e: unknown) => this.#options.failure(e))
       .then((settled) => {
         this.#busy = false
         this.#send(settled, request.close)
-        if (this.#done) return
-        this.#socket.resume()
-        this.#serve()
-        if (this.#ended && !this.#done) this.#finish()
+        this.#carryOn()
       })
   }
 
@@ -248,10 +269,28 @@ class FastConnection {
       return
     }
     const ending = close ? '\r\nConnection: close\r\n\r\n' : this.#keepAlive
-    socket.write(
+    const flushed = socket.write(
       `${headStart}${httpDate(this.#options.now())}\r\nContent-Length: ${Buffer.byteLength(answer)}${ending}${answer}`,
     )
-    if (close) this.#finish()
+    if (close) {
+      // Closed both ways once the answer is out, as node:http closes it.
+      this.#done = true
+      this.#buffer = undefined
+      socket.destroySoon()
+      return
+    }
+    if (!flushed) {
+      this.#draining = true
+      socket.pause()
+      socket.once('drain', this.#onDrain)
+    }
+    if (!this.#idleTimerOn) {
+      // node:http closes a kept-alive connection idle this long after an answer (its advertised timeout plus a
+      // margin); before the first request it waits.
+      this.#idleTimerOn = true
+      const server = this.#server
+      socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 0))
+    }
   }
 
   #giveToNodeHttp(): void {
@@ -261,6 +300,7 @@ class FastConnection {
     socket.removeListener('end', this.#onEnd)
     socket.removeListener('error', this.#onError)
     socket.removeListener('timeout', this.#onTimeout)
+    socket.removeListener('drain', this.#onDrain)
     socket.setTimeout(0)
     if (this.#buffer) socket.unshift(this.#buffer)
     this.#buffer = undefined
