@@ -196,7 +196,8 @@ class FastConnection {
   }
 
   readonly #onTimeout = () => {
-    if (!this.#busy) this.#socket.destroy()
+    // Idle, that is: not while an answer is held back or waits for the client to read it (node:http neither).
+    if (!this.#busy && !this.#draining) this.#socket.destroy()
   }
 
   readonly #onDrain = () => {
