@@ -134,7 +134,8 @@ class FastConnection {
   #buffer: Buffer | undefined
   /**
    * An answer is on its way (an override's delay): later requests wait for it, as their answers must, and the
-   * connection reads nothing meanwhile (so the client's end, too, waits until it is sent).
+   * connection reads no more meanwhile. A client's end may still arrive: the plain calls received before it are
+   * answered, and anything else after them is dropped (node:http cannot take a connection whose end was read).
    */
   #busy = false
   /** The client reads more slowly than it asks: nothing more is read or run until what is written drains. */
@@ -143,10 +144,10 @@ class FastConnection {
   #done = false
   /** The client has ended its side (no more requests will come). */
   #ended = false
-  #idleTimerOn = false
+  /** An answer has been sent: from then on the idle time is node:http's keep-alive time. */
+  #answered = false
   readonly #socket: Socket
   readonly #options: FastPathOptions
-  readonly #server: Server
   readonly #keepAlive: string
   readonly #handOver: () => void
 
@@ -159,13 +160,14 @@ class FastConnection {
   ) {
     this.#socket = socket
     this.#options = options
-    this.#server = server
     this.#handOver = handOver
     this.#keepAlive = `\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(server.keepAliveTimeout / 1000)}\r\n\r\n`
     socket.on('data', this.#onData)
     socket.on('end', this.#onEnd)
     socket.on('error', this.#onError)
     socket.on('timeout', this.#onTimeout)
+    // Idle this long before its first request, the connection goes to node:http, which has its own rules for that.
+    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 0))
     socket.once('close', () => {
       this.#done = true
       open.delete(socket)
@@ -197,7 +199,9 @@ class FastConnection {
 
   readonly #onTimeout = () => {
     // Idle, that is: not while an answer is held back or waits for the client to read it (node:http neither).
-    if (!this.#busy && !this.#draining) this.#socket.destroy()
+    if (this.#busy || this.#draining) return
+    if (this.#answered) this.#socket.destroy()
+    else this.#giveToNodeHttp()
   }
 
   readonly #onDrain = () => {
@@ -285,13 +289,8 @@ class FastConnection {
       socket.pause()
       socket.once('drain', this.#onDrain)
     }
-    if (!this.#idleTimerOn) {
-      // node:http closes a kept-alive connection idle this long after an answer (its advertised timeout plus a
-      // margin); before the first request it waits.
-      this.#idleTimerOn = true
-      const server = this.#server
-      socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 0))
-    }
+    // node:http closes a kept-alive connection idle this long after an answer (its advertised timeout plus a margin).
+    this.#answered = true
   }
 
   #giveToNodeHttp(): void {
