@@ -9,6 +9,7 @@ import {
   atLeast,
   bumpGiven,
   bumpNeeded,
+  changesetEntries,
   highest,
   type SpecChange,
   specChanges,
@@ -91,11 +92,11 @@ if (changed.some((f) => f.startsWith('spec/')) && pending.length === 0)
 
 // changeset status only checks that some changeset was added since the base, even an empty one: each package
 // whose published files changed must be named by a pending changeset, so that its changelog says what changed.
-const named = new Set<string>()
-for (const file of pending) {
-  const front = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(readFileSync(`.changeset/${file}`, 'utf8'))?.[1] ?? ''
-  for (const [, name] of front.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:/gm)) named.add(name!)
-}
+const named = new Set(
+  pending.flatMap((file) =>
+    changesetEntries(readFileSync(`.changeset/${file}`, 'utf8')).map(([name]) => name),
+  ),
+)
 const packageName = (dir: string) =>
   (JSON.parse(readFileSync(`packages/${dir}/package.json`, 'utf8')) as { name: string }).name
 const unnamed = [

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { changesetEntries, highest, type Level } from '../tools/codegen/src/spec-compat.ts'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const packageDirs = ['core', 'client', 'msw']
-const bumps = ['patch', 'minor', 'major']
 
 const pending = readdirSync(join(repo, '.changeset'))
   .filter((f) => f.endsWith('.md') && f !== 'README.md')
@@ -16,13 +16,10 @@ const pending = readdirSync(join(repo, '.changeset'))
 
 /** The highest bump the pending changesets give each package, from their front matter. */
 function bumpsGiven(): Map<string, string> {
-  const given = new Map<string, string>()
-  for (const file of pending) {
-    const front = readFileSync(join(repo, '.changeset', file), 'utf8').match(/^---\r?\n([\s\S]*?)\r?\n?---/)
-    for (const [, name, bump] of front?.[1]?.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:\s*(\w+)/gm) ?? []) {
-      if (name && bump && bumps.indexOf(bump) > bumps.indexOf(given.get(name) ?? '')) given.set(name, bump)
-    }
-  }
+  const given = new Map<string, Level | 'none'>()
+  for (const file of pending)
+    for (const [name, bump] of changesetEntries(readFileSync(join(repo, '.changeset', file), 'utf8')))
+      given.set(name, highest([bump, given.get(name) ?? 'none']))
   return given
 }
 

@@ -37,16 +37,22 @@ export function bumpNeeded(level: Level | 'none', version: string): Level | 'non
   return level === 'none' ? 'none' : 'patch'
 }
 
+/** The packages a changeset file (its text) names in its front matter, each with its bump. */
+export function changesetEntries(text: string): [name: string, bump: Level][] {
+  const front = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(text)?.[1] ?? ''
+  const entries: [string, Level][] = []
+  for (const line of front.split(/\r?\n/)) {
+    const entry = /^\s*["']?([^"':\s]+)["']?\s*:\s*["']?(major|minor|patch)["']?\s*$/.exec(line)
+    if (entry) entries.push([entry[1]!, entry[2] as Level])
+  }
+  return entries
+}
+
 /** The biggest bump that changeset files (their text) give any of `packages`. */
 export function bumpGiven(changesets: Iterable<string>, packages: readonly string[]): Level | 'none' {
   const levels: Level[] = []
-  for (const text of changesets) {
-    const front = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(text)?.[1] ?? ''
-    for (const line of front.split(/\r?\n/)) {
-      const entry = /^\s*["']?([^"':\s]+)["']?\s*:\s*["']?(major|minor|patch)["']?\s*$/.exec(line)
-      if (entry && packages.includes(entry[1]!)) levels.push(entry[2] as Level)
-    }
-  }
+  for (const text of changesets)
+    for (const [name, bump] of changesetEntries(text)) if (packages.includes(name)) levels.push(bump)
   return highest(levels)
 }
 
