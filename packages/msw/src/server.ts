@@ -136,11 +136,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return errorEnvelope('InternalError', 'internal error of the mock service', randomId())
   }
   const failed = (res: ServerResponse, e: unknown) => {
-    if (!res.headersSent) send(res, failure(e), clock.now())
-    else {
-      console.error('[crs-kit/msw] crs-mock failed to answer a request', e)
-      res.destroy()
-    }
+    const envelope = failure(e)
+    if (!res.headersSent) send(res, envelope, clock.now())
+    else res.destroy()
   }
 
   const respond = (req: IncomingMessage, res: ServerResponse, answer: string | typeof dropConnection) => {
