@@ -195,6 +195,11 @@ const variants: [string, string][] = [
     'GET /?Action=DescribeInstanceBackups&Version=2018-04-12&Region=ap-guangzhou&InstanceId=\'"<>` HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
   ],
   ['another path', describeCall().replace('POST / ', 'POST /v3/redis?x=1 ')],
+  // Bytes the fast path leaves to node:http, whatever it makes of them: both ways must then answer alike.
+  ['a header value with a byte above 0x7e', describeCall('X-Note: caf\u00e9\r\n')],
+  ['a header value with a control byte', describeCall('X-Note: a\u0001b\r\n')],
+  ['a header line ended by a bare LF', describeCall('X-Note: a\n')],
+  ['a CR inside a header value', describeCall('X-Note: a\rb\r\n')],
 ]
 
 it.each(variants)('answers %s as node:http-read requests are answered', async (_, bytes) => {

@@ -46,9 +46,12 @@ export function serveFastPath(server: Server, options: FastPathOptions): Set<Soc
 
 const crlf = '\r\n'
 const requestLine = /^(GET|POST) (\/[\x21-\x7e]*) HTTP\/1\.1$/
-const headerLine = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[\t ]*(.*?)[\t ]*$/
-/** A byte outside printable ASCII and tab, or a CR or LF that is not part of a CRLF. */
-const unusualByte = /[^\t\x20-\x7e\r\n]|\r(?!\n)|(?<!\r)\n/
+/**
+ * A header line of printable ASCII and tabs: its name, and its value without the blanks before it (those after
+ * it are trimmed by the caller: a lazy value here would backtrack at every byte). A CR or LF that is not part of
+ * the CRLF the head was split at fails it, as does any other control byte or a byte above 0x7e.
+ */
+const headerLine = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[\t ]*([\t\x20-\x7e]*)$/
 const maxHeaderLines = 100
 /** A longer head goes to node:http, which has the last word on the limit (`maxHeaderBytes` in server.ts). */
 const maxHeadBytes = 16 * 1024
@@ -76,7 +79,6 @@ function readPlainRequest(data: Buffer, maxBodyBytes: number): PlainRequest | un
   const headEnd = data.indexOf('\r\n\r\n')
   if (headEnd < 0 || headEnd > maxHeadBytes) return undefined
   const head = data.toString('latin1', 0, headEnd)
-  if (unusualByte.test(head)) return undefined
   const lines = head.split(crlf)
   const first = requestLine.exec(lines[0]!)
   if (!first || lines.length > maxHeaderLines) return undefined
@@ -88,7 +90,8 @@ function readPlainRequest(data: Buffer, maxBodyBytes: number): PlainRequest | un
     const field = headerLine.exec(lines[i]!)
     if (!field) return undefined
     const name = field[1]!
-    const value = field[2]!
+    // Only blanks can end the value: trimEnd removes the spaces and tabs node:http trims, nothing else.
+    const value = field[2]!.trimEnd()
     raw.push(name, value)
     switch (name.toLowerCase()) {
       case 'host':
