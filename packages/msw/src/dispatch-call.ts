@@ -3,7 +3,7 @@ import { actionImplementations, requestFieldUse } from './action-implementations
 import type { CallContext } from './call-context.ts'
 import type { CallLog, CallNote } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
-import { envelopeResponse, errorEnvelope, successEnvelope } from './envelope.ts'
+import { envelopeResponse, errorEnvelope, resultEnvelope, successEnvelope } from './envelope.ts'
 import { ignoredFieldWarning } from './ignored-fields.ts'
 import type { MaybePromise } from './maybe-promise.ts'
 import { MockApiError } from './mock-api-error.ts'
@@ -215,7 +215,7 @@ function perform(
 
   warnIgnoredFields(action, input)
   const ctx: CallContext = { state: deps.state, now, region, requestId, secretId }
-  return successEnvelope(run(action, input, ctx), requestId)
+  return resultEnvelope(run(action, input, ctx), requestId)
 }
 
 const warnIgnoredFields = ignoredFieldWarning(requestFieldUse)

@@ -52,6 +52,12 @@ const requestLine = /^(GET|POST) (\/[\x21-\x7e]*) HTTP\/1\.1$/
  * the CRLF the head was split at fails it, as does any other control byte or a byte above 0x7e.
  */
 const headerLine = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[\t ]*([\t\x20-\x7e]*)$/
+/** The lengths of the names readPlainRequest looks at: host, expect, upgrade, connection, content-length, ... */
+const interestingLengths = new Set(
+  ['host', 'content-length', 'connection', 'proxy-connection', 'transfer-encoding', 'expect', 'upgrade'].map(
+    (name) => name.length,
+  ),
+)
 const maxHeaderLines = 100
 /** A longer head goes to node:http, which has the last word on the limit (`maxHeaderBytes` in server.ts). */
 const maxHeadBytes = 16 * 1024
@@ -93,6 +99,8 @@ function readPlainRequest(data: Buffer, maxBodyBytes: number): PlainRequest | un
     // Only blanks can end the value: trimEnd removes the spaces and tabs node:http trims, nothing else.
     const value = field[2]!.trimEnd()
     raw.push(name, value)
+    // Only names of these lengths matter below: most headers are not lower-cased at all.
+    if (!interestingLengths.has(name.length)) continue
     switch (name.toLowerCase()) {
       case 'host':
         if (host !== undefined) return undefined
