@@ -49,13 +49,29 @@ function paddedHmacHex(hash: OneShot, key: PaddedKey, data: string): string {
   return hash('sha256', key.outer, 'hex')
 }
 
+/**
+ * crypto.hash when this runtime has it and the padded HMAC over it matches createHmac: a runtime that emulates
+ * node:crypto (Deno, Bun) may lack it or a 'buffer' digest, and createHmac then serves.
+ */
+function checkedOneShot(): OneShot | undefined {
+  if (!oneShot) return undefined
+  try {
+    const key = new Uint8Array(32).fill(7)
+    const expected = createHmac('sha256', key).update('TC3').digest('hex')
+    return paddedHmacHex(oneShot, padKey(key), 'TC3') === expected ? oneShot : undefined
+  } catch {
+    return undefined
+  }
+}
+const hash = checkedOneShot()
+
 /** TC3 primitives on node:crypto: synchronous and several times faster than WebCrypto in Node. */
-export const tc3Crypto: Tc3Crypto<PaddedKey | KeyObject> = oneShot
+export const tc3Crypto: Tc3Crypto<PaddedKey | KeyObject> = hash
   ? {
-      sha256Hex: (data) => oneShot('sha256', data, 'hex'),
+      sha256Hex: (data) => hash('sha256', data, 'hex'),
       hmac: (key, data) => createHmac('sha256', key).update(data).digest(),
       importKey: padKey,
-      hmacHex: (key, data) => paddedHmacHex(oneShot, key as PaddedKey, data),
+      hmacHex: (key, data) => paddedHmacHex(hash, key as PaddedKey, data),
     }
   : {
       sha256Hex: (data) => createHash('sha256').update(data).digest('hex'),
