@@ -1,5 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto'
-import { expect, it } from 'vitest'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { tc3Crypto } from './crypto-node.ts'
 
 const reference = (key: Uint8Array, data: string) => createHmac('sha256', key).update(data).digest('hex')
@@ -29,4 +29,33 @@ it('keeps two keys apart when their HMACs alternate', async () => {
     expect(await tc3Crypto.hmacHex(ka, data)).toBe(reference(a, data))
     expect(await tc3Crypto.hmacHex(kb, data)).toBe(reference(b, data))
   }
+})
+
+describe('on a runtime whose node:crypto differs', () => {
+  afterEach(() => {
+    vi.doUnmock('node:crypto')
+    vi.resetModules()
+  })
+
+  // What Node before 20.12 has, or an emulation without the one-shot digest (Deno, Bun) or with one that cannot
+  // give a Buffer: createHmac then signs, with the same result.
+  it.each([
+    ['without crypto.hash', () => undefined],
+    [
+      'whose crypto.hash answers hex for a buffer digest',
+      () => (algorithm: string, data: Uint8Array | string) =>
+        createHash(algorithm).update(data).digest('hex'),
+    ],
+  ])('signs %s as createHmac does', async (_, replacement) => {
+    vi.resetModules()
+    vi.doMock('node:crypto', async (original) => ({
+      ...(await original<typeof import('node:crypto')>()),
+      hash: replacement(),
+    }))
+    const { tc3Crypto: fallback } = await import('./crypto-node.ts')
+    const raw = randomBytes(32)
+    const key = await fallback.importKey(raw)
+    expect(await fallback.hmacHex(key, 'TC3-HMAC-SHA256')).toBe(reference(raw, 'TC3-HMAC-SHA256'))
+    expect(await fallback.sha256Hex('abc')).toBe(createHash('sha256').update('abc').digest('hex'))
+  })
 })
