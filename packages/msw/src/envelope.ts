@@ -29,8 +29,8 @@ export function successEnvelope(body: object, requestId: string): string {
 }
 
 /**
- * successEnvelope of an action's own result, a plain object of data without a RequestId, spliced as text: copying
- * the result into a new object before serialising it cost as much as serialising it.
+ * successEnvelope of an action's own result, a plain object of data without a RequestId: its JSON is spliced into
+ * the envelope's text, where successEnvelope first copies the object into a new one (a cost on every call).
  */
 export function resultEnvelope(result: object, requestId: string): string {
   const json = JSON.stringify(result)
