@@ -226,6 +226,9 @@ describe('createHandlers options', () => {
     // What `process.env.TENCENTCLOUD_SECRET_ID` gives when it is not set.
     refused([{ secretId: undefined, secretKey: 'K' }], 'undefined is not a SecretId the service accepts')
     refused([{ secretId: 'AKID1', secretKey: '' }], 'the secret key of AKID1 is empty')
+    // `env.X ? [pair] : []`: a mock with no key pair would answer every call SecretIdNotFound.
+    refused([], 'the list is empty, so every call would be refused')
+    refused({ secretId: 'AKID1', secretKey: 'K' }, 'must be a list of { secretId, secretKey } pairs')
     refused([{ secretId: 'AKID1', secretKey: 'K', token: 5 }], 'the token of AKID1 must be a string')
     // A header cannot carry it: every call would get TokenFailure (a Windows token file leaves a \r).
     for (const token of ['tok en', 'tok\r', 'токен'])

@@ -14,6 +14,14 @@ import { shown } from './shown.ts'
 import { type InstanceSeed, MockState } from './state/mock-state.ts'
 import { type Credential, credentialsProblem } from './verify/credential.ts'
 
+/** credentialsProblem, and a list that is not one or is empty: a mock with no key pair would refuse every call. */
+const credentialsListProblem = (credentials: readonly Credential[]) =>
+  !Array.isArray(credentials)
+    ? `must be a list of { secretId, secretKey } pairs, got ${shown(credentials)}`
+    : credentials.length === 0
+      ? 'the list is empty, so every call would be refused: give at least one key pair, or leave the option out'
+      : credentialsProblem(credentials)
+
 export interface MockServiceOptions {
   /** Verify signatures against these key pairs. Omitted: signatures are not checked. */
   credentials?: readonly Credential[]
@@ -122,7 +130,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   })
   const overrides = new OverrideRegistry()
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
-  const problem = options.credentials && credentialsProblem(options.credentials)
+  const problem = options.credentials && credentialsListProblem(options.credentials)
   if (problem) throw new TypeError(`[crs-kit/msw] credentials: ${problem}`)
   const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
   const resets = { count: 0 }

@@ -6,6 +6,7 @@ import type { Override, OverrideRegistry } from '../overrides.ts'
 import type { MockState } from '../state/mock-state.ts'
 import { AdminError, badInput, describe, objectOf, onlyKeys } from './admin-error.ts'
 import { checkBackup, checkInstanceSeed, checkInstanceSeeds } from './check-instance-seed.ts'
+import { checkLockMs, latestTime } from './check-times.ts'
 
 /**
  * Where crs-mock's control plane lives. The service itself is only ever called on `/` (any other path is
@@ -87,10 +88,6 @@ function timeOf(value: unknown): number {
     `time must be epoch milliseconds or an ISO 8601 time with its zone (2026-01-02T03:04:05Z), got ${describe(value)}`,
   )
 }
-
-// Date's range is ±8.64e15 ms; a clock near its edge would run out of it while it keeps running, and every answer's
-// Date header would fail. A year inside the edge leaves room.
-const latestTime = 8.64e15 - 365 * 864e5
 
 /** `time` as given when it reads back as the same calendar date (Date.parse takes 2026-02-31 as March 3). */
 function sameDate(text: string, ms: number): boolean {
@@ -220,9 +217,7 @@ export const adminEndpoints: Record<string, Record<string, Endpoint>> = {
         throw badInput('give status ("normal" or "abnormal"), lockMs, or both')
       if (b.status !== undefined && b.status !== 'normal' && b.status !== 'abnormal')
         throw badInput(`status must be "normal" or "abnormal", got ${describe(b.status)}`)
-      const lockMs = b.lockMs
-      if (lockMs !== undefined && !(typeof lockMs === 'number' && Number.isFinite(lockMs) && lockMs >= 0))
-        throw badInput(`lockMs must be a number of milliseconds >= 0 (0 unlocks), got ${describe(lockMs)}`)
+      const lockMs = b.lockMs === undefined ? undefined : checkLockMs(b.lockMs, target.clock.now(), 'lockMs')
       instanceOf(target, id)
       if (b.status !== undefined) target.state.setInstanceStatus(id, b.status)
       if (lockMs !== undefined) target.state.lockInstance(id, lockMs)

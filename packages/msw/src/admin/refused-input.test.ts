@@ -279,7 +279,19 @@ describe('refused control-plane requests', () => {
       'PATCH',
       'instances/crs-5a4py64p',
       j({ status: 'abnormal', lockMs: -1 }),
-      /lockMs must be a number of milliseconds >= 0/,
+      /lockMs must be a whole number of milliseconds >= 0 \(0 unlocks\), got -1/,
+    ],
+    [
+      'PATCH',
+      'instances/crs-5a4py64p',
+      j({ lockMs: 1.5 }),
+      /lockMs must be a whole number of milliseconds >= 0 \(0 unlocks\), got 1.5/,
+    ],
+    [
+      'PATCH',
+      'instances/crs-5a4py64p',
+      j({ lockMs: 8.64e15 }),
+      /lockMs 8640000000000000 would end the lock at .* outside the times a Date can hold/,
     ],
     ['PATCH', 'instances/crs-5a4py64p', j({ locked: true }), /unknown key "locked"/],
   ])('%s %s %s: refused, nothing changed', async (method, path, body, message) => {

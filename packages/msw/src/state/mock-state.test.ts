@@ -50,6 +50,24 @@ describe('MockState', () => {
     expect(state.isLocked('crs-1')).toBe(true)
   })
 
+  it('refuses a lock that is not whole milliseconds >= 0 or that ends beyond a Date, changing nothing', () => {
+    const { state } = setup()
+    for (const [ms, message] of [
+      [
+        1.5,
+        'lockInstance(id, durationMs): durationMs must be a whole number of milliseconds >= 0 (0 unlocks), got 1.5',
+      ],
+      [Number.NaN, 'got NaN'],
+      [-1, 'got -1'],
+      [8.64e15, 'outside the times a Date can hold'],
+    ] as const) {
+      expect(() => state.lockInstance('crs-1', ms)).toThrow(
+        expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(message) }),
+      )
+    }
+    expect(state.isLocked('crs-1')).toBe(false)
+  })
+
   it('refuses epoch seconds where the clock takes milliseconds', () => {
     expect(() => createMockClock(1_893_456_000)).toThrow(
       '[crs-kit/msw] createMockClock(start) takes epoch milliseconds; 1893456000 looks like epoch seconds (1893456000000 in ms; a number from 1e8 to 1e11 is read as seconds: give a time of 1970-01-02 to 1973-03-03 as a Date)',

@@ -1,6 +1,7 @@
 import type { RedisBackupSet } from '@crs-kit/core'
 import { formatTcTime, parseTcTime } from '@crs-kit/core'
 import { checkBackup, checkedInJavaScript, checkInstanceSeed } from '../admin/check-instance-seed.ts'
+import { checkLockMs } from '../admin/check-times.ts'
 import { MockApiError } from '../mock-api-error.ts'
 import type { Clock } from '../mock-clock.ts'
 import { randomId } from '../random-id.ts'
@@ -180,7 +181,9 @@ export class MockState {
 
   /** Lock an instance as a running task would (ManualBackupInstance then answers InstanceLockedError). */
   lockInstance(instanceId: string, durationMs: number): void {
-    this.#instance(instanceId).lockedUntilMs = this.#clock.now() + durationMs
+    const now = this.#clock.now()
+    checkedInJavaScript(() => checkLockMs(durationMs, now, 'lockInstance(id, durationMs): durationMs'))
+    this.#instance(instanceId).lockedUntilMs = now + durationMs
   }
 
   isLocked(instanceId: string): boolean {

@@ -69,10 +69,17 @@ export function authenticate(
     return fail('AuthFailure.InvalidSecretId', 'the SecretId is not a valid key id')
   const credential = o.credentials.get(secretId)
   if (!credential) return fail('AuthFailure.SecretIdNotFound', 'the SecretId does not exist or is disabled')
+  // The scope's date is the UTC date of X-TC-Timestamp; a client on local time (UTC+8, say) gets it wrong. The
+  // service answers SignatureFailure; the message says which part of the signature is wrong.
+  if (tc3 && tc3.date !== utcDate(timestamp)) {
+    return fail(
+      'AuthFailure.SignatureFailure',
+      `the Authorization's credential date ${tc3.date} is not the UTC date of X-TC-Timestamp ${timestamp} (${utcDate(timestamp)}): sign with the UTC date`,
+    )
+  }
   const match = v1Signature
     ? verifyV1(call, v1Signature.method, credential.secretKey, v1Signature.signature, o.hmac)
-    : // The scope's date is the UTC date of X-TC-Timestamp; a client on local time gets it wrong.
-      tc3!.date === utcDate(timestamp) && verifyTc3(call, tc3!, credential.secretKey, timestamp)
+    : verifyTc3(call, tc3!, credential.secretKey, timestamp)
   return match instanceof Promise
     ? match.then((m) => verdict(m, call, credential, secretId))
     : verdict(match, call, credential, secretId)

@@ -69,6 +69,21 @@ describe('TC3 verification', () => {
     expect(await code(signed('redis', 'content-type;host;'))).toBe('AuthFailure.InvalidAuthorization')
   })
 
+  it('names a credential date that is not the UTC date of X-TC-Timestamp (a client on UTC+8, say)', async () => {
+    const request = vectorRequest('application/json', json)
+    // 1551113065 is 2019-02-25 16:44:25 UTC, 2019-02-26 in Beijing.
+    request.headers.set(
+      'Authorization',
+      request.headers.get('Authorization')!.replace('/2019-02-25/', '/2019-02-26/'),
+    )
+    const r = await envelope((await service().handle(request)) as Response)
+    expect(r.Error).toEqual({
+      Code: 'AuthFailure.SignatureFailure',
+      Message:
+        "the Authorization's credential date 2019-02-26 is not the UTC date of X-TC-Timestamp 1551113065 (2019-02-25): sign with the UTC date",
+    })
+  })
+
   it('refuses them with the other Content-Type, another body byte, or past the 5-minute window', async () => {
     const s = service()
     const code = async (request: Request) => codeOf((await s.handle(request)) as Response)
