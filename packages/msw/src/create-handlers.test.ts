@@ -274,6 +274,17 @@ describe('createHandlers options', () => {
     expect(() => createHandlers({ backupDurationMs: 0, maxBodyBytes: 0 })).not.toThrow()
   })
 
+  it('refuses a rateLimit that is not a boolean (a string from the environment)', () => {
+    for (const rateLimit of ['yes', 'false', 0])
+      expect(() => createHandlers({ rateLimit: rateLimit as never }), String(rateLimit)).toThrow(
+        expect.objectContaining({
+          name: 'TypeError',
+          message: expect.stringContaining('rateLimit must be true or false'),
+        }),
+      )
+    expect(() => createHandlers({ rateLimit: false })).not.toThrow()
+  })
+
   it('refuses seeds, states and clock times that break the contract, as the control plane does', () => {
     const typeError = (text: string) =>
       expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(text) })

@@ -129,6 +129,10 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
         : checkedInJavaScript(() => checkInstanceSeeds(options.instances, 'instances')),
   })
   const overrides = new OverrideRegistry()
+  if (options.rateLimit !== undefined && typeof options.rateLimit !== 'boolean')
+    throw new TypeError(
+      `[crs-kit/msw] rateLimit must be true or false (false turns the per-action limit off), got ${shown(options.rateLimit)}`,
+    )
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
   const problem = options.credentials && credentialsListProblem(options.credentials)
   if (problem) throw new TypeError(`[crs-kit/msw] credentials: ${problem}`)

@@ -162,6 +162,16 @@ describe('startMockServer', () => {
     expect(allowed).toEqual(['*', 'authorization'])
   })
 
+  it('refuses a port that is not a whole number from 0 to 65535, before listening', async () => {
+    for (const port of [-1, 65536, 1.5, '4010'])
+      await expect(startMockServer({ port: port as never }), String(port)).rejects.toThrow(
+        expect.objectContaining({
+          name: 'TypeError',
+          message: expect.stringContaining('port must be a whole number from 0'),
+        }),
+      )
+  })
+
   it('drops the connection when an override says so', async () => {
     const remove = server.override('DescribeInstanceBackups', { networkError: true })
     await expect(

@@ -12,6 +12,7 @@ import { BodyTooLargeError, behindRefusedBody, endAfterRefusedBody, readWireRequ
 import { createOffsetClock } from './offset-clock.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
 import { randomId } from './random-id.ts'
+import { shown } from './shown.ts'
 import type { Credential } from './verify/credential.ts'
 
 export interface MockServerOptions extends Omit<MockServiceOptions, 'hmac' | 'credentials'> {
@@ -102,6 +103,11 @@ function send(res: ServerResponse, envelope: string, now: number, end = true): v
  * @example const server = await startMockServer({ port: 4010 }); await server.close()
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port } = options
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
+    throw new TypeError(
+      `[crs-kit/msw] port must be a whole number from 0 (a free port) to 65535, got ${shown(port)}`,
+    )
   const adminOrigins = checkAdminOrigins(options.adminOrigins ?? [])
   const ownClock = options.clock ? undefined : createOffsetClock()
   const clock = options.clock ?? (ownClock as MockClock)
@@ -247,7 +253,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+    server.listen(port ?? 0, options.host ?? '127.0.0.1', () => {
       server.off('error', reject)
       resolve()
     })
