@@ -127,7 +127,13 @@ describe('RedisClient against the handlers', () => {
     for (const region of ['ap-shanghai-fsi', 'ap-beijing'])
       expect(
         await rejection(client({ region }).describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })),
-      ).toMatchObject({ code: 'ResourceNotFound.InstanceNotExists' })
+      ).toMatchObject({
+        code: 'ResourceNotFound.InstanceNotExists',
+        // The message tells the test author where the instance is.
+        message: expect.stringContaining(
+          `instance "crs-5a4py64p" does not exist in region ${region} (the mock has it in ap-guangzhou)`,
+        ),
+      })
     expect(
       await rejection(client({ region: 'ap-beijing' }).manualBackupInstance({ InstanceId: 'crs-5a4py64p' })),
     ).toMatchObject({ code: 'ResourceNotFound.InstanceNotExists' })

@@ -327,7 +327,10 @@ export class MockState {
     if (!instance || elsewhere)
       throw new MockApiError(
         'ResourceNotFound.InstanceNotExists',
-        `instance ${quotedId(instanceId)} does not exist`,
+        // As the service, the code says it does not exist; the message tells a test author where it is.
+        elsewhere
+          ? `instance ${quotedId(instanceId)} does not exist in region ${region} (the mock has it in ${instance.seed.Region})`
+          : `instance ${quotedId(instanceId)} does not exist`,
       )
     return instance
   }
