@@ -41,6 +41,8 @@ const listen = async (server: net.Server) => {
   return (server.address() as AddressInfo).port
 }
 
+let tlsPort: number
+
 beforeAll(async () => {
   api = await startLoopbackServer()
   const apiPort = Number(new URL(api.origin).port)
@@ -56,7 +58,7 @@ beforeAll(async () => {
       upstream.on('error', () => socket.destroy())
     },
   )
-  const tlsPort = await listen(terminator)
+  tlsPort = await listen(terminator)
   tls.setDefaultCACertificates([...defaultCAs, fixture('tls-test-cert.pem')])
 
   const proxyHandler = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -243,6 +245,27 @@ describe('through an HTTP proxy', () => {
       'redis.ap-guangzhou.tencentcloudapi.com:443',
       'redis.ap-guangzhou.tencentcloudapi.com:443',
     ])
+    expect(api.received).toHaveLength(0)
+  })
+
+  it('counts a backup whose direct TLS handshake refused the certificate as never sent, and retries it', async () => {
+    // No proxy: straight to the terminator, whose certificate names redis.tencentcloudapi.com and 127.0.0.1, not localhost.
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: `https://localhost:${tlsPort}`,
+      proxy: false,
+      maxAttempts: 2,
+      backoff: { baseMs: 1, maxMs: 1 },
+    })
+    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError)
+    expect(error).toMatchObject({
+      name: 'NetworkError',
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      mayHaveReachedServer: false,
+    })
+    expect((error as Error).message).toContain('2 attempts')
     expect(api.received).toHaveLength(0)
   })
 

@@ -5,6 +5,24 @@ import { NOT_SENT_CODES, systemCode, type Transport } from '../transport.ts'
 import { proxiedRouter, tunnelFailed } from './proxied-router.ts'
 import { envProxyEnabled, proxyFor } from './proxy-for.ts'
 
+/**
+ * Node's codes for a server certificate the TLS handshake refused: the handshake fails before any byte of the request
+ * is written, so a call failing with one of them never reached the service (as through a proxy's tunnel).
+ */
+const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+])
+
 export type RequestFn = (options: RequestOptions, onResponse: (res: IncomingMessage) => void) => ClientRequest
 
 interface Protocol {
@@ -139,7 +157,9 @@ export const nodeTransport =
         // never left. A socket's own events cannot: msw's mock socket, for one, neither connects nor finishes
         // writing before its handler answers, though the handler has the request. Nor did a proxy that refused
         // the tunnel or could not be reached pass the request on.
-        const notSent = code !== undefined && (NOT_SENT_CODES.has(code) || code === tunnelFailed)
+        const notSent =
+          code !== undefined &&
+          (NOT_SENT_CODES.has(code) || code === tunnelFailed || CERTIFICATE_CODES.has(code))
         const mayHaveReachedServer = written && !notSent && (route.reached?.(assigned) ?? true)
         const { action } = request
         reject(
