@@ -50,6 +50,20 @@ describe('MockState', () => {
     expect(state.isLocked('crs-1')).toBe(true)
   })
 
+  it('refuses a backup status the contract does not have, or a backup the instance does not hold', () => {
+    const { state } = setup()
+    const { BackupId: id, Status: before } = state.backups('crs-1')[0]!
+    expect(() => state.setBackupStatus('crs-1', id, 7 as never)).toThrow(
+      expect.objectContaining({ name: 'TypeError', message: expect.stringContaining('backup.Status') }),
+    )
+    expect(() => state.setBackupStatus('crs-1', 'no-such-backup', 2)).toThrow(
+      '[crs-kit/msw] instance crs-1 has no backup no-such-backup',
+    )
+    expect(state.backups('crs-1').find((b) => b.BackupId === id)?.Status).toBe(before)
+    state.setBackupStatus('crs-1', id, -1)
+    expect(state.backups('crs-1').find((b) => b.BackupId === id)?.Status).toBe(-1)
+  })
+
   it('refuses a lock that is not whole milliseconds >= 0 or that ends beyond a Date, changing nothing', () => {
     const { state } = setup()
     for (const [ms, message] of [

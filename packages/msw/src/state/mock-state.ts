@@ -227,7 +227,12 @@ export class MockState {
   }
 
   setBackupStatus(instanceId: string, backupId: string, status: RedisBackupSet['Status']): void {
-    this.#instance(instanceId).backups.setStatus(backupId, status)
+    const { backups } = this.#instance(instanceId)
+    const entry = backups.get(backupId)
+    if (!entry) throw new TypeError(`[crs-kit/msw] instance ${instanceId} has no backup ${backupId}`)
+    // The contract's rule for a backup, as seeds get it: a Status the service never sends (7) is refused.
+    checkedInJavaScript(() => checkBackup({ ...entry.backup, Status: status }, 'backup', instanceId))
+    backups.setStatus(backupId, status)
   }
 
   /** Every backup of the instance in listing order (copies; O(n), for assertions). */
