@@ -113,9 +113,11 @@ export class OutcomeUnknownError extends CrsKitError {
   override readonly name = 'OutcomeUnknownError' as const
   declare readonly check: string
   constructor(action: ActionName, check: string, cause: CrsKitError, attempts = 1) {
+    // The service's code and RequestId too, not only its text: support asks for the RequestId, and a log shows the message.
+    const { code, requestId } = cause as Partial<TencentCloudError>
     super(
       // After retries, said where it reads right: the last attempt is the one that may have run.
-      `${action} was not retried${attempts > 1 ? ` after attempt ${attempts}` : ''}: it is not idempotent and may have reached the server (${cause.message}). ` +
+      `${action} was not retried${attempts > 1 ? ` after attempt ${attempts}` : ''}: it is not idempotent and may have reached the server (${cause instanceof TencentCloudError ? `${code}: ` : ''}${cause.message}${requestId ? `, RequestId ${requestId}` : ''}). ` +
         `Before calling it again, ${check}`,
       { action, cause },
     )

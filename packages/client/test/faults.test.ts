@@ -79,8 +79,9 @@ describe.each(transports)('faults over %s', (_, transport) => {
       .catch((e) => e)
     // The service failed somewhere inside, maybe after the backup started: the caller must look before a second try.
     expect(error).toBeInstanceOf(OutcomeUnknownError)
+    // The service's code and RequestId are in the message, not only on the cause: a log line is enough to ask support.
     expect(error.message).toMatch(
-      /^ManualBackupInstance was not retried: .*InternalError.*Before calling it again, /,
+      /^ManualBackupInstance was not retried: it is not idempotent and may have reached the server \(InternalError: InternalError \(loopback\), RequestId req-1\)\. Before calling it again, /,
     )
     expect(error.check).toMatch(/DescribeInstanceBackups/)
     expect(error.cause).toBeInstanceOf(TencentCloudError)
