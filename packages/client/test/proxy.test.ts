@@ -269,6 +269,23 @@ describe('through an HTTP proxy', () => {
     expect(api.received).toHaveLength(0)
   })
 
+  it('counts a backup sent with https:// to a plain-http port as never sent, and retries it', async () => {
+    // The loopback API speaks plain http: its answer to the ClientHello is no TLS record, so the handshake fails.
+    const client = new RedisClient({
+      region: 'ap-guangzhou',
+      credentials,
+      endpoint: api.origin.replace('http:', 'https:'),
+      proxy: false,
+      maxAttempts: 2,
+      backoff: { baseMs: 1, maxMs: 1 },
+    })
+    const error = await client.manualBackupInstance(manualInput).catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(OutcomeUnknownError)
+    expect(error).toMatchObject({ name: 'NetworkError', code: 'EPROTO', mayHaveReachedServer: false })
+    expect((error as Error).message).toContain('2 attempts')
+    expect(api.received).toHaveLength(0)
+  })
+
   it('speaks TLS to an https:// proxy, for a tunnel and for an absolute-form request', async () => {
     const tunnelled = new RedisClient({ region: 'ap-guangzhou', credentials, proxy: secureProxyUrl })
     expect((await tunnelled.describeInstanceBackups(describeInput)).TotalCount).toBe(7)

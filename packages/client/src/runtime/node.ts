@@ -23,6 +23,14 @@ const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
   'CERT_SIGNATURE_FAILURE',
 ])
 
+/**
+ * An https:// endpoint that answers in plain text (an http port, a proxy's error page): OpenSSL reads the first
+ * bytes back as a TLS record of a "wrong version number", so the handshake never finished and nothing of the request,
+ * which TLS sends only after it, left. Node gives this only as EPROTO, a code that other failures share.
+ */
+const notTls = (code: string, cause: unknown): boolean =>
+  code === 'EPROTO' && /wrong version number/.test(String((cause as Error).message))
+
 export type RequestFn = (options: RequestOptions, onResponse: (res: IncomingMessage) => void) => ClientRequest
 
 interface Protocol {
@@ -159,7 +167,10 @@ export const nodeTransport =
         // the tunnel or could not be reached pass the request on.
         const notSent =
           code !== undefined &&
-          (NOT_SENT_CODES.has(code) || code === tunnelFailed || CERTIFICATE_CODES.has(code))
+          (NOT_SENT_CODES.has(code) ||
+            code === tunnelFailed ||
+            CERTIFICATE_CODES.has(code) ||
+            notTls(code, cause))
         const mayHaveReachedServer = written && !notSent && (route.reached?.(assigned) ?? true)
         const { action } = request
         reject(
