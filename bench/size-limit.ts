@@ -30,9 +30,12 @@ import { bundleSize } from './bundle-size.ts'
 // messages doing the same; 8,319 with an environment variable the runtime refuses to read (Deno without --allow-env)
 // counted as unset and named in the no-credentials error, rather than Deno's NotCapable thrown from the call; 8,345
 // with a signal's abort listener taken off when its last call ends (a listened AbortSignal.timeout() stays in memory
-// until it fires: 60,000 calls with 10-minute timeout signals held 105 MB, now 54, of which Node's own signals 40).
+// until it fires: 60,000 calls with 10-minute timeout signals held 105 MB, now 54, of which Node's own signals 40);
+// 8,379 with an unknown outcome's message naming the service's code and RequestId (a log line showed only the
+// service's text); 8,417 with credentials from the environment naming only the variable missing when one of the two
+// is set, and `rateLimit: true` answered with "rateLimit (or false) must be a positive number".
 // A regression past this fails CI.
-const twoActionBytes = 8384
+const twoActionBytes = 8424
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The

@@ -43,7 +43,23 @@ describe('credentials', () => {
     })
     expect(() => credentialsFromEnv(granting('TENCENTCLOUD_SECRET_ID'))).toThrow(
       new ConfigurationError(
-        'no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (the runtime refused to read TENCENTCLOUD_SECRET_KEY,TENCENTCLOUD_SESSION_TOKEN)',
+        'no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_KEY (the runtime refused to read TENCENTCLOUD_SECRET_KEY,TENCENTCLOUD_SESSION_TOKEN)',
+      ),
+    )
+  })
+
+  it('names only the variable missing when one of the two is set', () => {
+    const message = (env: Record<string, string>) => () => credentialsFromEnv(env)
+    expect(message({ TENCENTCLOUD_SECRET_ID: 'AKIDENV' })).toThrow(
+      new ConfigurationError('no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_KEY'),
+    )
+    // Set but empty (an unfilled .env line) counts as missing.
+    expect(message({ TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: 'key' })).toThrow(
+      new ConfigurationError('no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_ID'),
+    )
+    expect(message({ TENCENTCLOUD_SESSION_TOKEN: 't' })).toThrow(
+      new ConfigurationError(
+        'no credentials: pass `credentials` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY',
       ),
     )
   })

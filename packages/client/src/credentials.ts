@@ -17,8 +17,10 @@ export function credentialsFromEnv(env: Env | undefined = processEnv()): Credent
     readVariable(env, name, refused),
   )
   if (!secretId || !secretKey) {
+    // Only the variables missing: with one of the two set, the other is the mistake.
+    const unset = [!secretId && variables.secretId, !secretKey && variables.secretKey].filter(Boolean)
     throw new ConfigurationError(
-      `no credentials: pass \`credentials\` or set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY${refused.length ? ` (the runtime refused to read ${refused})` : ''}`,
+      `no credentials: pass \`credentials\` or set ${unset.join(' and ')}${refused.length ? ` (the runtime refused to read ${refused})` : ''}`,
     )
   }
   return { secretId, secretKey, token: token || undefined }

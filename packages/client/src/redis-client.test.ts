@@ -334,6 +334,8 @@ describe('RedisClient options', () => {
     [{ rateLimit: -1 }, /rateLimit/],
     [{ rateLimit: 0 }, /rateLimit/],
     [{ rateLimit: Number.NaN }, /rateLimit/],
+    // `true` is not "on" (that is the default): the message names the number wanted and `false`.
+    [{ rateLimit: true as never }, /^rateLimit \(or false\) must be a positive number up to \d+, got true$/],
     [{ endpoint: 'localhost:4010' }, /endpoint/],
     [
       { backoff: { baseMs: 500, maxMs: 200 } },

@@ -71,7 +71,7 @@ export class RedisClient extends RedisClientMethods {
     const { language, rateLimit, fetch, backoff, intl } = options
     if (language !== undefined && language !== 'zh-CN' && language !== 'en-US')
       throw new ConfigurationError(`language must be "zh-CN" or "en-US", got ${preview(language)}`)
-    if (rateLimit !== false) positive('rateLimit', rateLimit, 0)
+    if (rateLimit !== false) positive('rateLimit (or false)', rateLimit, 0)
     // Checked here, as the numbers are: a `backoff: 'fast'` or `intl: 'yes'` would otherwise be silently ignored.
     if (backoff != null && (typeof backoff !== 'object' || Array.isArray(backoff)))
       throw new ConfigurationError(`backoff must be an object, got ${preview(backoff)}`)

@@ -110,9 +110,9 @@ describe('client options', () => {
     [
       'rateLimit: true (it would mean one call a second)',
       { rateLimit: true as never },
-      /^rateLimit must be /,
+      /^rateLimit \(or false\) must be /,
     ],
-    ['rateLimit as a string', { rateLimit: '20' as never }, /^rateLimit must be /],
+    ['rateLimit as a string', { rateLimit: '20' as never }, /^rateLimit \(or false\) must be /],
     ['timeoutMs as a string', { timeoutMs: '1000' as never }, /^timeoutMs must be a positive number/],
     ['backoff.maxMs as a string', { backoff: { maxMs: '10' as never } }, /^backoff.maxMs must be /],
     [
