@@ -1,5 +1,5 @@
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type RunningMock, spawnCrsMock } from './bin/spawn-crs-mock.fixture.ts'
 import { type MockServer, startMockServer } from './server.ts'
 
@@ -112,5 +112,35 @@ describe('official SDK, every mode, a Remark with characters each wire form enco
     const { TaskId } = await sdk.request('ManualBackupInstance', { InstanceId: 'crs-5a4py64p', Remark })
     expect(typeof TaskId).toBe('number')
     expect(server.state.backups('crs-5a4py64p').map((b) => b.Remark)).toContain(Remark)
+  })
+})
+
+describe('official SDK, v1: the Nonce it draws at either end of its range', () => {
+  let server: MockServer
+  beforeAll(async () => {
+    server = await startMockServer({ rateLimit: false })
+  })
+  afterAll(() => server.close())
+
+  // Its v1 signer draws Nonce = Math.round(Math.random() * 65535): 0 about once in 131,070 calls, 65535 as often.
+  it.each([
+    [0, 0],
+    [0.999_999_99, 65535],
+  ])('Math.random() = %d (Nonce %d) is accepted', async (random, nonce) => {
+    const calls: string[] = []
+    const spy = vi.spyOn(Math, 'random').mockReturnValue(random)
+    try {
+      for (const mode of modes.filter((m) => m.signMethod !== 'TC3-HMAC-SHA256')) {
+        const r = await client(mode, 'SECRETEXAMPLE', server.url).request('DescribeInstanceBackups', {
+          InstanceId: 'crs-5a4py64p',
+        })
+        expect(r, `${mode.signMethod} ${mode.reqMethod}`).toMatchObject({ TotalCount: 2 })
+        calls.push(mode.signMethod)
+      }
+    } finally {
+      spy.mockRestore()
+    }
+    expect(calls).toHaveLength(4)
+    expect(Math.round(random * 65535)).toBe(nonce)
   })
 })

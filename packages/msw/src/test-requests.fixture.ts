@@ -88,7 +88,11 @@ export async function tc3Get(query: string, o: CallOptions = {}): Promise<Reques
 /** A legacy v1 request: everything in the query (GET) or a form body (POST), signed with HmacSHA1/256. */
 export function v1Request(
   params: Record<string, string | number>,
-  o: CallOptions & { method?: 'GET' | 'POST'; signatureMethod?: 'HmacSHA1' | 'HmacSHA256' } = {},
+  o: CallOptions & {
+    method?: 'GET' | 'POST'
+    signatureMethod?: 'HmacSHA1' | 'HmacSHA256'
+    nonce?: string | number
+  } = {},
 ): Request {
   const c = common(o)
   const method = o.method ?? 'GET'
@@ -98,7 +102,7 @@ export function v1Request(
     Version: c.version,
     Region: c.region,
     Timestamp: c.timestamp,
-    Nonce: 11886,
+    Nonce: o.nonce ?? 11886,
     SecretId: o.secretId ?? secretId,
   }
   if (o.signatureMethod) all.SignatureMethod = o.signatureMethod

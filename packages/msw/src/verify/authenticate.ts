@@ -17,6 +17,8 @@ export interface AuthOptions {
 
 const fail = (code: string, message: string): CallError => ({ code, message })
 const unixSeconds = /^\d{1,12}$/
+/** Digits only: no sign, fraction, exponent or space. */
+const nonceShape = /^\d+$/
 
 /**
  * Checks the caller as the service does; answers the verified SecretId, or the AuthFailure to send.
@@ -39,7 +41,15 @@ export function authenticate(
     if (!isV1Method(method)) {
       return fail('AuthFailure.InvalidAuthorization', 'SignatureMethod must be HmacSHA1 or HmacSHA256')
     }
-    if (!first('Nonce')) return fail('MissingParameter', 'the request is missing the Nonce parameter')
+    const nonce = first('Nonce')
+    if (!nonce) return fail('MissingParameter', 'the request is missing the Nonce parameter')
+    // A random positive integer, as a malformed Timestamp: InvalidParameterValue. 0 is let through: Tencent's
+    // Node SDK draws Math.round(Math.random() * 65535), 0 about once in 131,070 calls.
+    if (!nonceShape.test(nonce))
+      return fail(
+        'InvalidParameterValue',
+        `Nonce must be a random positive integer, got ${JSON.stringify(nonce.length > 40 ? `${nonce.slice(0, 40)}...` : nonce)}`,
+      )
     secretId = first('SecretId') ?? ''
     v1Signature = { method, signature }
   } else {

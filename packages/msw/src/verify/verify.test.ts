@@ -159,6 +159,33 @@ describe('v1 verification', () => {
       'AuthFailure.InvalidAuthorization',
     )
   })
+
+  it('refuses a Nonce that is not a positive integer as InvalidParameterValue, as a malformed Timestamp', async () => {
+    // Signed with the bad Nonce, so the refusal is the Nonce's and not the signature's.
+    for (const [nonce, shown] of [
+      ['abc', '"abc"'],
+      ['-5', '"-5"'],
+      ['1.5', '"1.5"'],
+      ['1e3', '"1e3"'],
+      [' 7', '" 7"'],
+      ['0x10', '"0x10"'],
+      [`1${'x'.repeat(50)}`, `"1${'x'.repeat(39)}..."`],
+    ] as const) {
+      const r = await envelope(
+        (await s.handle(v1Request({ InstanceId: 'crs-5a4py64p' }, { url, nonce }))) as Response,
+      )
+      expect(r.Error, nonce).toEqual({
+        Code: 'InvalidParameterValue',
+        Message: `Nonce must be a random positive integer, got ${shown}`,
+      })
+    }
+    // What the SDKs draw: Node's Math.round(Math.random() * 65535) (0 included), Python's and Go's up to 2^63 - 1.
+    for (const nonce of [0, 1, 65535, '9223372036854775807'])
+      expect(
+        await code(v1Request({ InstanceId: 'crs-5a4py64p' }, { url, nonce })),
+        String(nonce),
+      ).toBeUndefined()
+  })
 })
 
 describe('temporary credentials', () => {
