@@ -1,8 +1,14 @@
 import { type HttpHandler, HttpResponse, http } from 'msw'
-import { createMockService, type MockService, type MockServiceOptions } from './create-mock-service.ts'
+import {
+  createMockServiceCore,
+  type MockService,
+  type MockServiceOptions,
+  serviceOptionNames,
+} from './create-mock-service.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { cors, httpDate } from './envelope.ts'
 import { hostPattern } from './host-pattern.ts'
+import { checkKnownOptions } from './known-options.ts'
 
 export interface CreateHandlersOptions extends Omit<MockServiceOptions, 'hmac'> {
   /** More hosts to answer on besides the service's own: `host`, `host:port` or a URL with a path. */
@@ -23,8 +29,11 @@ export interface CrsMock extends MockService {
  * afterEach(() => mock.reset())
  */
 export function createHandlers(options: CreateHandlersOptions = {}): CrsMock {
-  const service = createMockService(options)
-  const handler = http.all(hostPattern(options.hosts), async ({ request }) => {
+  checkKnownOptions('createHandlers', options, [...serviceOptionNames, 'hosts'])
+  const { hosts, ...serviceOptions } = options
+  const pattern = hostPattern(hosts)
+  const { service } = createMockServiceCore(serviceOptions)
+  const handler = http.all(pattern, async ({ request }) => {
     // A CORS preflight, as crs-mock answers it: a page on another origin may then send the call itself.
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method'))
       return new HttpResponse(null, {

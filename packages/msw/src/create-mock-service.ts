@@ -1,12 +1,14 @@
 import { type ActionName, formatTcTime, parseTcTime, type RedisBackupSet } from '@crs-kit/core'
 import { checkedInJavaScript, checkInstanceSeeds } from './admin/check-instance-seed.ts'
+import { isWholeMs } from './admin/check-times.ts'
 import { CallLog, type CallRecord, callsFilterProblem } from './call-log.ts'
 import type { HmacAdapter } from './crypto/hmac-adapter.ts'
 import { webCryptoHmac } from './crypto/web-crypto-hmac.ts'
 import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.ts'
 import { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
+import { checkKnownOptions } from './known-options.ts'
 import type { MaybePromise } from './maybe-promise.ts'
-import { type Clock, systemClock } from './mock-clock.ts'
+import { type Clock, checkedClock, systemClock } from './mock-clock.ts'
 import { type Override, OverrideRegistry } from './overrides.ts'
 import type { WireRequest } from './protocol/read-call.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -89,7 +91,22 @@ export function seedInstances(region = 'ap-guangzhou'): InstanceSeed[] {
 
 export const defaultInstances: readonly InstanceSeed[] = seedInstances()
 
+/** Every option of MockServiceOptions (the type checker keeps the list whole), `hmac` aside: it is internal. */
+const serviceOptions = {
+  credentials: true,
+  instances: true,
+  clock: true,
+  rateLimit: true,
+  backupDurationMs: true,
+  maxBodyBytes: true,
+  callLogSize: true,
+} as const satisfies Record<keyof Omit<MockServiceOptions, 'hmac'>, true>
+
+/** The public options createMockService(), createHandlers() and startMockServer() share. */
+export const serviceOptionNames: readonly string[] = Object.keys(serviceOptions)
+
 export function createMockService(options: MockServiceOptions = {}): MockService {
+  checkKnownOptions('createMockService', options, serviceOptionNames, ['hmac'])
   return createMockServiceCore(options).service
 }
 
@@ -105,20 +122,21 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
 } {
   const callLogSize = options.callLogSize ?? 1000
   if (!(Number.isSafeInteger(callLogSize) && callLogSize >= 0))
-    throw new TypeError(`[crs-kit/msw] callLogSize must be an integer >= 0, got ${String(callLogSize)}`)
+    throw new TypeError(`[crs-kit/msw] callLogSize must be an integer >= 0, got ${shown(callLogSize)}`)
   const backupDurationMs = options.backupDurationMs ?? 5000
   // A string (from an environment variable, say) would be concatenated to the clock's time: the backup would
-  // never finish and the instance stay locked.
-  if (!(typeof backupDurationMs === 'number' && Number.isFinite(backupDurationMs) && backupDurationMs >= 0))
+  // never finish and the instance stay locked. A fraction would show in the state as no time the mock keeps does,
+  // as for the control plane's lockMs (and the CLI's --backup-duration-ms).
+  if (!isWholeMs(backupDurationMs))
     throw new TypeError(
-      `[crs-kit/msw] backupDurationMs must be a number of milliseconds >= 0, got ${shown(backupDurationMs)}`,
+      `[crs-kit/msw] backupDurationMs must be a whole number of milliseconds >= 0, got ${shown(backupDurationMs)}`,
     )
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   if (!(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes >= 0))
     throw new TypeError(
       `[crs-kit/msw] maxBodyBytes must be an integer number of bytes >= 0, got ${shown(maxBodyBytes)}`,
     )
-  const clock = options.clock ?? systemClock
+  const clock = options.clock === undefined ? systemClock : checkedClock(options.clock)
   const state = new MockState({
     clock,
     backupDurationMs,

@@ -1,3 +1,5 @@
+import { shown } from './shown.ts'
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Every host of the service: default, intl, each region's (financial ones included), any port. */
@@ -9,8 +11,17 @@ const tencentHosts = String.raw`redis(?:\.[a-z0-9-]+)?\.tencentcloudapi\.com(?::
  * A host without a port matches any port.
  */
 export function hostPattern(extra: readonly string[] = []): RegExp {
+  // A string would be read character by character, each one a host: a list of one is what was meant.
+  if (!Array.isArray(extra))
+    throw new TypeError(
+      `[crs-kit/msw] hosts must be a list of hosts, e.g. ['127.0.0.1:4010'], got ${shown(extra)}${typeof extra === 'string' ? `: give [${JSON.stringify(extra)}]` : ''}`,
+    )
   const alternatives = [`${tencentHosts}/`]
-  for (const entry of extra) {
+  for (const [index, entry] of extra.entries()) {
+    if (typeof entry !== 'string')
+      throw new TypeError(
+        `[crs-kit/msw] hosts[${index}] must be a string (a host, host:port or URL, e.g. 127.0.0.1:4010), got ${shown(entry)}`,
+      )
     let url: URL
     try {
       url = new URL(entry.includes('://') ? entry : `http://${entry}`)

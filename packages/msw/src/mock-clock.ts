@@ -15,6 +15,23 @@ export interface MockClock extends Clock {
 export const systemClock: Clock = { now: () => Date.now() }
 
 /**
+ * A `clock` option as given, or a TypeError naming what a clock is: an object (`{}`, a factory not called, a number
+ * of ms) would be taken, and then every call would fail on its time. Its `now()` is read once, to be a finite number.
+ */
+export function checkedClock(clock: unknown): Clock {
+  const what =
+    'clock must be an object with a now() method that returns epoch milliseconds (createMockClock(), createOffsetClock(), systemClock or { now: () => ms })'
+  if (typeof clock !== 'object' || clock === null || typeof (clock as Partial<Clock>).now !== 'function')
+    throw new TypeError(
+      `[crs-kit/msw] ${what}, got ${typeof clock === 'object' && clock !== null ? 'an object without now()' : shown(clock)}`,
+    )
+  const now: unknown = (clock as Clock).now()
+  if (!(typeof now === 'number' && Number.isFinite(now)))
+    throw new TypeError(`[crs-kit/msw] ${what}; its now() returned ${shown(now)}`)
+  return clock as Clock
+}
+
+/**
  * A hand-driven clock, starting at `start` (default: the current time, so requests signed with the real
  * time are inside the 5-minute window).
  * @example const clock = createMockClock(); clock.advance(60_000)

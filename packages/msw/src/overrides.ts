@@ -1,4 +1,5 @@
 import { type ActionName, type ActionTypes, actionNames, actions, service } from '@crs-kit/core'
+import { shown } from './shown.ts'
 
 /** A response without its RequestId (the mock adds a fresh one). */
 export type ResponseBody<A extends ActionName> = Omit<ActionTypes[A]['response'], 'RequestId'>
@@ -97,15 +98,15 @@ function checkedTimes(action: string, override: Override<ActionName>): number {
   )
     fail('response must be an object: the Response body without its RequestId')
   if (o.once !== undefined && typeof o.once !== 'boolean')
-    fail(`once must be true or false, got ${String(o.once)}`)
+    fail(`once must be true or false, got ${shown(o.once)}`)
   if (
     o.delayMs !== undefined &&
     !(typeof o.delayMs === 'number' && o.delayMs >= 0 && o.delayMs <= maxDelayMs)
   )
-    fail(`delayMs must be a number of milliseconds from 0 to ${maxDelayMs}, got ${String(o.delayMs)}`)
+    fail(`delayMs must be a number of milliseconds from 0 to ${maxDelayMs}, got ${shown(o.delayMs)}`)
   if (o.once !== undefined && o.times !== undefined) fail('give once or times, not both')
   if (o.times !== undefined && !(Number.isSafeInteger(o.times) && (o.times as number) > 0))
-    fail(`times must be a positive integer, got ${String(o.times)}`)
+    fail(`times must be a positive integer, got ${shown(o.times)}`)
   if (o.once) return 1
   return (o.times as number | undefined) ?? Number.POSITIVE_INFINITY
 }

@@ -2,12 +2,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { checkAdminOrigins } from './admin/admin-guard.ts'
 import { createAdminRoutes, isAdminTarget } from './admin/admin-routes.ts'
-import { createMockServiceCore, type MockService, type MockServiceOptions } from './create-mock-service.ts'
+import {
+  createMockServiceCore,
+  type MockService,
+  type MockServiceOptions,
+  serviceOptionNames,
+} from './create-mock-service.ts'
 import { nodeCryptoHmac } from './crypto/node-crypto-hmac.ts'
 import { dropConnection } from './dispatch-call.ts'
 import { cors, errorEnvelope, httpDate } from './envelope.ts'
 import { serveFastPath } from './fast-connection.ts'
-import type { MockClock } from './mock-clock.ts'
+import { checkKnownOptions } from './known-options.ts'
+import { checkedClock, type MockClock } from './mock-clock.ts'
 import { BodyTooLargeError, behindRefusedBody, endAfterRefusedBody, readWireRequest } from './node-request.ts'
 import { createOffsetClock } from './offset-clock.ts'
 import { maxQueryBytes, type WireRequest } from './protocol/read-call.ts'
@@ -49,6 +55,17 @@ export interface MockServer extends MockService {
   /** Stops accepting, ends open connections, resolves once closed; later calls share that promise. */
   close(): Promise<void>
 }
+
+/** The options of startMockServer besides the service's (the type checker keeps the list whole). */
+const serverOnlyOptions = {
+  host: true,
+  port: true,
+  verify: true,
+  admin: true,
+  adminOrigins: true,
+} as const satisfies Record<Exclude<keyof MockServerOptions, keyof MockServiceOptions>, true>
+
+const serverOptionNames = [...serviceOptionNames, ...Object.keys(serverOnlyOptions)]
 
 export const defaultCredentials: readonly Credential[] = [
   { secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' },
@@ -103,14 +120,15 @@ function send(res: ServerResponse, envelope: string, now: number, end = true): v
  * @example const server = await startMockServer({ port: 4010 }); await server.close()
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  checkKnownOptions('startMockServer', options, serverOptionNames)
   const { port } = options
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
     throw new TypeError(
       `[crs-kit/msw] port must be a whole number from 0 (a free port) to 65535, got ${shown(port)}`,
     )
   const adminOrigins = checkAdminOrigins(options.adminOrigins ?? [])
-  const ownClock = options.clock ? undefined : createOffsetClock()
-  const clock = options.clock ?? (ownClock as MockClock)
+  const ownClock = options.clock === undefined ? createOffsetClock() : undefined
+  const clock = options.clock === undefined ? (ownClock as MockClock) : checkedClock(options.clock)
   const {
     service,
     answer: answerCall,

@@ -85,6 +85,32 @@ describe('refused control-plane requests', () => {
       j({ action: 'DescribeInstanceBackups', error: 'InternalError', times: 0 }),
       /times must be a positive integer, got 0/,
     ],
+    // A string where a number (or boolean) is wanted shows quoted, as JSON: unquoted, "5" read as the number 5.
+    [
+      'POST',
+      'overrides',
+      j({ action: 'DescribeInstanceBackups', delayMs: '5' }),
+      /: delayMs must be a number of milliseconds from 0 to 2147483647, got "5"$/,
+    ],
+    [
+      'POST',
+      'overrides',
+      j({ action: 'DescribeInstanceBackups', error: 'InternalError', times: '2' }),
+      /: times must be a positive integer, got "2"$/,
+    ],
+    [
+      'POST',
+      'overrides',
+      j({ action: 'DescribeInstanceBackups', error: 'InternalError', times: [2] }),
+      /: times must be a positive integer, got a list$/,
+    ],
+    [
+      'POST',
+      'overrides',
+      j({ action: 'DescribeInstanceBackups', error: 'InternalError', once: 'true' }),
+      /: once must be true or false, got "true"$/,
+    ],
+    ['PATCH', 'instances/crs-5a4py64p', j({ lockMs: '5' }), /^lockMs must be .*, got "5"$/],
     [
       'POST',
       'overrides',
