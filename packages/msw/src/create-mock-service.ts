@@ -152,7 +152,8 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       `[crs-kit/msw] rateLimit must be true or false (false turns the per-action limit off), got ${shown(options.rateLimit)}`,
     )
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
-  const problem = options.credentials && credentialsListProblem(options.credentials)
+  // Only a left-out option means no checks: a null, '' or 0 (an unset variable passed on) is refused, not read as off.
+  const problem = options.credentials !== undefined && credentialsListProblem(options.credentials)
   if (problem) throw new TypeError(`[crs-kit/msw] credentials: ${problem}`)
   const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
   const resets = { count: 0 }

@@ -191,6 +191,37 @@ describe('unknown options', () => {
   })
 })
 
+describe('credentials', () => {
+  it.each(entryPoints)(
+    '%s refuses null, an empty string and 0 rather than turning signature checks off',
+    async (name) => {
+      // An unset variable passed on (`credentials: process.env.KEYS && ...`) once made a mock that checked nothing.
+      for (const [value, got] of [
+        [null, 'null'],
+        ['', '""'],
+        [0, '0'],
+      ] as const)
+        await expect(creators[name]({ credentials: value }), String(value)).rejects.toThrow(
+          typeError(`credentials: must be a list of { secretId, secretKey } pairs, got ${got}`),
+        )
+    },
+  )
+
+  it('checks signatures when credentials are left out of startMockServer (its example pair)', async () => {
+    const server = await startMockServer({ credentials: undefined, rateLimit: false })
+    try {
+      const answer = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-TC-Action': 'DescribeInstanceBackups' },
+        body: '{}',
+      })
+      expect((await answer.json()).Response.Error.Code).toMatch(/^AuthFailure\./)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('backupDurationMs', () => {
   it.each(entryPoints)(
     '%s refuses a fraction of a millisecond, as the control plane refuses one for lockMs',

@@ -137,7 +137,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   } = createMockServiceCore({
     ...options,
     clock,
-    credentials: options.verify === false ? undefined : (options.credentials ?? defaultCredentials),
+    credentials:
+      options.verify === false
+        ? undefined
+        : options.credentials === undefined
+          ? defaultCredentials
+          : options.credentials,
     hmac: nodeCryptoHmac,
   })
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
