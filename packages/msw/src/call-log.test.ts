@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { actionNames } from '@crs-kit/core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import { createMockService } from './create-mock-service.ts'
 import { unsignedDescribe } from './test-requests.fixture.ts'
@@ -9,6 +10,8 @@ import { unsignedDescribe } from './test-requests.fixture.ts'
 const mock = createHandlers({ rateLimit: false, callLogSize: 3 })
 const server = setupServer(...mock.handlers)
 beforeAll(() => server.listen())
+// In afterEach, not at the end of a test: a test that fails half-way must not leave its calls to the next one.
+afterEach(() => mock.reset())
 afterAll(() => server.close())
 
 describe('calls()', () => {
@@ -25,7 +28,7 @@ describe('calls()', () => {
     // A typo would match nothing, and "no calls" would hold for the wrong reason.
     expect(() => mock.calls('ManualBackup' as never)).toThrow(
       new TypeError(
-        '[crs-kit/msw] calls(): "ManualBackup" is not an action of the mock (DescribeInstanceBackups, ManualBackupInstance); calls() without it lists every call, those naming other actions too',
+        `[crs-kit/msw] calls(): "ManualBackup" is not an action of the mock (${actionNames.join(', ')}); calls() without it lists every call, those naming other actions too`,
       ),
     )
     mock.clearCalls()
@@ -44,7 +47,6 @@ describe('calls()', () => {
       { action: 'DescribeInstanceBackups', outcome: 'networkError', code: null },
       { action: null, region: null, outcome: 'error', code: expect.any(String) },
     ])
-    mock.reset()
   })
 
   it("leaves out of the next test's log a call held back across a reset or a clear", async () => {

@@ -50,6 +50,27 @@ export function constraintChecker(schemas: Record<string, Schema>, fail: Fail): 
 const kinds = (types: readonly string[]) =>
   types.map((t) => (t === 'null' ? 'null' : `a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}`)).join(' or ')
 
+/** Type names of other schema languages and programming languages, and the JSON Schema spelling meant. */
+const otherTypeNames = new Map(
+  Object.entries({
+    int: 'integer (format int64 for a 64-bit one)',
+    int32: 'integer with format int32',
+    int64: 'integer with format int64',
+    long: 'integer with format int64',
+    float: 'number',
+    double: 'number',
+    decimal: 'number',
+    bool: 'boolean',
+    str: 'string',
+    date: 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"',
+    datetime: 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"',
+    'date-time': 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"',
+    list: 'array',
+    map: 'object',
+    dict: 'object',
+  }),
+)
+
 /** `type` is a type name or a list of them; false when it is not (the schema's type is then unknown). */
 function checkTypeNames(node: Schema, at: Pointer, fail: Fail): boolean {
   if (!('type' in node)) return true
@@ -63,7 +84,10 @@ function checkTypeNames(node: Schema, at: Pointer, fail: Fail): boolean {
   for (const [i, name] of list.entries()) {
     if (typeof name === 'string' && (typeNames as readonly string[]).includes(name)) continue
     ok = false
-    const guess = typeof name === 'string' ? closest(name, typeNames) : undefined
+    const guess =
+      typeof name === 'string'
+        ? (otherTypeNames.get(name.toLowerCase()) ?? closest(name, typeNames))
+        : undefined
     fail(
       Array.isArray(type) ? [...at, 'type', i] : [...at, 'type'],
       'schema-type',

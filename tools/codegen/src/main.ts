@@ -49,9 +49,16 @@ async function main(argv: string[]): Promise<number> {
       console.error(`generate: ${error.errors.length} problem(s) in ${specName}; no file was changed`)
       return 1
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      console.error(`generate: cannot read ${specPath}`)
-      return 1
+    // The file the command line names cannot be read (missing, a folder, no permission): a bad command line.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'ENOTDIR') {
+      const why = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' }[
+        code as string
+      ]
+      console.error(
+        `generate: cannot read the spec ${specPath}: ${why ?? 'a part of its path is a file'}\n${usage}`,
+      )
+      return 2
     }
     throw error
   }

@@ -1048,6 +1048,30 @@ const cases: [string, (t: string) => string, Problem[]][] = [
     ],
   ],
   [
+    // A name from another language gets the JSON Schema spelling meant, where the edit distance finds nothing.
+    'a type name of another language',
+    (t) =>
+      replaceOnce(
+        replaceOnce(t, '        Shiny:\n          type: boolean\n', '        Shiny:\n          type: bool\n'),
+        '        Id:\n          type: string\n',
+        '        Id:\n          type: date\n',
+      ),
+    [
+      {
+        rule: 'schema-type',
+        marker: 'type: date',
+        focus: 'type',
+        says: 'type date is not a JSON Schema type (did you mean string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"?',
+      },
+      {
+        rule: 'schema-type',
+        marker: 'type: bool',
+        focus: 'type',
+        says: 'type bool is not a JSON Schema type (did you mean boolean?',
+      },
+    ],
+  ],
+  [
     'a request schema with two types',
     (t) =>
       replaceOnce(

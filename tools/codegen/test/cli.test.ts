@@ -46,6 +46,21 @@ describe('pnpm generate', () => {
     expect(await readdir(out)).toEqual([])
   })
 
+  it('names a spec it cannot read and why, as a bad command line (exit 2), and writes nothing', async () => {
+    const out = await tempDir()
+    for (const [path, why] of [
+      [join(out, 'nope.yaml'), 'no such file'],
+      [out, 'it is a folder'],
+    ] as const) {
+      const run = runCli(['--spec', path, '--out', out])
+      expect(run.code).toBe(2)
+      expect(run.stderr).toMatch(
+        new RegExp(`^generate: cannot read the spec \\S+: ${why}\nusage: pnpm generate`),
+      )
+    }
+    expect(await readdir(out)).toEqual([])
+  })
+
   it('writes the eleven files of generate() on a first run', async () => {
     expect(firstRun.code, firstRun.stderr).toBe(0)
     expect(firstRun.stdout).toMatch(/^generate: 11 files from \S*widgets\.yaml, 11 updated \(\d+ ms\)\n$/)
