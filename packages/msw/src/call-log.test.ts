@@ -1,5 +1,5 @@
-import { setupServer } from 'msw/node'
 import { actionNames } from '@crs-kit/core'
+import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import { createMockService } from './create-mock-service.ts'
