@@ -52,6 +52,20 @@ export async function run(): Promise<Row[]> {
   const sdk = `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
     const t = performance.now(); require('tencentcloud-sdk-nodejs-common'); console.log(performance.now() - t)`
   const r = await alternate(15, { ours: () => importMs(ours), sdk: () => importMs(sdk) })
+  // node:crypto loads with our first signature, not with the import: the import and one signature, timed together,
+  // show that the time moved rather than vanished (the SDK loads its crypto when required).
+  const request = `{ method: 'POST', service: 'redis', timestamp: 1551113065, secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }`
+  const body = `'{"InstanceId":"crs-5a4py64p","Limit":20,"Offset":0}'`
+  const oursSigned = `const t = performance.now(); const { signTc3 } = await import('@crs-kit/client');
+    signTc3({ ...${request}, host: 'redis.tencentcloudapi.com', headers: { 'Content-Type': 'application/json' }, body: ${body} })
+    console.log(performance.now() - t)`
+  const sdkSigned = `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
+    const t = performance.now(); require('tencentcloud-sdk-nodejs-common')
+    require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js').default.sign3({ ...${request},
+      url: 'https://redis.tencentcloudapi.com/', payload: JSON.parse(${body}), multipart: false, boundary: '',
+      headers: { 'Content-Type': 'application/json' } })
+    console.log(performance.now() - t)`
+  const signed = await alternate(15, { ours: () => importMs(oursSigned), sdk: () => importMs(sdkSigned) })
 
   const packs = mkdtempSync(join(tmpdir(), 'crs-packs-'))
   mkdirSync(packs, { recursive: true })
@@ -73,6 +87,15 @@ export async function run(): Promise<Row[]> {
       ratio: r.sdk / r.ours,
       target: '>= 5x',
       pass: r.sdk / r.ours >= 5,
+    },
+    {
+      measurement: 'cold import and a first signature (ms)',
+      ours: fmt(signed.ours, 1),
+      theirs: fmt(signed.sdk, 1),
+      ratio: signed.sdk / signed.ours,
+      target: 'information',
+      pass: true,
+      note: 'node:crypto loads with our first signature; the official SDK loads it when required',
     },
     {
       measurement: 'installed footprint (packages, bytes)',
