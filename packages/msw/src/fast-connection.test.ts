@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { seedInstances } from './create-mock-service.ts'
 import { type MockServer, startMockServer } from './server.ts'
 
 // crs-mock answers plain, complete service calls without node:http (fast-connection.ts) and hands anything else
@@ -112,6 +113,67 @@ it('answers pipelined calls in order, across a delayed answer and a control-plan
   // One backup, for one call.
   expect(server.calls('ManualBackupInstance')).toHaveLength(1)
   connection.socket.destroy()
+})
+
+it('stops answering a client that does not read its answers, and answers every one once it reads', async () => {
+  // 100 backups of about 1.4 kB each: every answer is about 140 kB, 150 of them (half) more than loopback buffers hold.
+  const [seed] = seedInstances()
+  const backup = seed!.backups![0]!
+  const backups = Array.from({ length: 100 }, (_, i) => ({
+    ...backup,
+    BackupId: `${String(i).padStart(8, '0')}-affe-11e8-941e-4846fb00c75d`,
+    Remark: 'r'.repeat(1200),
+  }))
+  const big = await startMockServer({ verify: false, rateLimit: false, instances: [{ ...seed!, backups }] })
+  try {
+    const socket = connect(big.port, '127.0.0.1')
+    socket.pause()
+    const count = 300
+    const request = describeCall().replace('"Limit":1', '"Limit":100')
+    socket.write(
+      request
+        .replace(
+          /Content-Length: \d+/,
+          `Content-Length: ${Buffer.byteLength(request.slice(request.indexOf('\r\n\r\n') + 4))}`,
+        )
+        .repeat(count),
+    )
+    // Until the mock stops: with backpressure, once the socket buffers are full; without it, after all of them.
+    let whilePaused = -1
+    for (let waited = 0; big.calls().length !== whilePaused && waited < 10_000; waited += 200) {
+      whilePaused = big.calls().length
+      await pause(200)
+    }
+    // Without backpressure the mock would answer them all into its memory while the client reads nothing.
+    expect(whilePaused).toBeLessThan(count / 2)
+    const chunks: Buffer[] = []
+    let bytes = 0
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      bytes += chunk.length
+    })
+    socket.resume()
+    // Every answer has the same length (same page, a RequestId and a Date of fixed width): read that many bytes.
+    while (bytes === 0) await pause(20)
+    const first = Buffer.concat(chunks).toString('latin1')
+    const headEnd = first.indexOf('\r\n\r\n') + 4
+    const answerBytes = headEnd + Number(/\r\nContent-Length: (\d+)/.exec(first.slice(0, headEnd))![1])
+    for (let waited = 0; bytes < count * answerBytes && waited < 20_000; waited += 20) await pause(20)
+    await pause(50)
+    expect(bytes).toBe(count * answerBytes)
+    const all = Buffer.concat(chunks)
+    for (let i = 0; i < count; i++) {
+      const answer = all.toString('latin1', i * answerBytes, (i + 1) * answerBytes)
+      expect(
+        answer.startsWith('HTTP/1.1 200 OK\r\n') && answer.includes('"TotalCount":100,'),
+        `answer ${i}`,
+      ).toBe(true)
+    }
+    expect(big.calls()).toHaveLength(count)
+    socket.destroy()
+  } finally {
+    await big.close()
+  }
 })
 
 it.each(['Connection', 'Proxy-Connection'])(
