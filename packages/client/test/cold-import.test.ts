@@ -1,4 +1,9 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { expect, it } from 'vitest'
 
 // Importing the client loads none of Node's crypto, http, https, tls or net modules: they are most of a cold import
@@ -41,4 +46,34 @@ it('loads node:crypto with require where process.getBuiltinModule is missing (No
   expect(out.afterImport).toEqual([])
   expect(out.afterSign).toEqual(['NativeModule crypto'])
   expect(out.signature).toBe('1e7527cbf73059861f5b3339e76b444464c6ed0f1328161a1bad3e4118132117')
+})
+
+it('signs from a CommonJS bundle of the client where process.getBuiltinModule is missing', async () => {
+  // esbuild empties import.meta in CommonJS output: require is then the bundle's own, not one made from its URL.
+  const dir = mkdtempSync(join(tmpdir(), 'crs-cjs-'))
+  try {
+    const outfile = join(dir, 'app.cjs')
+    await build({
+      stdin: {
+        contents: `const { signTc3 } = require(${JSON.stringify(fileURLToPath(entry))})
+          console.log(signTc3({ host: 'redis.tencentcloudapi.com', service: 'redis',
+            headers: { 'Content-Type': 'application/json' }, body: '{"InstanceId":"crs-5a4py64p","Limit":20,"Offset":0}',
+            timestamp: 1551113065, secretId: 'AKIDEXAMPLE', secretKey: 'SECRETEXAMPLE' }).signature)`,
+        resolveDir: dir,
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      logLevel: 'silent',
+    })
+    const signature = execFileSync(
+      process.execPath,
+      ['-e', `delete process.getBuiltinModule; require(${JSON.stringify(outfile)})`],
+      { encoding: 'utf8' },
+    )
+    expect(signature.trim()).toBe('1e7527cbf73059861f5b3339e76b444464c6ed0f1328161a1bad3e4118132117')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

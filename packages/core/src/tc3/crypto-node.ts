@@ -93,11 +93,12 @@ function checkedOneShot(crypto: NodeCrypto): OneShot | undefined {
  * node:crypto, loaded with the first signature rather than with the package: it is about half of a cold import of
  * the client on Node 24 (9 of 20 ms), and a program may import the client long before it calls (or never, in a
  * test that stubs it). Synchronous, so signing stays synchronous: process.getBuiltinModule (Node >= 20.16), else
- * require.
+ * a require. That require resolves a built-in only, so it is made from the root URL rather than import.meta.url,
+ * which a CommonJS bundle of this module empties (esbuild, with a warning to whoever bundles it).
  */
 const loadCrypto = (): NodeCrypto =>
   (globalThis.process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ??
-  (createRequire(import.meta.url)('node:crypto') as NodeCrypto)
+  (createRequire('file:///')('node:crypto') as NodeCrypto)
 
 let loaded: Tc3Crypto<PaddedKey | KeyObject> | undefined
 const primitives = () => {
