@@ -20,10 +20,12 @@ export const systemClock: Clock = { now: () => Date.now() }
  */
 export function checkedClock(clock: unknown): Clock {
   const what =
-    'clock must be an object with a now() method that returns epoch milliseconds (createMockClock(), createOffsetClock(), systemClock or { now: () => ms })'
-  if (typeof clock !== 'object' || clock === null || typeof (clock as Partial<Clock>).now !== 'function')
+    'clock must be an object with a now() method that returns epoch milliseconds (createMockClock(), createOffsetClock(), systemClock, Date or { now: () => ms })'
+  // A function with a now() counts: `Date` itself is a clock.
+  const holder = (typeof clock === 'object' && clock !== null) || typeof clock === 'function'
+  if (!holder || typeof (clock as Partial<Clock>).now !== 'function')
     throw new TypeError(
-      `[crs-kit/msw] ${what}, got ${typeof clock === 'object' && clock !== null ? 'an object without now()' : shown(clock)}`,
+      `[crs-kit/msw] ${what}, got ${holder ? `${shown(clock)} whose now is ${shown((clock as { now?: unknown }).now)}` : shown(clock)}`,
     )
   const now: unknown = (clock as Clock).now()
   if (!(typeof now === 'number' && Number.isFinite(now)))

@@ -52,24 +52,41 @@ async function listening(port: number): Promise<boolean> {
 
 describe('clock', () => {
   const what =
-    'clock must be an object with a now() method that returns epoch milliseconds (createMockClock(), createOffsetClock(), systemClock or { now: () => ms })'
+    'clock must be an object with a now() method that returns epoch milliseconds (createMockClock(), createOffsetClock(), systemClock, Date or { now: () => ms })'
 
   it.each(entryPoints)(
     '%s refuses a clock without now() at creation, naming what a clock is',
     async (name) => {
       // {} used to be taken, and then every call answered InternalError.
       for (const [clock, got] of [
-        [{}, 'an object without now()'],
-        [{ now: 1_700_000_000_000 }, 'an object without now()'],
+        [{}, 'an object whose now is undefined'],
+        [{ now: 1_700_000_000_000 }, 'an object whose now is 1700000000000'],
         [null, 'null'],
         [1_700_000_000_000, '1700000000000'],
         ['2030-01-01', '"2030-01-01"'],
-        [createMockClock, 'a function'],
-        [Date.now, 'a function'],
+        [createMockClock, 'a function whose now is undefined'],
+        [Date.now, 'a function whose now is undefined'],
       ] as const)
         await expect(creators[name]({ clock }), got).rejects.toThrow(typeError(`${what}, got ${got}`))
     },
   )
+
+  it('reads a clock as often in startMockServer as in createMockService (its check once)', async () => {
+    const counting = () => {
+      const clock = {
+        reads: 0,
+        now: () => {
+          clock.reads++
+          return Date.now()
+        },
+      }
+      return clock
+    }
+    const [service, server] = [counting(), counting()]
+    createMockService({ clock: service })
+    await (await startMockServer({ clock: server })).close()
+    expect(server.reads).toBe(service.reads)
+  })
 
   it('refuses a clock whose now() does not answer a finite number', () => {
     for (const [now, got] of [
@@ -84,7 +101,13 @@ describe('clock', () => {
   })
 
   it('takes every clock the package gives and a plain { now }, and a refused one leaves no server listening', async () => {
-    for (const clock of [createMockClock(), createOffsetClock(), systemClock, { now: () => Date.now() }])
+    for (const clock of [
+      createMockClock(),
+      createOffsetClock(),
+      systemClock,
+      Date,
+      { now: () => Date.now() },
+    ])
       for (const name of entryPoints) await expect(creators[name]({ clock })).resolves.toBeUndefined()
     const port = await freePort()
     await expect(startMockServer({ port, clock: {} as never })).rejects.toThrow(TypeError)

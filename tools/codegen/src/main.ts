@@ -49,15 +49,15 @@ async function main(argv: string[]): Promise<number> {
       console.error(`generate: ${error.errors.length} problem(s) in ${specName}; no file was changed`)
       return 1
     }
-    // The file the command line names cannot be read (missing, a folder, no permission): a bad command line.
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' || code === 'ENOTDIR') {
-      const why = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' }[
-        code as string
-      ]
-      console.error(
-        `generate: cannot read the spec ${specPath}: ${why ?? 'a part of its path is a file'}\n${usage}`,
-      )
+    // The file the command line names cannot be read (missing, a folder, no permission, a symlink loop, a name too
+    // long): a bad command line, said with the system's reason.
+    const { code } = error as NodeJS.ErrnoException
+    if (typeof code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) {
+      const why =
+        { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' }[code] ??
+        // Node's message: "ELOOP: too many symbolic links encountered, open '/the/path'".
+        `${(error as Error).message.replace(/^[A-Z0-9_]+: /, '').split(', ')[0]} (${code})`
+      console.error(`generate: cannot read the spec ${specPath}: ${why}\n${usage}`)
       return 2
     }
     throw error

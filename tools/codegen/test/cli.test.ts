@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -48,9 +48,12 @@ describe('pnpm generate', () => {
 
   it('names a spec it cannot read and why, as a bad command line (exit 2), and writes nothing', async () => {
     const out = await tempDir()
+    const loop = join(await tempDir(), 'loop.yaml')
+    await symlink(loop, loop)
     for (const [path, why] of [
       [join(out, 'nope.yaml'), 'no such file'],
       [out, 'it is a folder'],
+      [loop, 'too many symbolic links encountered \\(ELOOP\\)'],
     ] as const) {
       const run = runCli(['--spec', path, '--out', out])
       expect(run.code).toBe(2)
