@@ -3,7 +3,7 @@ import { formatTcTime } from '@crs-kit/core'
 import { describe, expect, it } from 'vitest'
 import { MockApiError } from '../mock-api-error.ts'
 import { createMockClock } from '../mock-clock.ts'
-import { MockState } from './mock-state.ts'
+import { MockState, startedBackupFields } from './mock-state.ts'
 
 const start = Date.UTC(2024, 0, 1, 0, 0, 0) // 2024-01-01 08:00:00 in UTC+8
 const seedBackups: RedisBackupSet[] = [
@@ -35,6 +35,22 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('MockState', () => {
+  it('gives a backup it starts the fields startedBackupFields says, from its start and from its end', () => {
+    const { clock, state } = setup()
+    const { backup } = state.startManualBackup('crs-1', 'nightly')
+    const marked = (when: string) =>
+      Object.entries(startedBackupFields)
+        .filter(([, w]) => w === when)
+        .map(([field]) => field)
+    expect(Object.keys(backup).sort()).toEqual(marked('from its start').sort())
+    clock.advance(60_000)
+    const finished = state.backups('crs-1').find((b) => b.BackupId === backup.BackupId)!
+    expect(finished.Status).toBe(2)
+    expect(Object.keys(finished).sort()).toEqual(
+      [...marked('from its start'), ...marked('from its end')].sort(),
+    )
+  })
+
   it('frees the lock of a finished backup, so setting the clock back does not lock the instance again', () => {
     const { clock, state } = setup()
     state.startManualBackup('crs-1')

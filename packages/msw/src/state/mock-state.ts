@@ -84,6 +84,30 @@ const quotedId = (id: string) =>
   id.length > 80 ? `${JSON.stringify(`${id.slice(0, 80)}...`)} (${id.length} characters)` : JSON.stringify(id)
 
 /**
+ * Which fields of the contract's backup model a backup the mock starts carries: from its start, from its end, or
+ * none. A field the spec adds to the model fails typecheck here until someone decides, as `requestFieldUse` does
+ * for request fields: set it in startManualBackup (or in settle, at the backup's end), or leave it out.
+ */
+export const startedBackupFields = {
+  StartTime: 'from its start',
+  BackupId: 'from its start',
+  BackupType: 'from its start',
+  Status: 'from its start',
+  Remark: 'from its start',
+  Locked: 'from its start',
+  BackupSize: 'from its start',
+  FullBackup: 'left out',
+  InstanceType: 'left out',
+  InstanceId: 'from its start',
+  InstanceName: 'from its start',
+  Region: 'from its start',
+  EndTime: 'from its end',
+  FileType: 'from its start',
+  ExpireTime: 'from its start',
+  Encrypted: 'left out',
+} as const satisfies { [F in keyof Required<RedisBackupSet>]: 'from its start' | 'from its end' | 'left out' }
+
+/**
  * The mock service's data: instances, their backups, locks and tasks. Time comes from the injected clock
  * and progress is settled lazily on each call, so a test moves backups along by advancing its clock.
  */
