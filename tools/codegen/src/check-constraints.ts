@@ -50,6 +50,8 @@ export function constraintChecker(schemas: Record<string, Schema>, fail: Fail): 
 const kinds = (types: readonly string[]) =>
   types.map((t) => (t === 'null' ? 'null' : `a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}`)).join(' or ')
 
+const tcDatetime = 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"'
+
 /** Type names of other schema languages and programming languages, and the JSON Schema spelling meant. */
 const otherTypeNames = new Map(
   Object.entries({
@@ -62,9 +64,9 @@ const otherTypeNames = new Map(
     decimal: 'number',
     bool: 'boolean',
     str: 'string',
-    date: 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"',
-    datetime: 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"',
-    'date-time': 'string with format tc-datetime, the service\'s "YYYY-MM-DD HH:mm:ss"',
+    date: tcDatetime,
+    datetime: tcDatetime,
+    'date-time': tcDatetime,
     list: 'array',
     map: 'object',
     dict: 'object',

@@ -40,27 +40,29 @@ async function main(argv: string[]): Promise<number> {
     inRepo.startsWith('..') || isAbsolute(inRepo) ? relative(process.cwd(), specPath) : inRepo
   ).replaceAll('\\', '/')
   const started = performance.now()
-  let files: Map<string, string>
+  let text: string
   try {
-    files = await generate(await readFile(specPath, 'utf8'), specName)
+    text = await readFile(specPath, 'utf8')
   } catch (error) {
-    if (error instanceof SpecErrors) {
-      console.error(error.message)
-      console.error(`generate: ${error.errors.length} problem(s) in ${specName}; no file was changed`)
-      return 1
-    }
     // The file the command line names cannot be read (missing, a folder, no permission, a symlink loop, a name too
     // long): a bad command line, said with the system's reason.
     const { code } = error as NodeJS.ErrnoException
-    if (typeof code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) {
-      const why =
-        { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' }[code] ??
-        // Node's message: "ELOOP: too many symbolic links encountered, open '/the/path'".
-        `${(error as Error).message.replace(/^[A-Z0-9_]+: /, '').split(', ')[0]} (${code})`
-      console.error(`generate: cannot read the spec ${specPath}: ${why}\n${usage}`)
-      return 2
-    }
-    throw error
+    if (typeof code !== 'string') throw error
+    const why =
+      { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' }[code] ??
+      // Node's message: "ELOOP: too many symbolic links encountered, open '/the/path'".
+      `${(error as Error).message.replace(/^[A-Z0-9_]+: /, '').split(', ')[0]} (${code})`
+    console.error(`generate: cannot read the spec ${specPath}: ${why}\n${usage}`)
+    return 2
+  }
+  let files: Map<string, string>
+  try {
+    files = await generate(text, specName)
+  } catch (error) {
+    if (!(error instanceof SpecErrors)) throw error
+    console.error(error.message)
+    console.error(`generate: ${error.errors.length} problem(s) in ${specName}; no file was changed`)
+    return 1
   }
   const drift = await findDrift(outRoot, files, generatedDirs)
   const stale = [
