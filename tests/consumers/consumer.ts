@@ -20,6 +20,8 @@ export async function run(): Promise<number> {
     if (error instanceof TencentCloudError) {
       const code: string = error.code
       void code
+      // @ts-expect-error a misspelt code (ResourceUnavailable.InstanceLockedError) fails after instanceof too
+      void (error.code === 'ResourceUnavailable.InstanceLockedErr')
     }
   }
   const locked: ManualBackupInstanceErrorCode = 'ResourceUnavailable.InstanceLockedError'
@@ -28,7 +30,12 @@ export async function run(): Promise<number> {
   const wrong: RedisBackupSet['BackupType'] = 0
   void wrong
   void createHandlers().handlers
-  const server: MockServer = await startMockServer({ port: 0, verify: false })
+  // An app's optional settings passed on as they are: undefined is absent, also under exactOptionalPropertyTypes.
+  const settings: { endpoint?: string | undefined; limit?: number | undefined } = {}
+  void new RedisClient({ region: 'ap-guangzhou', endpoint: settings.endpoint, timeoutMs: settings.limit })
+  const limited: DescribeInstanceBackupsRequest = { InstanceId: 'crs-5a4py64p', Limit: settings.limit }
+  void limited
+  const server: MockServer = await startMockServer({ port: 0, verify: false, host: settings.endpoint })
   const mocked = new RedisClient({ region: 'ap-guangzhou', endpoint: server.url })
   await mocked.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })
   await server.close()

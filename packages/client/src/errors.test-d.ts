@@ -1,6 +1,12 @@
-import type { ManualBackupInstanceErrorCode, RedisBackupSet, Region } from '@crs-kit/core'
+import type {
+  ActionName,
+  DescribeInstanceBackupsErrorCode,
+  ManualBackupInstanceErrorCode,
+  RedisBackupSet,
+  Region,
+} from '@crs-kit/core'
 import { describe, expectTypeOf, it } from 'vitest'
-import { RedisClient, TencentCloudError } from './index.ts'
+import { type CrsKitError, RedisClient, TencentCloudError } from './index.ts'
 import type { PageItem } from './page-item.ts'
 
 describe('types', () => {
@@ -14,6 +20,23 @@ describe('types', () => {
       error.code === 'ResourceNotFound.NoSuchThing'
     }
     check(undefined)
+  })
+
+  it("types the code after instanceof as every action's codes, so a misspelling fails to compile", () => {
+    const check = (error: unknown) => {
+      if (!(error instanceof TencentCloudError)) return
+      expectTypeOf(error.code).toEqualTypeOf<
+        ManualBackupInstanceErrorCode | DescribeInstanceBackupsErrorCode
+      >()
+      expectTypeOf(error.action).toEqualTypeOf<ActionName>()
+      expectTypeOf(error).toExtend<CrsKitError>()
+      // @ts-expect-error a misspelt code (the service's is ResourceUnavailable.InstanceLockedError)
+      error.code === 'ResourceUnavailable.InstanceLockedErr'
+    }
+    check(undefined)
+    // The constructor keeps its action's codes.
+    const made = new TencentCloudError({ action: 'ManualBackupInstance', code: 'InternalError', message: '' })
+    expectTypeOf(made.code).toEqualTypeOf<ManualBackupInstanceErrorCode>()
   })
 
   it('types methods and pages from the contract', () => {

@@ -19,18 +19,42 @@ export class CrsKitError extends Error {
  * The service answered with `Response.Error`. `code` is typed from the action's error union
  * (the common codes and the action's own); `message` is the service's text.
  */
-export class TencentCloudError<A extends ActionName = ActionName> extends CrsKitError {
+export interface TencentCloudError<A extends ActionName = ActionName> extends CrsKitError {
+  readonly name: 'TencentCloudError'
+  readonly action: A
+  readonly code: ActionTypes[A]['errorCode']
+  readonly requestId: string | undefined
+}
+
+export interface TencentCloudErrorConstructor {
+  new <A extends ActionName = ActionName>(init: {
+    action: A
+    code: string
+    message: string
+    requestId?: string | undefined
+  }): TencentCloudError<A>
+  /**
+   * What `error instanceof TencentCloudError` narrows to: `code` the codes of every action. Declared here because
+   * `instanceof` of a generic class gives `TencentCloudError<any>`, whose `code` accepts any misspelling.
+   */
+  readonly prototype: TencentCloudError
+  /** Narrows an unknown error, optionally to one action's code union. */
+  is<A extends ActionName = ActionName>(error: unknown, action?: A): error is TencentCloudError<A>
+}
+
+export const TencentCloudError: TencentCloudErrorConstructor = class<
+  A extends ActionName,
+> extends CrsKitError {
   override readonly name = 'TencentCloudError' as const
   declare readonly action: A
   declare readonly code: ActionTypes[A]['errorCode']
   declare readonly requestId: string | undefined
   constructor(init: { action: A; code: string; message: string; requestId?: string | undefined }) {
     super(init.message, { action: init.action })
-    this.code = init.code as ActionTypes[A]['errorCode']
+    this.code = init.code as this['code']
     this.requestId = init.requestId
   }
 
-  /** Narrows an unknown error, optionally to one action's code union. */
   static is<A extends ActionName = ActionName>(error: unknown, action?: A): error is TencentCloudError<A> {
     return isTencentCloudError(error, action)
   }
