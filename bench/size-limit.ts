@@ -33,9 +33,11 @@ import { bundleSize } from './bundle-size.ts'
 // until it fires: 60,000 calls with 10-minute timeout signals held 105 MB, now 54, of which Node's own signals 40);
 // 8,379 with an unknown outcome's message naming the service's code and RequestId (a log line showed only the
 // service's text); 8,417 with credentials from the environment naming only the variable missing when one of the two
-// is set, and `rateLimit: true` answered with "rateLimit (or false) must be a positive number".
+// is set, and `rateLimit: true` answered with "rateLimit (or false) must be a positive number"; 8,432 with only
+// the token's own spellings (Token, sessionToken, security_token) taken for a misspelt `token`, so a tokenExpiresAt
+// or refreshToken kept beside the keys is no longer refused.
 // A regression past this fails CI.
-const twoActionBytes = 8424
+const twoActionBytes = 8439
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The

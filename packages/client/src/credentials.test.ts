@@ -133,6 +133,11 @@ describe('credentials', () => {
     // But an STS answer spread with `token: c.token` (a typo, undefined) would lose its Token without a word.
     const sts = { secretId: 'AKID', secretKey: 'k', Token: 'STS-TOKEN', token: undefined } as never
     expect(() => credentialSource(sts)).toThrow('credentials: "Token" is not read; did you mean "token"?')
+    const session = { secretId: 'AKID', secretKey: 'k', sessionToken: 'STS-TOKEN' } as never
+    expect(() => credentialSource(session)).toThrow('"sessionToken" is not read; did you mean "token"?')
+    // Other keys are left alone, whatever they contain: an STS answer kept with its expiry and refresh token.
+    const kept = { secretId: 'AKID', secretKey: 'k', token: 't', tokenExpiresAt: 1, refreshToken: 'r' }
+    expect(credentialSource(kept)()).toEqual({ secretId: 'AKID', secretKey: 'k', token: 't' })
     const differ = { secretId: 'AKID', secretKey: 'k', SecretKey: 'other' } as never
     expect(() => credentialSource(differ)).toThrow(
       'credentials: "SecretKey" is not read; did you mean "secretKey"?',

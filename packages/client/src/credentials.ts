@@ -80,7 +80,8 @@ function checked(credentials: Credentials, from: string): Credentials {
       ? 'secretId'
       : /^secret_?key$/i.test(key)
         ? 'secretKey'
-        : /token/i.test(key)
+        : // The token's other spellings (Token, sessionToken, SecurityToken); a tokenExpiresAt or refreshToken is not one.
+          /^(session|security)?_?token$/i.test(key)
           ? 'token'
           : key
     // Both spellings side by side with one value (a spread of a Tencent-style object) leave nothing unread; a
