@@ -47,13 +47,19 @@ function scenario(name: string, node: string, project: string, file: string) {
   record(`${name}: ${file} exits 0 with nothing on stderr`, r.ok && r.stderr.trim() === '', r.out)
 }
 
-function typescriptConsumer(node: string, project: string, moduleResolution: 'node16' | 'bundler') {
+function typescriptConsumer(
+  node: string,
+  project: string,
+  moduleResolution: 'node16' | 'bundler',
+  exactOptional = false,
+) {
   const tsc = run(
     node,
     [
       'node_modules/typescript/bin/tsc',
       '--noEmit',
       '--strict',
+      ...(exactOptional ? ['--exactOptionalPropertyTypes'] : []),
       '--skipLibCheck',
       'false',
       '--target',
@@ -68,7 +74,11 @@ function typescriptConsumer(node: string, project: string, moduleResolution: 'no
     ],
     project,
   )
-  record(`TypeScript consumer, moduleResolution ${moduleResolution}`, tsc.ok, tsc.out)
+  record(
+    `TypeScript consumer, moduleResolution ${moduleResolution}${exactOptional ? ', exactOptionalPropertyTypes' : ''}`,
+    tsc.ok,
+    tsc.out,
+  )
 }
 
 try {
@@ -137,9 +147,11 @@ try {
     scenario(setup.label, setup.node, project, 'crs-mock-scenario.mjs')
     scenario(setup.label, setup.node, project, 'proxy-scenario.mjs')
     if (setup.msw === '2') scenario(`${setup.label} CommonJS`, setup.node, project, 'require-client.cjs')
-    else
+    else {
       for (const resolution of ['node16', 'bundler'] as const)
         typescriptConsumer(setup.node, project, resolution)
+      typescriptConsumer(setup.node, project, 'bundler', true)
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -5,9 +5,9 @@ import { knownOptions } from './known-options.ts'
 /** Per-call options of every generated method. */
 export interface CallOptions {
   /** Aborts the call, including its retries and any wait for the rate limiter. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /** Overrides the client's per-attempt timeout for this call. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
 }
 
 /** A call's options as given at runtime: null or undefined for none, else an object (a typo'd string is refused). */

@@ -12,7 +12,7 @@ import { checkKnownOptions } from './known-options.ts'
 
 export interface CreateHandlersOptions extends Omit<MockServiceOptions, 'hmac'> {
   /** More hosts to answer on besides the service's own: `host`, `host:port` or a URL with a path. */
-  hosts?: readonly string[]
+  hosts?: readonly string[] | undefined
 }
 
 /** The mock service as msw handlers, plus its state and per-test controls. */

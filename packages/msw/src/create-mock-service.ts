@@ -26,21 +26,21 @@ const credentialsListProblem = (credentials: readonly Credential[]) =>
 
 export interface MockServiceOptions {
   /** Verify signatures against these key pairs. Omitted: signatures are not checked. */
-  credentials?: readonly Credential[]
+  credentials?: readonly Credential[] | undefined
   /** Seed state. Default: crs-5a4py64p holding the two backups of the seed sample. */
-  instances?: readonly InstanceSeed[]
+  instances?: readonly InstanceSeed[] | undefined
   /** Time for backup progress, locks, signature expiry and rate limits. Default: the system clock. */
-  clock?: Clock
+  clock?: Clock | undefined
   /** The spec's per-action rate (20/s) on the mock clock. Default true; false disables it. */
-  rateLimit?: boolean
+  rateLimit?: boolean | undefined
   /** How long a manual backup stays in progress, in clock milliseconds. Default 5000. */
-  backupDurationMs?: number
+  backupDurationMs?: number | undefined
   /** Largest accepted body in bytes; larger ones get RequestSizeLimitExceeded. Default 1 MiB. */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** How many of the latest calls `calls()` keeps (older ones are dropped). Default 1000; 0 records none. */
-  callLogSize?: number
+  callLogSize?: number | undefined
   /** @internal The HMAC for v1 signatures; the Node server passes node:crypto. */
-  hmac?: HmacAdapter
+  hmac?: HmacAdapter | undefined
 }
 
 /** The mock service without any transport: the state machine and the protocol, as a fetch-style function. */

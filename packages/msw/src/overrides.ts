@@ -7,17 +7,17 @@ export type ResponseBody<A extends ActionName> = Omit<ActionTypes[A]['response']
 /** How long and how often an override applies; `once` and `times` are two ways to say the same, pick one. */
 type Timing = {
   /** Wait this long (real time, milliseconds, >= 0) before answering: for timeout and loading-state tests. */
-  delayMs?: number
+  delayMs?: number | undefined
 } & (
   | {
       /** Apply to the next call only. Same as `times: 1`. */
-      once?: boolean
+      once?: boolean | undefined
       times?: never
     }
   | {
       once?: never
       /** Apply to the next `times` calls (a positive integer), then behave normally again. Default: every call until removed. */
-      times?: number
+      times?: number | undefined
     }
 )
 
@@ -27,7 +27,7 @@ type Without<K extends string> = { [P in K]?: never }
 /** Answer this error code of the action (the contract's codes), with a default or the given message. */
 export type ErrorOverride<A extends ActionName> = Timing & {
   error: ActionTypes[A]['errorCode']
-  message?: string
+  message?: string | undefined
 } & Without<'response' | 'networkError'>
 
 /** Answer this response (a fresh RequestId is added). */

@@ -23,24 +23,24 @@ import type { Credential } from './verify/credential.ts'
 
 export interface MockServerOptions extends Omit<MockServiceOptions, 'hmac' | 'credentials'> {
   /** Default 127.0.0.1. */
-  host?: string
+  host?: string | undefined
   /** Default 0: a free port (the CLI defaults to 4010). */
-  port?: number
+  port?: number | undefined
   /** Key pairs to accept. Default: AKIDEXAMPLE / SECRETEXAMPLE, as the CLI. */
-  credentials?: readonly Credential[]
+  credentials?: readonly Credential[] | undefined
   /** false: accept requests without checking signatures. Default true. */
-  verify?: boolean
+  verify?: boolean | undefined
   /**
    * The control plane under `/__crs-mock/` (reset, overrides, seeding, the clock, state and calls over HTTP,
    * for suites that cannot call this object). Default true; false: those paths are service paths like any other.
    * It refuses web pages of other sites (403): only pages served from loopback, and `adminOrigins`, may drive it.
    */
-  admin?: boolean
+  admin?: boolean | undefined
   /**
    * More origins whose pages may drive the control plane, besides loopback ones: a browser test served from another
    * host, e.g. `['http://app:3000']` in docker compose. Each is an http(s) origin; anything else throws a TypeError.
    */
-  adminOrigins?: readonly string[]
+  adminOrigins?: readonly string[] | undefined
 }
 
 export interface MockServer extends MockService {

@@ -80,7 +80,7 @@ export interface components {
        *     (ja) インスタンスリストのサイズ。デフォルトで20です
        * @default 20
        */
-      Limit?: number
+      Limit?: number | undefined
       /**
        * Format: int64
        * @description The offset of the page; a whole multiple of Limit.
@@ -88,25 +88,25 @@ export interface components {
        *     (ja) オフセット量。Limit の整数倍を取ります
        * @default 0
        */
-      Offset?: number
+      Offset?: number | undefined
       /**
        * @description Start of the time range, e.g. `2017-02-08 16:46:34`: lists the backups that started within [BeginTime, EndTime].
        *
        *     (ja) 開始時間。2017-02-08 16:46:34の形式です。インスタンスが [beginTime, endTime] の時間帯でバックアップを開始するバックアップリストを照会します。
        */
-      BeginTime?: components["schemas"]["TcDateTime"]
+      BeginTime?: components["schemas"]["TcDateTime"] | undefined
       /**
        * @description End of the time range, e.g. `2017-02-08 19:09:26`: lists the backups that started within [BeginTime, EndTime]. Not before BeginTime, and at most 30 days after it (a limit of the live service).
        *
        *     (ja) 終了時間。2017-02-08 19:09:26の形式です。インスタンスが [beginTime, endTime] の時間帯でバックアップを開始するバックアップリストを照会します。
        */
-      EndTime?: components["schemas"]["TcDateTime"]
+      EndTime?: components["schemas"]["TcDateTime"] | undefined
       /**
        * @description Only backups in one of these statuses. Sent as `Status.N` in the query form and as an array in JSON. (The seed's table says "Array of String", but every value it lists is an integer, and the service's own models declare integers: integers are the contract.)
        *
        *     (ja) 1：バックアッププロセス中、2：バックアップ正常、3：バックアップをRDBファイルに変換処理中、4：RDB変換が完了済み、-1：バックアップ期限切れ、-2：バックアップ削除済み。
        */
-      Status?: components["schemas"]["BackupStatus"][]
+      Status?: components["schemas"]["BackupStatus"][] | undefined
     }
     /** @description Output of DescribeInstanceBackups. */
     DescribeInstanceBackupsResponse: {
@@ -149,7 +149,7 @@ export interface components {
        *
        *     (ja) バックアップの備考情報
        */
-      Remark?: string
+      Remark?: string | undefined
     }
     /** @description Output of ManualBackupInstance. */
     ManualBackupInstanceResponse: {
@@ -202,37 +202,37 @@ export interface components {
        * Format: int64
        * @description Internal. The size of the backup in bytes; may be null or absent.
        */
-      BackupSize?: number | null
+      BackupSize?: number | null | undefined
       /**
        * Format: int64
        * @description Internal. May be null or absent.
        */
-      FullBackup?: number | null
+      FullBackup?: number | null | undefined
       /**
        * Format: int64
        * @description Internal. May be null or absent.
        */
-      InstanceType?: number | null
+      InstanceType?: number | null | undefined
       /** @description The instance's id. May be null or absent, as every optional field. */
-      InstanceId?: string | null
+      InstanceId?: string | null | undefined
       /** @description The instance's name. */
-      InstanceName?: string | null
+      InstanceName?: string | null | undefined
       /** @description The region of the local backup, e.g. ap-guangzhou. */
-      Region?: string | null
+      Region?: string | null | undefined
       /**
        * Format: tc-datetime
        * @description When the backup ended, `YYYY-MM-DD HH:mm:ss` (UTC+8).
        */
-      EndTime?: string | null
+      EndTime?: string | null | undefined
       /** @description The backup file's type, e.g. `RDB-Redis 6.2`. */
-      FileType?: string | null
+      FileType?: string | null | undefined
       /**
        * Format: tc-datetime
        * @description When the backup file expires, `YYYY-MM-DD HH:mm:ss` (UTC+8).
        */
-      ExpireTime?: string | null
+      ExpireTime?: string | null | undefined
       /** @description Whether the backup file is encrypted. Added in 2026; may be absent. */
-      Encrypted?: boolean | null
+      Encrypted?: boolean | null | undefined
     } & {
       [key: string]: unknown
     }

@@ -12,15 +12,15 @@ export type InstanceStatus = 'normal' | 'abnormal'
 /** An instance the mock starts with (or that a test adds). */
 export interface InstanceSeed {
   InstanceId: string
-  InstanceName?: string
+  InstanceName?: string | undefined
   /**
    * The region it lives in: calls naming another region (X-TC-Region) do not see it, as the service's instances
    * live in one region (ResourceNotFound.InstanceNotExists). Without one, calls from every region see it.
    */
-  Region?: string
+  Region?: string | undefined
   /** `abnormal` makes ManualBackupInstance answer ResourceUnavailable.InstanceStatusAbnormal. */
-  status?: InstanceStatus
-  backups?: readonly RedisBackupSet[]
+  status?: InstanceStatus | undefined
+  backups?: readonly RedisBackupSet[] | undefined
 }
 
 /** A page query on one instance's backups; times are the service's `YYYY-MM-DD HH:mm:ss` (UTC+8). */

@@ -3,7 +3,7 @@ import { shown } from '../shown.ts'
 export interface Credential {
   secretId: string
   secretKey: string
-  token?: string
+  token?: string | undefined
 }
 
 /** The SecretIds the service accepts; any other is answered AuthFailure.InvalidSecretId. */

@@ -2,9 +2,10 @@ import type { Project } from 'ts-morph'
 import type { SpecIR } from '../ir.ts'
 import type { Json } from '../load-spec.ts'
 import { docText, printFile } from './source-file.ts'
-import { openapiTypescript } from './toolchain.ts'
+import { openapiTypescript, tsMorph } from './toolchain.ts'
 
 const { default: openapiTS, astToString } = openapiTypescript
+const { ts } = tsMorph
 
 /** openapi-typescript writes the type text; we add one named alias per schema so users import by model name. */
 export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<string> {
@@ -17,11 +18,46 @@ export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<strin
   const aliases = Object.keys(ir.schemas)
     .sort(byName)
     .map((name) => `export type ${name} = components['schemas']['${name}']\n`)
-  const file = project.createSourceFile('types.gen.ts', `${astToString(ast)}\n${aliases.join('')}`, {
+  const text = undefinedWhereOptional(astToString(ast))
+  const file = project.createSourceFile('types.gen.ts', `${text}\n${aliases.join('')}`, {
     overwrite: true,
   })
   return printFile(file, ir.specName)
 }
+
+/**
+ * Every optional field of a schema also admits `undefined` (`Limit?: number | undefined`), so a project compiled with
+ * `exactOptionalPropertyTypes` can pass `Limit: options.limit`: the client sends an undefined field as absent, as
+ * the mock reads it. The text is parsed once and the text cut once at the insertions, so the cost stays linear.
+ */
+function undefinedWhereOptional(text: string): string {
+  const source = ts.createSourceFile('types.ts', text, ts.ScriptTarget.ES2022, false)
+  const ends: number[] = []
+  const visit = (node: import('typescript').Node): void => {
+    if (ts.isPropertySignature(node) && node.questionToken && node.type && !admitsUndefined(node.type))
+      ends.push(node.type.getEnd())
+    ts.forEachChild(node, visit)
+  }
+  const components = source.statements.find(
+    (s) => ts.isInterfaceDeclaration(s) && s.name.text === 'components',
+  ) as import('typescript').InterfaceDeclaration | undefined
+  const schemas = components?.members.find((m) => m.name?.getText(source) === 'schemas')
+  if (schemas) visit(schemas)
+  const pieces: string[] = []
+  let from = 0
+  for (const end of ends.sort((a, b) => a - b)) {
+    pieces.push(text.slice(from, end), ' | undefined')
+    from = end
+  }
+  pieces.push(text.slice(from))
+  return pieces.join('')
+}
+
+const admitsUndefined = (type: import('typescript').TypeNode): boolean =>
+  type.kind === ts.SyntaxKind.UndefinedKeyword ||
+  type.kind === ts.SyntaxKind.AnyKeyword ||
+  type.kind === ts.SyntaxKind.UnknownKeyword ||
+  (ts.isUnionTypeNode(type) && type.types.some(admitsUndefined))
 
 /** Folds `x-description-ja` into `description`, so openapi-typescript carries both into the JSDoc. */
 function withJapanese(node: Json): Json {
