@@ -26,13 +26,16 @@ export interface TencentCloudError<A extends ActionName = ActionName> extends Cr
   readonly requestId: string | undefined
 }
 
+/** What a TencentCloudError is made from: the envelope's `Error` and RequestId, and the action called. */
+type TencentCloudErrorInit<A extends ActionName> = {
+  action: A
+  code: string
+  message: string
+  requestId?: string | undefined
+}
+
 export interface TencentCloudErrorConstructor {
-  new <A extends ActionName = ActionName>(init: {
-    action: A
-    code: string
-    message: string
-    requestId?: string | undefined
-  }): TencentCloudError<A>
+  new <A extends ActionName = ActionName>(init: TencentCloudErrorInit<A>): TencentCloudError<A>
   /**
    * What `error instanceof TencentCloudError` narrows to: `code` the codes of every action. Declared here because
    * `instanceof` of a generic class gives `TencentCloudError<any>`, whose `code` accepts any misspelling.
@@ -49,7 +52,7 @@ export const TencentCloudError: TencentCloudErrorConstructor = class<
   declare readonly action: A
   declare readonly code: ActionTypes[A]['errorCode']
   declare readonly requestId: string | undefined
-  constructor(init: { action: A; code: string; message: string; requestId?: string | undefined }) {
+  constructor(init: TencentCloudErrorInit<A>) {
     super(init.message, { action: init.action })
     this.code = init.code as this['code']
     this.requestId = init.requestId
