@@ -31,11 +31,12 @@ export async function run(): Promise<number> {
   void wrong
   void createHandlers().handlers
   // An app's optional settings passed on as they are: undefined is absent, also under exactOptionalPropertyTypes.
-  const settings: { endpoint?: string | undefined; limit?: number | undefined } = {}
+  const settings: { endpoint?: string | undefined; host?: string | undefined; limit?: number | undefined } =
+    {}
   void new RedisClient({ region: 'ap-guangzhou', endpoint: settings.endpoint, timeoutMs: settings.limit })
   const limited: DescribeInstanceBackupsRequest = { InstanceId: 'crs-5a4py64p', Limit: settings.limit }
   void limited
-  const server: MockServer = await startMockServer({ port: 0, verify: false, host: settings.endpoint })
+  const server: MockServer = await startMockServer({ port: 0, verify: false, host: settings.host })
   const mocked = new RedisClient({ region: 'ap-guangzhou', endpoint: server.url })
   await mocked.describeInstanceBackups({ InstanceId: 'crs-5a4py64p' })
   await server.close()

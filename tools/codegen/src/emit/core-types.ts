@@ -1,4 +1,5 @@
 import type { Project } from 'ts-morph'
+import type * as TS from 'typescript'
 import type { SpecIR } from '../ir.ts'
 import type { Json } from '../load-spec.ts'
 import { docText, printFile } from './source-file.ts'
@@ -33,14 +34,14 @@ export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<strin
 function undefinedWhereOptional(text: string): string {
   const source = ts.createSourceFile('types.ts', text, ts.ScriptTarget.ES2022, false)
   const ends: number[] = []
-  const visit = (node: import('typescript').Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isPropertySignature(node) && node.questionToken && node.type && !admitsUndefined(node.type))
       ends.push(node.type.getEnd())
     ts.forEachChild(node, visit)
   }
   const components = source.statements.find(
     (s) => ts.isInterfaceDeclaration(s) && s.name.text === 'components',
-  ) as import('typescript').InterfaceDeclaration | undefined
+  ) as TS.InterfaceDeclaration | undefined
   const schemas = components?.members.find((m) => m.name?.getText(source) === 'schemas')
   if (schemas) visit(schemas)
   const pieces: string[] = []
@@ -53,7 +54,7 @@ function undefinedWhereOptional(text: string): string {
   return pieces.join('')
 }
 
-const admitsUndefined = (type: import('typescript').TypeNode): boolean =>
+const admitsUndefined = (type: TS.TypeNode): boolean =>
   type.kind === ts.SyntaxKind.UndefinedKeyword ||
   type.kind === ts.SyntaxKind.AnyKeyword ||
   type.kind === ts.SyntaxKind.UnknownKeyword ||
