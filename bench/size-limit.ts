@@ -35,9 +35,10 @@ import { bundleSize } from './bundle-size.ts'
 // service's text); 8,417 with credentials from the environment naming only the variable missing when one of the two
 // is set, and `rateLimit: true` answered with "rateLimit (or false) must be a positive number"; 8,432 with only
 // the token's own spellings (Token, sessionToken, security_token) taken for a misspelt `token`, so a tokenExpiresAt
-// or refreshToken kept beside the keys is no longer refused.
+// or refreshToken kept beside the keys is no longer refused; 8,481 with a `fetch` option that returns no Response
+// (a wrapper without its `return`) named as such, where its error said "the response body was cut off (ECONNRESET)".
 // A regression past this fails CI.
-const twoActionBytes = 8439
+const twoActionBytes = 8488
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
 // of two request fields and two response lists added 73 B. An action added to the spec gets this much room, so that
 // a spec change alone does not fail CI; a larger action needs the guard raised on purpose, as below says. (The

@@ -1,3 +1,4 @@
+import { preview } from '@crs-kit/core'
 import { NetworkError } from './errors.ts'
 import type { FetchLike } from './redis-client-options.ts'
 import { NOT_SENT_CODES, systemCode, type Transport } from './transport.ts'
@@ -6,6 +7,7 @@ import { NOT_SENT_CODES, systemCode, type Transport } from './transport.ts'
 export function fetchTransport(fetchImpl: () => FetchLike): Transport {
   return async (request, signal) => {
     let response: Response | undefined
+    let returned = false
     try {
       // Resolved per call so that a fetch patched after the client was made (MSW, proxies) is honoured.
       response = await fetchImpl()(request.url, {
@@ -17,6 +19,7 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
         redirect: 'manual',
         signal,
       })
+      returned = true
       const { headers } = response
       return {
         status: response.status,
@@ -27,12 +30,20 @@ export function fetchTransport(fetchImpl: () => FetchLike): Transport {
       }
     } catch (cause) {
       // Once the headers are in, the request arrived: a failure now is a body cut off. Before, browsers say
-      // only "Failed to fetch": without a code proving otherwise, assume the request may have arrived.
-      const code = systemCode(cause) ?? (response && 'ECONNRESET')
+      // only "Failed to fetch": without a code proving otherwise, assume the request may have arrived. A `fetch`
+      // option that returned no Response (a wrapper without its `return`) was called, so the same holds.
+      const notResponse = returned && !(response?.headers?.get && response.text)
+      const code = notResponse ? undefined : (systemCode(cause) ?? (returned ? 'ECONNRESET' : undefined))
       const { action } = request
       throw new NetworkError(
-        `${action}: ${response ? 'the response body was cut off' : 'request failed'}${code ? ` (${code})` : ''}`,
-        { code, mayHaveReachedServer: !!response || !NOT_SENT_CODES.has(code as string), action, cause },
+        `${action}: ${
+          notResponse
+            ? `fetch returned ${preview(response)}, not a Response`
+            : returned
+              ? 'the response body was cut off'
+              : 'request failed'
+        }${code ? ` (${code})` : ''}`,
+        { code, mayHaveReachedServer: returned || !NOT_SENT_CODES.has(code as string), action, cause },
       )
     }
   }

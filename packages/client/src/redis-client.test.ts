@@ -368,6 +368,31 @@ describe('RedisClient options', () => {
       'credentials: token must be a string of printable ASCII without spaces or line breaks, or left out; got number',
     )
   })
+
+  it('names a fetch option that returns something other than a Response', async () => {
+    // A wrapper that forgot its `return`, and one returning its own object.
+    for (const [returned, shown] of [
+      [undefined, 'undefined'],
+      [{ ok: true }, '{"ok":true}'],
+    ] as const) {
+      const fetch = vi.fn(async () => returned as never)
+      const describeError = await make({ fetch, maxAttempts: 1 })
+        .describeInstanceBackups({ InstanceId: 'crs-1' })
+        .catch((e: unknown) => e)
+      expect(describeError).toMatchObject({
+        name: 'NetworkError',
+        message: `DescribeInstanceBackups: fetch returned ${shown}, not a Response`,
+        code: undefined,
+        mayHaveReachedServer: true,
+      })
+      // The wrapper was called, so a backup may have been asked for: its outcome is unknown, and says why.
+      const backupError = await make({ fetch })
+        .manualBackupInstance({ InstanceId: 'crs-1' })
+        .catch((e: unknown) => e)
+      expect(backupError).toBeInstanceOf(OutcomeUnknownError)
+      expect((backupError as Error).message).toContain(`fetch returned ${shown}, not a Response`)
+    }
+  })
 })
 
 describe('RedisClient input as JavaScript callers write it', () => {
