@@ -35,6 +35,19 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('MockState', () => {
+  it('names an unknown instance and the ones it has, for every state method taking an InstanceId', () => {
+    const { state } = setup()
+    const message =
+      '[crs-kit/msw] no instance "crs-typo" in the mock state; it has "crs-1", "crs-sick" (state.addInstance adds one)'
+    expect(() => state.backups('crs-typo')).toThrow(new TypeError(message))
+    expect(() => state.setInstanceStatus('crs-typo', 'abnormal')).toThrow(message)
+    expect(() => state.removeBackup('crs-typo', 'a')).toThrow(message)
+    state.replaceInstances([])
+    expect(() => state.backups('crs-1')).toThrow('no instance "crs-1" in the mock state; it has none')
+    state.replaceInstances(Array.from({ length: 7 }, (_, i) => ({ InstanceId: `crs-${i}` })))
+    expect(() => state.backups('crs-x')).toThrow('"crs-3", "crs-4" and 2 more (state.addInstance adds one)')
+  })
+
   it('gives a backup it starts the fields startedBackupFields says, from its start and from its end', () => {
     const { clock, state } = setup()
     const { backup } = state.startManualBackup('crs-1', 'nightly')

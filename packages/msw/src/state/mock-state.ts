@@ -366,7 +366,15 @@ export class MockState {
 
   #instance(instanceId: string): Instance {
     const instance = this.#instances.get(instanceId)
-    if (!instance) throw new TypeError(`[crs-kit/msw] no instance ${instanceId} in the mock state`)
+    if (!instance) {
+      const ids = [...this.#instances.keys()]
+      const shown = ids.slice(0, 5).map((id) => JSON.stringify(id))
+      throw new TypeError(
+        `[crs-kit/msw] no instance ${JSON.stringify(instanceId)} in the mock state; it has ${
+          ids.length ? shown.join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '') : 'none'
+        } (state.addInstance adds one)`,
+      )
+    }
     return instance
   }
 }
