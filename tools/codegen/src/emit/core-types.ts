@@ -19,12 +19,20 @@ export async function emitCoreTypes(project: Project, ir: SpecIR): Promise<strin
   const aliases = Object.keys(ir.schemas)
     .sort(byName)
     .map((name) => `export type ${name} = components['schemas']['${name}']\n`)
-  const text = undefinedWhereOptional(astToString(ast))
+  const text = withoutExportedMaps(undefinedWhereOptional(astToString(ast)))
   const file = project.createSourceFile('types.gen.ts', `${text}\n${aliases.join('')}`, {
     overwrite: true,
   })
   return printFile(file, ir.specName)
 }
+
+/**
+ * openapi-typescript's own maps (`paths`, `operations`, `components`, `webhooks`, `$defs`) stay in the file, where the
+ * aliases read them, but are not exported: the public names are the models', so a change of openapi-typescript's
+ * layout is not a change of core's API. They are top-level statements, the only ones starting a line with `export`.
+ */
+const withoutExportedMaps = (text: string): string =>
+  text.replace(/^export (interface|type) (paths|operations|components|webhooks|\$defs)\b/gm, '$1 $2')
 
 /**
  * Every optional field of a schema also admits `undefined` (`Limit?: number | undefined`), so a project compiled with
