@@ -10,6 +10,12 @@ describe('tc time', () => {
     expect(formatTcTime(-500)).toBe('1970-01-01 07:59:59')
   })
 
+  it('formats a Date alike, and refuses an invalid time', () => {
+    expect(formatTcTime(new Date(1551113065_000))).toBe('2019-02-26 00:44:25')
+    for (const bad of [Number.NaN, new Date('nope'), '2019-02-26' as never])
+      expect(() => formatTcTime(bad)).toThrow(new RangeError('Invalid time value'))
+  })
+
   it('parses what it formats', () => {
     expect(parseTcTime('2019-02-26 00:44:25')).toBe(1551113065_000)
     expect(parseTcTime('2018-09-04 12:51:21')).toBe(Date.UTC(2018, 8, 4, 4, 51, 21))

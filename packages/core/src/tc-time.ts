@@ -3,10 +3,13 @@
 const offsetMs = 8 * 3600 * 1000
 const pattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
 
-/** Epoch milliseconds -> `YYYY-MM-DD HH:mm:ss` in UTC+8. */
-export function formatTcTime(ms: number): string {
+/**
+ * Epoch milliseconds or a Date -> `YYYY-MM-DD HH:mm:ss` in UTC+8, whatever the caller's time zone: what BeginTime
+ * and EndTime take. An invalid time (NaN, an invalid Date) throws Date's RangeError, "Invalid time value".
+ */
+export function formatTcTime(time: number | Date): string {
   // An ISO time's seconds are always the whole seconds below it, so the milliseconds are simply cut off.
-  return new Date(ms + offsetMs).toISOString().slice(0, 19).replace('T', ' ')
+  return new Date(+time + offsetMs).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 /** `YYYY-MM-DD HH:mm:ss` (UTC+8) -> epoch milliseconds, or undefined when it is not a real calendar time. */

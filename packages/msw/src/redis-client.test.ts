@@ -1,5 +1,10 @@
-import { OutcomeUnknownError, RedisClient, TencentCloudError } from '@crs-kit/client'
-import { formatTcTime } from '@crs-kit/core'
+import {
+  formatTcTime,
+  OutcomeUnknownError,
+  parseTcTime,
+  RedisClient,
+  TencentCloudError,
+} from '@crs-kit/client'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
@@ -114,6 +119,24 @@ describe('RedisClient against the handlers', () => {
       ids.push(b.BackupId)
     expect(ids).toHaveLength(47)
     expect(ids.slice(2)).toEqual(Array.from({ length: 45 }, (_, i) => `b-${i}`))
+  })
+
+  it("lists a time window given with the client's formatTcTime, whatever the process's time zone", async () => {
+    const zone = process.env.TZ
+    process.env.TZ = 'America/Los_Angeles'
+    try {
+      // The seed backups started at 12:51:21 and 12:53:06 on 2018-09-04 in UTC+8, 04:51:21 and 04:53:06 UTC.
+      const page = await client().describeInstanceBackups({
+        InstanceId: 'crs-5a4py64p',
+        BeginTime: formatTcTime(new Date(Date.UTC(2018, 8, 4, 4, 52))),
+        EndTime: formatTcTime(Date.UTC(2018, 8, 4, 5, 0)),
+      })
+      expect(page.BackupSet.map((b) => b.StartTime)).toEqual(['2018-09-04 12:53:06'])
+      expect(parseTcTime(page.BackupSet[0]!.StartTime)).toBe(Date.UTC(2018, 8, 4, 4, 53, 6))
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
   })
 
   it('reaches a financial region on its own host, and finds an instance only in its own region', async () => {
