@@ -230,6 +230,19 @@ describe('createHandlers options', () => {
     refused([], 'the list is empty, so every call would be refused')
     refused({ secretId: 'AKID1', secretKey: 'K' }, 'must be a list of { secretId, secretKey } pairs')
     refused([{ secretId: 'AKID1', secretKey: 'K', token: 5 }], 'the token of AKID1 must be a string')
+    // A misspelt field would be ignored, and with it the token check.
+    refused(
+      [{ secretId: 'AKID1', secretKey: 'K', Token: 'STS' }],
+      'a key pair has a field "Token" (did you mean "token"?); its fields are secretId, secretKey, token',
+    )
+    refused(
+      [{ SecretId: 'AKID1', secretKey: 'K' }],
+      'a key pair has a field "SecretId" (did you mean "secretId"?)',
+    )
+    refused(
+      [{ secretId: 'AKID1', secretKey: 'K', region: 'x' }],
+      'a key pair has a field "region"; its fields are',
+    )
     // A header cannot carry it: every call would get TokenFailure (a Windows token file leaves a \r).
     for (const token of ['tok en', 'tok\r', 'токен'])
       refused(

@@ -89,7 +89,21 @@ export function seedInstances(region = 'ap-guangzhou'): InstanceSeed[] {
   return [{ ...instance, backups: seedBackups.map(asListed) }]
 }
 
-export const defaultInstances: readonly InstanceSeed[] = seedInstances()
+/**
+ * The default seed, as every mock of the process starts from it: frozen, so that a test changing it cannot change
+ * the others' (take `seedInstances()` for a copy to change).
+ */
+export const defaultInstances: readonly InstanceSeed[] = deepFreeze(seedInstances())
+// What seedInstances() builds every copy from, exported as the seed sample: frozen for the same reason.
+deepFreeze(seedBackups)
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}
 
 /** Every option of MockServiceOptions (the type checker keeps the list whole), `hmac` aside: it is internal. */
 const serviceOptions = {

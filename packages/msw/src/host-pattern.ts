@@ -30,6 +30,17 @@ export function hostPattern(extra: readonly string[] = []): RegExp {
         `[crs-kit/msw] hosts: ${JSON.stringify(entry)} is not a host, host:port or URL (e.g. 127.0.0.1:4010)`,
       )
     }
+    // Taken, each would match nothing the user meant: msw's wildcards are not read here, and the handlers answer
+    // http(s) on a path, whatever the query.
+    const wrong = url.hostname.includes('*')
+      ? 'a wildcard is not read here: list each host'
+      : !/^https?:$/.test(url.protocol)
+        ? `${url.protocol.slice(0, -1)} is not http or https`
+        : url.search || url.hash || entry.endsWith('?') || entry.endsWith('#')
+          ? 'a query or fragment is not matched: give the host and path only'
+          : undefined
+    if (wrong)
+      throw new TypeError(`[crs-kit/msw] hosts: ${JSON.stringify(entry)}: ${wrong} (e.g. 127.0.0.1:4010)`)
     const port = url.port ? `:${url.port}` : entry.includes('://') ? '' : String.raw`(?::\d+)?`
     const path = url.pathname === '/' ? '/' : `${escapeRegExp(url.pathname.replace(/\/$/, ''))}/?`
     alternatives.push(`${escapeRegExp(url.hostname)}${port}${path}`)

@@ -30,6 +30,12 @@ export function checkedClock(clock: unknown): Clock {
   const now: unknown = (clock as Clock).now()
   if (!(typeof now === 'number' && Number.isFinite(now)))
     throw new TypeError(`[crs-kit/msw] ${what}; its now() returned ${shown(now)}`)
+  // A clock of your own returning Date.now() / 1000: every signed call would be refused as expired. A mock clock
+  // set to such a time on purpose (from a Date) is taken.
+  if (secondsLike(now) && !mockClocks.has(clock as MockClock))
+    throw new TypeError(
+      `[crs-kit/msw] ${what}; its now() returned ${now}, which looks like epoch seconds (${Math.round(now * 1000)} in ms)`,
+    )
   return clock as Clock
 }
 
@@ -40,7 +46,7 @@ export function checkedClock(clock: unknown): Clock {
  */
 export function createMockClock(start: number | Date = Date.now()): MockClock {
   let now = epochMs(start, 'createMockClock(start)')
-  return {
+  const clock: MockClock = {
     now: () => now,
     advance(ms) {
       // A NaN here would read as "now" to nothing: every later call would be refused as over the rate limit.
@@ -54,7 +60,12 @@ export function createMockClock(start: number | Date = Date.now()): MockClock {
       now = epochMs(time, 'clock.set(time)')
     },
   }
+  mockClocks.add(clock)
+  return clock
 }
+
+/** The clocks createMockClock made: their time is checked as it is set, so any time they hold was meant. */
+const mockClocks = new WeakSet<MockClock>()
 
 /**
  * A number that reads as epoch seconds from 1973 to 5138 (`Date.now() / 1000`, Python's `time.time()`), from 1e8

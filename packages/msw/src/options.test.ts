@@ -100,6 +100,17 @@ describe('clock', () => {
       )
   })
 
+  it('refuses a clock of your own that answers epoch seconds, and takes a mock clock set to such a time on purpose', () => {
+    const seconds = Math.floor(Date.now() / 1000)
+    expect(() => createMockService({ clock: { now: () => seconds } })).toThrow(
+      typeError(
+        `${what}; its now() returned ${seconds}, which looks like epoch seconds (${seconds * 1000} in ms)`,
+      ),
+    )
+    const early = createMockClock(new Date(Date.UTC(1971, 0, 1)))
+    expect(() => createMockService({ clock: early })).not.toThrow()
+  })
+
   it('takes every clock the package gives and a plain { now }, and a refused one leaves no server listening', async () => {
     for (const clock of [
       createMockClock(),
@@ -112,6 +123,41 @@ describe('clock', () => {
     const port = await freePort()
     await expect(startMockServer({ port, clock: {} as never })).rejects.toThrow(TypeError)
     expect(await listening(port)).toBe(false)
+  })
+})
+
+describe("startMockServer's own options", () => {
+  it('refuses verify and admin that are not booleans: "false" from an environment variable would mean on', async () => {
+    for (const name of ['verify', 'admin'])
+      for (const [value, got] of [
+        ['false', '"false"'],
+        [0, '0'],
+        ['no', '"no"'],
+      ] as const)
+        await expect(startMockServer({ [name]: value } as never)).rejects.toThrow(
+          typeError(`${name} must be true or false (default true), got ${got}`),
+        )
+  })
+
+  it('refuses an empty or non-string host, which would listen on every interface, and leaves nothing listening', async () => {
+    const port = await freePort()
+    for (const [host, got] of [
+      ['', '""'],
+      [' ', '" "'],
+      [0, '0'],
+      [5, '5'],
+      [null, 'null'],
+    ] as const) {
+      await expect(startMockServer({ port, host } as never)).rejects.toThrow(
+        typeError(
+          `host must be an address or host name to listen on (default 127.0.0.1; '0.0.0.0' for every interface), got ${got}`,
+        ),
+      )
+      expect(await listening(port)).toBe(false)
+    }
+    const server = await startMockServer({ host: 'localhost', verify: false, admin: false })
+    expect(server.url).toMatch(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/)
+    await server.close()
   })
 })
 

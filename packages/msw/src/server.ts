@@ -126,6 +126,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     throw new TypeError(
       `[crs-kit/msw] port must be a whole number from 0 (a free port) to 65535, got ${shown(port)}`,
     )
+  for (const name of ['verify', 'admin'] as const) {
+    const value = options[name]
+    // A string from an environment variable ("false", "0") would otherwise mean on.
+    if (value !== undefined && typeof value !== 'boolean')
+      throw new TypeError(`[crs-kit/msw] ${name} must be true or false (default true), got ${shown(value)}`)
+  }
+  const { host = '127.0.0.1' } = options
+  // '' (an unset variable's fallback, say) would make node:http listen on every interface, control plane included.
+  if (typeof host !== 'string' || host.trim() === '')
+    throw new TypeError(
+      `[crs-kit/msw] host must be an address or host name to listen on (default 127.0.0.1; '0.0.0.0' for every interface), got ${shown(host)}`,
+    )
   const adminOrigins = checkAdminOrigins(options.adminOrigins ?? [])
   const ownClock = options.clock === undefined ? createOffsetClock() : undefined
   // Checked (its now() read once) with the other service options.
@@ -277,20 +289,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port ?? 0, options.host ?? '127.0.0.1', () => {
+    server.listen(port ?? 0, host, () => {
       server.off('error', reject)
       resolve()
     })
   })
   const address = server.address() as AddressInfo
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
-  fallbackHost = `${host}:${address.port}`
+  const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  fallbackHost = `${listening}:${address.port}`
   // One shutdown however often close() is called (an afterAll and a test's own cleanup, say).
   let closed: Promise<void> | undefined
   return {
     ...service,
     reset,
-    url: `http://${host}:${address.port}`,
+    url: `http://${listening}:${address.port}`,
     port: address.port,
     close: () => {
       closed ??= new Promise<void>((resolve, reject) => {

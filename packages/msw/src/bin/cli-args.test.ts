@@ -84,6 +84,9 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--port', 'x'])).toThrow(/--port/)
     expect(() => parseCliArgs(['--secret-id', 'A'])).toThrow(/--secret-key/)
     expect(() => parseCliArgs(['--host'])).toThrow(/needs a value/)
+    // An empty host would listen on every interface, control plane included.
+    for (const argv of [['--host', ''], ['--host='], ['--host', ' ']])
+      expect(() => parseCliArgs(argv)).toThrow('--host is empty (give 0.0.0.0 to listen on every interface)')
     expect(() => parseCliArgs(['--verbose'])).toThrow(/unknown argument/)
     expect(() => parseCliArgs(['--region', 'mars-1'])).toThrow(/--region must be a region of the service/)
     expect(() => parseCliArgs(['--token', 'T'])).toThrow(

@@ -72,9 +72,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       return true
     }
     switch (name) {
-      case '--host':
-        args.host = value()
+      case '--host': {
+        const host = value()
+        // An empty one would listen on every interface.
+        if (host.trim() === '')
+          throw new TypeError('--host is empty (give 0.0.0.0 to listen on every interface)')
+        args.host = host
         break
+      }
       case '--port': {
         const text = value()
         const port = Number(text)

@@ -75,6 +75,8 @@ const weekMs = 7 * 24 * 3600 * 1000
 const firstTaskId = 6954228
 
 const copy = (b: RedisBackupSet): RedisBackupSet => ({ ...b })
+const copySeed = (seed: InstanceSeed): InstanceSeed =>
+  seed.backups ? { ...seed, backups: seed.backups.map(copy) } : { ...seed }
 
 /**
  * An id from a call, as an answer's message names it: quoted, so that a stray space shows, and cut short when
@@ -122,7 +124,8 @@ export class MockState {
 
   constructor(options: { clock: Clock; backupDurationMs: number; instances: readonly InstanceSeed[] }) {
     this.#clock = options.clock
-    this.#seeds = options.instances
+    // Copies: reset() goes back to the seed as it was given, whatever the caller changes in its objects later.
+    this.#seeds = options.instances.map(copySeed)
     this.backupDurationMs = options.backupDurationMs
     this.reset()
   }
@@ -170,7 +173,7 @@ export class MockState {
   /** Adds (or replaces) an instance; a seed that breaks the contract is refused whole with a TypeError. */
   addInstance(seed: InstanceSeed): void {
     checkedInJavaScript(() => checkInstanceSeed(seed, `instance ${String(seed?.InstanceId)}`))
-    this.#add(seed)
+    this.#add(copySeed(seed))
   }
 
   /** A seed already checked (the constructor's, once; the control plane's): reset() re-adds them unchecked. */

@@ -1,3 +1,4 @@
+import { closestOption } from '../known-options.ts'
 import { shown } from '../shown.ts'
 /** A key pair the mock accepts; with `token`, calls must carry it (temporary credentials). */
 export interface Credential {
@@ -5,6 +6,8 @@ export interface Credential {
   secretKey: string
   token?: string | undefined
 }
+
+const credentialFields = ['secretId', 'secretKey', 'token']
 
 /** The SecretIds the service accepts; any other is answered AuthFailure.InvalidSecretId. */
 export const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
@@ -28,6 +31,15 @@ export function tokenProblem(secretId: string, token: string | undefined): strin
 export function credentialsProblem(credentials: readonly Credential[]): string | undefined {
   const seen = new Set<string>()
   for (const c of credentials) {
+    // A misspelt field (`Token`, `secret_key`) would be ignored: the token check silently off, say.
+    const stray = Object.keys(c ?? {}).find(
+      (key) =>
+        !credentialFields.includes(key) && (c as unknown as Record<string, unknown>)[key] !== undefined,
+    )
+    if (stray !== undefined) {
+      const near = closestOption(stray, credentialFields)
+      return `a key pair has a field ${JSON.stringify(stray)}${near ? ` (did you mean "${near}"?)` : ''}; its fields are ${credentialFields.join(', ')}`
+    }
     const { secretId, secretKey, token } = (c ?? {}) as Partial<Record<keyof Credential, unknown>>
     if (typeof secretId !== 'string' || !secretIdShape.test(secretId))
       return `${shown(secretId)} is not a SecretId the service accepts (1 to 128 letters, digits, _ or -)`
