@@ -229,7 +229,15 @@ describe('createHandlers options', () => {
     // `env.X ? [pair] : []`: a mock with no key pair would answer every call SecretIdNotFound.
     refused([], 'the list is empty, so every call would be refused')
     refused({ secretId: 'AKID1', secretKey: 'K' }, 'must be a list of { secretId, secretKey } pairs')
-    refused([{ secretId: 'AKID1', secretKey: 'K', token: 5 }], 'the token of AKID1 must be a string')
+    refused(
+      [{ secretId: 'AKID1', secretKey: 'K', token: 5 }],
+      'the token of AKID1 must be a string, got a number',
+    )
+    // A secret given as a number is not shown, nor called empty.
+    refused(
+      [{ secretId: 'AKID1', secretKey: 123456789 }],
+      'the secret key of AKID1 must be a string, got a number',
+    )
     // A misspelt field would be ignored, and with it the token check.
     refused(
       [{ secretId: 'AKID1', secretKey: 'K', Token: 'STS' }],

@@ -14,12 +14,12 @@ import type { WireRequest } from './protocol/read-call.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import { shown } from './shown.ts'
 import { type InstanceSeed, MockState } from './state/mock-state.ts'
-import { type Credential, credentialsProblem } from './verify/credential.ts'
+import { type Credential, credentialsProblem, withheld } from './verify/credential.ts'
 
 /** credentialsProblem, and a list that is not one or is empty: a mock with no key pair would refuse every call. */
 const credentialsListProblem = (credentials: readonly Credential[]) =>
   !Array.isArray(credentials)
-    ? `must be a list of { secretId, secretKey } pairs, got ${shown(credentials)}`
+    ? `must be a list of { secretId, secretKey } pairs, got ${withheld(credentials)}`
     : credentials.length === 0
       ? 'the list is empty, so every call would be refused: give at least one key pair, or leave the option out'
       : credentialsProblem(credentials)

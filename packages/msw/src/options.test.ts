@@ -268,7 +268,9 @@ describe('credentials', () => {
       for (const [value, got] of [
         [null, 'null'],
         ['', '""'],
-        [0, '0'],
+        [0, 'a number'],
+        // A key given as the whole option: its kind is shown, not the key.
+        ['TOPSECRET', 'a string'],
       ] as const)
         await expect(creators[name]({ credentials: value }), String(value)).rejects.toThrow(
           typeError(`credentials: must be a list of { secretId, secretKey } pairs, got ${got}`),

@@ -9,6 +9,17 @@ export interface Credential {
 
 const credentialFields = ['secretId', 'secretKey', 'token']
 
+/**
+ * A value given where a secret belongs, as a message shows it: its kind, never the value (a key given as a number,
+ * or the whole option given a key by mistake, would land in a CI log).
+ */
+export const withheld = (value: unknown): string =>
+  value === ''
+    ? '""'
+    : typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+      ? `a ${typeof value}`
+      : shown(value)
+
 /** The SecretIds the service accepts; any other is answered AuthFailure.InvalidSecretId. */
 export const secretIdShape = /^[A-Za-z0-9_-]{1,128}$/
 
@@ -43,10 +54,11 @@ export function credentialsProblem(credentials: readonly Credential[]): string |
     const { secretId, secretKey, token } = (c ?? {}) as Partial<Record<keyof Credential, unknown>>
     if (typeof secretId !== 'string' || !secretIdShape.test(secretId))
       return `${shown(secretId)} is not a SecretId the service accepts (1 to 128 letters, digits, _ or -)`
-    if (typeof secretKey !== 'string' || secretKey === '')
-      return `the secret key of ${secretId} is empty${typeof secretKey === 'string' ? '' : ` (${shown(secretKey)})`}`
+    if (typeof secretKey !== 'string')
+      return `the secret key of ${secretId} must be a string, got ${withheld(secretKey)}`
+    if (secretKey === '') return `the secret key of ${secretId} is empty`
     if (token !== undefined && typeof token !== 'string')
-      return `the token of ${secretId} must be a string, got ${shown(token)}`
+      return `the token of ${secretId} must be a string, got ${withheld(token)}`
     const problem = tokenProblem(secretId, token)
     if (problem) return problem
     if (seen.has(secretId)) return `${secretId} is given twice (give each SecretId once, with its key)`
