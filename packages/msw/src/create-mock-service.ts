@@ -8,7 +8,7 @@ import { answerCall, dispatchCall, type dropConnection } from './dispatch-call.t
 import { seedBackups, seedInstanceId } from './generated/fixtures.gen.ts'
 import { checkKnownOptions } from './known-options.ts'
 import type { MaybePromise } from './maybe-promise.ts'
-import { type Clock, checkedClock, systemClock } from './mock-clock.ts'
+import { type Clock, checkedClock, guardedClock, systemClock } from './mock-clock.ts'
 import { type Override, OverrideRegistry } from './overrides.ts'
 import type { WireRequest } from './protocol/read-call.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -151,8 +151,10 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       `[crs-kit/msw] maxBodyBytes must be an integer number of bytes >= 0, got ${shown(maxBodyBytes)}`,
     )
   const clock = options.clock === undefined ? systemClock : checkedClock(options.clock)
+  // What the service reads on every call: a clock of yours that breaks later is answered InternalError, not taken.
+  const time = clock === systemClock ? clock : guardedClock(clock)
   const state = new MockState({
-    clock,
+    clock: time,
     backupDurationMs,
     // Checked once here (reset() re-adds them as they are), with the control plane's checks.
     instances:
@@ -165,7 +167,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
     throw new TypeError(
       `[crs-kit/msw] rateLimit must be true or false (false turns the per-action limit off), got ${shown(options.rateLimit)}`,
     )
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter(clock)
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter(time)
   // Only a left-out option means no checks: a null, '' or 0 (an unset variable passed on) is refused, not read as off.
   const problem = options.credentials !== undefined && credentialsListProblem(options.credentials)
   if (problem) throw new TypeError(`[crs-kit/msw] credentials: ${problem}`)
@@ -175,7 +177,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   const deps = {
     log,
     state,
-    clock,
+    clock: time,
     credentials,
     resets,
     limiter,

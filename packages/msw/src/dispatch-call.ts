@@ -49,7 +49,15 @@ export async function dispatchCall(
   deps: DispatchDeps,
 ): Promise<Response | typeof dropConnection> {
   const answer = await answerCall(request, deps)
-  return answer === dropConnection ? answer : envelopeResponse(answer, deps.clock.now())
+  if (answer === dropConnection) return answer
+  let now: number
+  try {
+    now = deps.clock.now()
+  } catch {
+    // The answer says what failed (InternalError, if the clock did): date it by the system's time.
+    now = Date.now()
+  }
+  return envelopeResponse(answer, now)
 }
 
 type Answer = string | typeof dropConnection
@@ -63,7 +71,13 @@ export function answerCall(request: WireRequest, deps: DispatchDeps): MaybePromi
   const requestId = randomId()
   const log = deps.log
   if (log === undefined) return answerRead(request, deps, requestId, undefined)
-  const note: CallNote = { time: deps.clock.now(), requestId, action: null, region: null }
+  let time: number
+  try {
+    time = deps.clock.now()
+  } catch (e) {
+    return failure(e, requestId)
+  }
+  const note: CallNote = { time, requestId, action: null, region: null }
   const answer = answerRead(request, deps, requestId, note)
   if (!(answer instanceof Promise)) return log.add(note, answer)
   const generation = log.generation

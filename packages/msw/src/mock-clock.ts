@@ -40,6 +40,20 @@ export function checkedClock(clock: unknown): Clock {
 }
 
 /**
+ * A checked clock as the service reads it on every call: a now() that throws, or stops answering a finite number (a
+ * fake clock whose timers were uninstalled, say), fails the call (InternalError, logged) instead of being taken as a
+ * time (a NaN made every call look over the rate limit).
+ */
+export const guardedClock = (clock: Clock): Clock => ({
+  now() {
+    const now: unknown = clock.now()
+    if (typeof now !== 'number' || !Number.isFinite(now))
+      throw new TypeError(`[crs-kit/msw] the clock's now() returned ${shown(now)}, not epoch milliseconds`)
+    return now
+  },
+})
+
+/**
  * A hand-driven clock, starting at `start` (default: the current time, so requests signed with the real
  * time are inside the 5-minute window).
  * @example const clock = createMockClock(); clock.advance(60_000)

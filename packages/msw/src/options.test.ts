@@ -1,11 +1,12 @@
 import { createServer } from 'node:net'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createHandlers } from './create-handlers.ts'
 import { createMockService } from './create-mock-service.ts'
 import { closestOption } from './known-options.ts'
 import { createMockClock, systemClock } from './mock-clock.ts'
 import { createOffsetClock } from './offset-clock.ts'
 import { startMockServer } from './server.ts'
+import { tc3Post } from './test-requests.fixture.ts'
 
 // Options a user gets wrong from JavaScript (or past a cast) are refused when the mock is created, with a TypeError
 // naming the option and its rule, rather than taken and then failing every call or silently doing nothing.
@@ -109,6 +110,27 @@ describe('clock', () => {
     )
     const early = createMockClock(new Date(Date.UTC(1971, 0, 1)))
     expect(() => createMockService({ clock: early })).not.toThrow()
+  })
+
+  it('answers InternalError, with HTTP 200, when a clock of your own breaks after creation', async () => {
+    const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    for (const later of [
+      () => {
+        throw new Error('clock broke')
+      },
+      // NaN once read every call as over the rate limit.
+      () => Number.NaN,
+    ]) {
+      let reads = 0
+      const mock = createMockService({ clock: { now: () => (reads++ === 0 ? Date.now() : later()) } })
+      const response = (await mock.handle(
+        await tc3Post({ InstanceId: 'crs-5a4py64p' }, { action: 'ManualBackupInstance' }),
+      )) as Response
+      expect(response.status).toBe(200)
+      expect((await response.json()).Response.Error.Code).toBe('InternalError')
+    }
+    expect(silence).toHaveBeenCalledTimes(2)
+    silence.mockRestore()
   })
 
   it('takes every clock the package gives and a plain { now }, and a refused one leaves no server listening', async () => {
