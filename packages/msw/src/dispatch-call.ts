@@ -161,6 +161,8 @@ function afterAuth(
   requestId: string,
 ): MaybePromise<Answer> {
   if (auth && isCallError(auth)) return error(auth.code, auth.message, requestId)
+  if ('unreadable' in call.input)
+    return error(call.input.unreadable.code, call.input.unreadable.message, requestId)
   const secretId = auth?.secretId
   const common = checkCommonParameters(call)
   if (isCallError(common)) return error(common.code, common.message, requestId)
@@ -212,7 +214,12 @@ function perform(
       requestId,
     )
   }
-  const input = 'json' in call.input ? call.input.json : queryInput(action, call.input.pairs)
+  const input =
+    'json' in call.input
+      ? call.input.json
+      : 'pairs' in call.input
+        ? queryInput(action, call.input.pairs)
+        : undefined
   const issues = validateRequest(action, input)
   const first = issues[0]
   if (first) {

@@ -25,8 +25,12 @@ export interface IncomingCall {
   headers: HeaderReader
   /** v1 only: every parameter as received, Signature included, for the string to sign. */
   v1Params: [string, string][]
-  /** The action's own parameters: a parsed JSON object, or query/form pairs still to be typed. */
-  input: { json: unknown } | { pairs: [string, string][] }
+  /**
+   * The action's own parameters: a parsed JSON object, or query/form pairs still to be typed; or, for a TC3 call, why
+   * its body cannot be read (not JSON, a Content-Type the service does not take), answered once the signature, which
+   * covers the raw bytes, is checked: the service authenticates a call before it reads it.
+   */
+  input: { json: unknown } | { pairs: [string, string][] } | { unreadable: CallError }
   /** The exact body bytes (hashed by TC3). */
   body: Uint8Array
 }

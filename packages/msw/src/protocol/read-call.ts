@@ -147,12 +147,14 @@ function readParts(
     try {
       input = { json: text.trim() === '' ? {} : JSON.parse(text) }
     } catch {
-      return { code: 'InvalidParameter', message: 'the request body is not valid JSON' }
+      input = { unreadable: { code: 'InvalidParameter', message: 'the request body is not valid JSON' } }
     }
   } else {
-    return {
-      code: 'InvalidParameter',
-      message: `Content-Type ${contentType || '(none)'} is not supported; send application/json`,
+    input = {
+      unreadable: {
+        code: 'InvalidParameter',
+        message: `Content-Type ${contentType || '(none)'} is not supported; send application/json`,
+      },
     }
   }
   return {

@@ -99,6 +99,30 @@ describe('TC3 verification', () => {
     })
   })
 
+  it('checks the signature before reading the body: an unreadable one is named only to a signed call', async () => {
+    const s = createMockService({ credentials: [{ secretId, secretKey }], rateLimit: false })
+    const answer = async (request: Request) => (await envelope((await s.handle(request)) as Response)).Error
+    const unsigned = await tc3Post('{"InstanceId":', { secretKey: 'wrong' })
+    unsigned.headers.delete('Authorization')
+    expect(await answer(unsigned)).toMatchObject({ Code: 'AuthFailure.InvalidAuthorization' })
+    expect(await answer(await tc3Post('{"InstanceId":', { secretKey: 'wrong' }))).toMatchObject({
+      Code: 'AuthFailure.SignatureFailure',
+    })
+    expect(
+      await answer(await tc3Post('{"InstanceId":', { contentType: 'text/plain', secretId: 'AKIDNOPE' })),
+    ).toMatchObject({
+      Code: 'AuthFailure.SecretIdNotFound',
+    })
+    expect(await answer(await tc3Post('{"InstanceId":'))).toEqual({
+      Code: 'InvalidParameter',
+      Message: 'the request body is not valid JSON',
+    })
+    expect(await answer(await tc3Post('{}', { contentType: 'text/plain' }))).toEqual({
+      Code: 'InvalidParameter',
+      Message: 'Content-Type text/plain is not supported; send application/json',
+    })
+  })
+
   it('refuses them with the other Content-Type, another body byte, or past the 5-minute window', async () => {
     const s = service()
     const code = async (request: Request) => codeOf((await s.handle(request)) as Response)
