@@ -172,7 +172,7 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
   const problem = options.credentials !== undefined && credentialsListProblem(options.credentials)
   if (problem) throw new TypeError(`[crs-kit/msw] credentials: ${problem}`)
   const credentials = options.credentials && new Map(options.credentials.map((c) => [c.secretId, c]))
-  const resets = { count: 0 }
+  const resets = { count: 0, held: new Set<() => void>() }
   const log = callLogSize > 0 ? new CallLog(callLogSize) : undefined
   const deps = {
     log,
@@ -200,6 +200,8 @@ export function createMockServiceCore(options: MockServiceOptions = {}): {
       clearCalls: () => log?.clear(),
       reset() {
         resets.count++
+        // A call an override holds back is answered now (it does not run), not into the next test.
+        for (const release of [...resets.held]) release()
         state.reset()
         overrides.clear()
         limiter?.reset()

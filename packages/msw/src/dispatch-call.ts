@@ -31,13 +31,26 @@ export interface DispatchDeps {
   overrides: OverrideRegistry
   hmac: HmacAdapter
   maxBodyBytes: number
-  /** How many times the service was reset: a call held back by a delay across a reset does not run. */
-  resets: { count: number }
+  /**
+   * How many times the service was reset, and the delays now holding calls back: reset() ends them at once, and a
+   * call held back across a reset does not run.
+   */
+  resets: { count: number; held: Set<() => void> }
   /** Undefined: calls are not recorded. */
   log: CallLog | undefined
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`, or until the service is reset (which calls every function in `held`). */
+const hold = (ms: number, held: Set<() => void>) =>
+  new Promise<void>((resolve) => {
+    const release = () => {
+      clearTimeout(timer)
+      held.delete(release)
+      resolve()
+    }
+    const timer = setTimeout(release, ms)
+    held.add(release)
+  })
 
 /**
  * One call through the service's stages, in the order the service applies them: protocol, signature,
@@ -185,7 +198,7 @@ function afterAuth(
   if (!override.delayMs) return answer()
   const resets = deps.resets.count
   // A call still held back when its test ends (reset) must not change the next test's state.
-  return sleep(override.delayMs).then(() =>
+  return hold(override.delayMs, deps.resets.held).then(() =>
     deps.resets.count === resets
       ? answer()
       : // A code no client retries: a retried call would run in the next test.

@@ -204,14 +204,17 @@ describe('RedisClient against the handlers', () => {
   })
 
   it('does not run a call a delay held back across reset(), which starts the next test clean', async () => {
-    mock.override('ManualBackupInstance', { delayMs: 1000 })
+    mock.override('ManualBackupInstance', { delayMs: 10_000 })
     const arrived = nextRequest()
     const pending = rejection(client().manualBackupInstance({ InstanceId: 'crs-5a4py64p', Remark: 'leaked' }))
     // Once the mock has the call and has had time to start holding it back (checking its signature first).
     await arrived
     await new Promise((resolve) => setTimeout(resolve, 250))
+    const resetAt = performance.now()
     mock.reset() // what an afterEach does while the call is still held back
     expect(await pending).toMatchObject({ name: 'TencentCloudError', code: 'UnsupportedOperation' })
+    // Answered at the reset, not after the rest of its delay (into the next test).
+    expect(performance.now() - resetAt).toBeLessThan(5000)
     expect(((await pending) as Error).message).toMatch(/reset while a delay override held this call back/)
     expect(mock.state.backups('crs-5a4py64p')).toHaveLength(2)
     expect(mock.state.isLocked('crs-5a4py64p')).toBe(false)
