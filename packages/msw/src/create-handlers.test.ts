@@ -251,6 +251,9 @@ describe('createHandlers options', () => {
       [{ secretId: 'AKID1', secretKey: 'K', region: 'x' }],
       'a key pair has a field "region"; its fields are',
     )
+    // "id:key" strings, as some tools write a pair: neither shown nor read character by character.
+    refused(['AKID1:K'], 'each key pair must be an object { secretId, secretKey, token? }, got a string')
+    refused([null], 'each key pair must be an object { secretId, secretKey, token? }, got null')
     // A header cannot carry it: every call would get TokenFailure (a Windows token file leaves a \r).
     for (const token of ['tok en', 'tok\r', 'токен'])
       refused(

@@ -42,8 +42,10 @@ export function tokenProblem(secretId: string, token: string | undefined): strin
 export function credentialsProblem(credentials: readonly Credential[]): string | undefined {
   const seen = new Set<string>()
   for (const c of credentials) {
+    if (typeof c !== 'object' || c === null || Array.isArray(c))
+      return `each key pair must be an object { secretId, secretKey, token? }, got ${withheld(c)}`
     // A misspelt field (`Token`, `secret_key`) would be ignored: the token check silently off, say.
-    const stray = Object.keys(c ?? {}).find(
+    const stray = Object.keys(c).find(
       (key) =>
         !credentialFields.includes(key) && (c as unknown as Record<string, unknown>)[key] !== undefined,
     )
@@ -51,7 +53,7 @@ export function credentialsProblem(credentials: readonly Credential[]): string |
       const near = closestOption(stray, credentialFields)
       return `a key pair has a field ${JSON.stringify(stray)}${near ? ` (did you mean "${near}"?)` : ''}; its fields are ${credentialFields.join(', ')}`
     }
-    const { secretId, secretKey, token } = (c ?? {}) as Partial<Record<keyof Credential, unknown>>
+    const { secretId, secretKey, token } = c as Partial<Record<keyof Credential, unknown>>
     if (typeof secretId !== 'string' || !secretIdShape.test(secretId))
       return `${shown(secretId)} is not a SecretId the service accepts (1 to 128 letters, digits, _ or -)`
     if (typeof secretKey !== 'string')
