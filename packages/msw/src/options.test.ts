@@ -133,6 +133,44 @@ describe('clock', () => {
     silence.mockRestore()
   })
 
+  it('keeps startMockServer answering, and its process alive, when a clock of your own breaks after creation', async () => {
+    const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    let reads = 0
+    const server = await startMockServer({
+      verify: false,
+      clock: {
+        now: () => {
+          if (reads++ > 0) throw new Error('clock broke')
+          return Date.now()
+        },
+      },
+    })
+    try {
+      const request = await tc3Post({ InstanceId: 'crs-5a4py64p' }, { url: `${server.url}/` })
+      // The plain call (answered on the socket) and one node:http reads (a body still arriving: chunked).
+      for (const body of [await request.text(), undefined]) {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: request.headers,
+          body:
+            body ??
+            new ReadableStream({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"InstanceId":"crs-5a4py64p"}'))
+                controller.close()
+              },
+            }),
+          ...(body ? {} : { duplex: 'half' }),
+        } as RequestInit)
+        expect(response.status).toBe(200)
+        expect((await response.json()).Response.Error.Code).toBe('InternalError')
+      }
+    } finally {
+      await server.close()
+      silence.mockRestore()
+    }
+  })
+
   it('takes every clock the package gives and a plain { now }, and a refused one leaves no server listening', async () => {
     for (const clock of [
       createMockClock(),

@@ -159,6 +159,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     hmac: nodeCryptoHmac,
   })
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+  // The time an answer is dated by. A clock of yours that breaks later fails the call (InternalError) in the service;
+  // here, outside it, the answer is dated by the system's time rather than the exception ending the process.
+  const now = (): number => {
+    try {
+      const time = clock.now()
+      if (Number.isFinite(time)) return time
+    } catch {}
+    return Date.now()
+  }
   const reset = () => {
     service.reset()
     ownClock?.real()
@@ -179,13 +188,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   const failed = (res: ServerResponse, e: unknown) => {
     const envelope = failure(e)
-    if (!res.headersSent) send(res, envelope, clock.now())
+    if (!res.headersSent) send(res, envelope, now())
     else res.destroy()
   }
 
   const respond = (req: IncomingMessage, res: ServerResponse, answer: string | typeof dropConnection) => {
     if (answer === dropConnection) req.socket.destroy()
-    else send(res, answer, clock.now())
+    else send(res, answer, now())
   }
 
   const unreadable = (req: IncomingMessage, res: ServerResponse, e: unknown) => {
@@ -196,7 +205,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : 'the request could not be read'
     // Answer at once, then close the connection once the client has stopped sending what is left of the body.
     res.setHeader('Connection', 'close')
-    send(res, refusal(code, message), clock.now(), false)
+    send(res, refusal(code, message), now(), false)
     endAfterRefusedBody(req, res)
   }
 
@@ -204,7 +213,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const refusal = (code: string, message: string) => {
     const requestId = randomId()
     const envelope = errorEnvelope(code, message, requestId)
-    return log ? log.add({ time: clock.now(), requestId, action: null, region: null }, envelope) : envelope
+    return log ? log.add({ time: now(), requestId, action: null, region: null }, envelope) : envelope
   }
 
   /** Answers a request that could be read; synchronous unless a stage is not (an override's delay). */
@@ -229,7 +238,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const method = req.method ?? ''
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       // Dated by the mock clock, as every other answer.
-      res.writeHead(204, { ...cors, Date: httpDate(clock.now()) }).end()
+      res.writeHead(204, { ...cors, Date: httpDate(now()) }).end()
       return
     }
     if (method !== 'GET' && method !== 'POST') {
@@ -238,7 +247,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       send(
         res,
         refusal('UnsupportedProtocol', `method ${method} is not supported; use GET or POST`),
-        clock.now(),
+        now(),
       )
       return
     }
@@ -264,7 +273,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     isServiceTarget: (target) => !(admin && isAdminTarget(target)),
     answer: answerCall,
     failure,
-    now: () => clock.now(),
+    now,
     maxBodyBytes,
     fallbackHost: () => fallbackHost,
   })
@@ -281,7 +290,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       // Too large for node:http even with the raised limit: still the service's answer, not a bare 4xx.
-      socket.end(headerOverflowAnswer(clock.now()))
+      socket.end(headerOverflowAnswer(now()))
       return
     }
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
