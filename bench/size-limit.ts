@@ -36,7 +36,8 @@ import { bundleSize } from './bundle-size.ts'
 // is set, and `rateLimit: true` answered with "rateLimit (or false) must be a positive number"; 8,432 with only
 // the token's own spellings (Token, sessionToken, security_token) taken for a misspelt `token`, so a tokenExpiresAt
 // or refreshToken kept beside the keys is no longer refused; 8,481 with a `fetch` option that returns no Response
-// (a wrapper without its `return`) named as such, where its error said "the response body was cut off (ECONNRESET)".
+// (a wrapper without its `return`) named as such, where its error said "the response body was cut off (ECONNRESET)";
+// 8,482 with formatTcTime taking a Date (the client's check of an unknown outcome formats its BeginTime with it).
 // A regression past this fails CI.
 const twoActionBytes = 8488
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
