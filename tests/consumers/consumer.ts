@@ -1,5 +1,5 @@
 // Type-level consumer: the published declarations as a TypeScript app sees them.
-import { RedisClient, TencentCloudError } from '@crs-kit/client'
+import { formatTcTime, parseTcTime, RedisClient, TencentCloudError } from '@crs-kit/client'
 import type {
   DescribeInstanceBackupsRequest,
   ManualBackupInstanceErrorCode,
@@ -9,7 +9,14 @@ import { createHandlers } from '@crs-kit/msw'
 import { type MockServer, startMockServer } from '@crs-kit/msw/server'
 
 const client = new RedisClient({ region: 'ap-guangzhou', credentials: { secretId: 'a', secretKey: 'b' } })
-const input: DescribeInstanceBackupsRequest = { InstanceId: 'crs-5a4py64p', Status: [2] }
+// A time window in the service's UTC+8, from an app that depends on the client alone.
+const input: DescribeInstanceBackupsRequest = {
+  InstanceId: 'crs-5a4py64p',
+  Status: [2],
+  BeginTime: formatTcTime(new Date(Date.now() - 86_400_000)),
+}
+const started: number | undefined = parseTcTime('2018-09-04 12:51:21')
+void started
 export async function run(): Promise<number> {
   const page = await client.describeInstanceBackups(input)
   const first: RedisBackupSet | undefined = page.BackupSet[0]
