@@ -39,6 +39,9 @@ export function checkedClock(clock: unknown): Clock {
   return clock as Clock
 }
 
+/** The clocks createMockClock made: their time is checked as it is set, so any time they hold was meant. */
+const mockClocks = new WeakSet<MockClock>()
+
 /**
  * A checked clock as the service reads it on every call: a now() that throws, or stops answering a finite number (a
  * fake clock whose timers were uninstalled, say), fails the call (InternalError, logged) instead of being taken as a
@@ -77,9 +80,6 @@ export function createMockClock(start: number | Date = Date.now()): MockClock {
   mockClocks.add(clock)
   return clock
 }
-
-/** The clocks createMockClock made: their time is checked as it is set, so any time they hold was meant. */
-const mockClocks = new WeakSet<MockClock>()
 
 /**
  * A number that reads as epoch seconds from 1973 to 5138 (`Date.now() / 1000`, Python's `time.time()`), from 1e8
