@@ -244,11 +244,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (method !== 'GET' && method !== 'POST') {
       // Answered before reading: fetch's Request cannot even represent some methods (CONNECT, TRACE).
       req.resume()
-      send(
-        res,
-        refusal('UnsupportedProtocol', `method ${method} is not supported; use GET or POST`),
-        now(),
-      )
+      send(res, refusal('UnsupportedProtocol', `method ${method} is not supported; use GET or POST`), now())
       return
     }
     readWireRequest(req, fallbackHost, maxBodyBytes, (error, request) => {
