@@ -150,6 +150,29 @@ describe('validateRequest reports what the service would refuse', () => {
     expect(issue).toMatchObject({ code: 'InvalidParameter', message: 'Limit must be an integer, got 5n' })
   })
 
+  // 2**53 is an integer in JavaScript, but not one JSON carries as itself: "must be an integer" misled.
+  it('calls an integer past 2^53 not a safe integer, and takes the largest safe one', () => {
+    const base = { InstanceId: 'crs-1' }
+    expect(validateRequest('DescribeInstanceBackups', { ...base, Limit: 2 ** 53 })).toEqual([
+      {
+        path: 'Limit',
+        code: 'InvalidParameter',
+        message: 'Limit must be a safe integer, got 9007199254740992',
+      },
+    ])
+    expect(validateRequest('DescribeInstanceBackups', { ...base, Offset: -(2 ** 70) })).toEqual([
+      {
+        path: 'Offset',
+        code: 'InvalidParameter',
+        message: 'Offset must be a safe integer, got -1.1805916207174113e+21',
+      },
+    ])
+    expect(validateRequest('DescribeInstanceBackups', { ...base, Limit: 2.5 })[0]?.message).toBe(
+      'Limit must be an integer, got 2.5',
+    )
+    expect(validateRequest('DescribeInstanceBackups', { ...base, Offset: 2 ** 53 - 12 })).toEqual([])
+  })
+
   it('throws a TypeError for an action it does not know', () => {
     expect(() => validateRequest('DescribeInstances' as ActionName, {})).toThrow(TypeError)
   })

@@ -81,7 +81,8 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
       issues,
       path,
       'InvalidParameter',
-      `must be a${/^[aeiou]/.test(t) ? 'n' : ''} ${t}, got ${preview(value)}`,
+      // 2**53 is an integer in JavaScript, not one JSON carries as itself (2**53 + 1 reads back as 2**53).
+      `must be a${Number.isInteger(value) ? ' safe' : /^[aeiou]/.test(t) ? 'n' : ''} ${t}, got ${preview(value)}`,
     )
     return
   }
