@@ -171,6 +171,10 @@ describe('validateRequest reports what the service would refuse', () => {
       'Limit must be an integer, got 2.5',
     )
     expect(validateRequest('DescribeInstanceBackups', { ...base, Offset: 2 ** 53 - 12 })).toEqual([])
+    // Only an integer field calls an integer unsafe: a whole number given for a string is not "a safe string".
+    expect(validateRequest('DescribeInstanceBackups', { InstanceId: 2 ** 53 })[0]?.message).toBe(
+      'InstanceId must be a string, got 9007199254740992',
+    )
   })
 
   it('throws a TypeError for an action it does not know', () => {

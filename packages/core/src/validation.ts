@@ -82,7 +82,7 @@ function checkValue(issues: ValidationIssue[], path: string, value: unknown, rul
       path,
       'InvalidParameter',
       // 2**53 is an integer in JavaScript, not one JSON carries as itself (2**53 + 1 reads back as 2**53).
-      `must be a${Number.isInteger(value) ? ' safe' : /^[aeiou]/.test(t) ? 'n' : ''} ${t}, got ${preview(value)}`,
+      `must be a${t === 'integer' && Number.isInteger(value) ? ' safe' : /^[aeiou]/.test(t) ? 'n' : ''} ${t}, got ${preview(value)}`,
     )
     return
   }
