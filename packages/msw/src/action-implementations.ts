@@ -6,7 +6,7 @@ const paging = actions.DescribeInstanceBackups.pagination
 /** The mock's behaviour per action, on the state machine; the generated interface keeps it in step with the spec. */
 export const actionImplementations: ActionImplementations = {
   DescribeInstanceBackups: (input, { state, region }) =>
-    state.listBackups({
+    state.listBackupsJson({
       InstanceId: input.InstanceId,
       region,
       limit: input.Limit ?? paging.defaultLimit,

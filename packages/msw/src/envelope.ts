@@ -1,3 +1,5 @@
+import { PreparedJson } from './prepared-json.ts'
+
 // Lets a browser page (or a DOM test environment whose fetch applies CORS, such as happy-dom) call the mock
 // from its own origin; the real service's CORS policy is not part of the contract.
 // The Fetch spec leaves Authorization out of the `*` wildcard, and every TC3 call sends one: name it.
@@ -33,7 +35,7 @@ export function successEnvelope(body: object, requestId: string): string {
  * the envelope's text, where successEnvelope first copies the object into a new one (a cost on every call).
  */
 export function resultEnvelope(result: object, requestId: string): string {
-  const json = JSON.stringify(result)
+  const json = result instanceof PreparedJson ? result.json : JSON.stringify(result)
   const fields = json === '{}' ? '{' : `${json.slice(0, -1)},`
   return `{"Response":${fields}"RequestId":${JSON.stringify(requestId)}}}`
 }

@@ -64,6 +64,10 @@ export { actions } from './generated/actions.gen.ts'
     await writeFile(join(root, 'packages/client/src/call-options.ts'), 'export interface CallOptions {}\n')
     await mkdir(join(root, 'packages/msw/src'), { recursive: true })
     await writeFile(join(root, 'packages/msw/src/call-context.ts'), 'export interface CallContext {}\n')
+    await writeFile(
+      join(root, 'packages/msw/src/prepared-json.ts'),
+      'export class PreparedJson<T extends object> { declare readonly result?: T }\n',
+    )
     const roots = ['core/src/generated', 'client/src/generated', 'msw/src/generated'].flatMap((dir) =>
       ts.sys.readDirectory(join(root, 'packages', dir), ['.ts']),
     )

@@ -1,10 +1,26 @@
 import type { RedisBackupSet } from '@crs-kit/core'
 
-/** One stored backup: its sort key (start time in ms, then insertion sequence) and the live record. */
+/**
+ * One stored backup: its sort key (start time in ms, then insertion sequence), the live record and, once
+ * listed, the record's JSON. Whatever changes the record clears `json` (see `changed`).
+ */
 export interface IndexEntry {
   readonly startMs: number
   readonly seq: number
   readonly backup: RedisBackupSet
+  json: string | undefined
+}
+
+/** The entry's record as JSON, written once and kept until the record changes. */
+export const recordJson = (entry: IndexEntry): string => (entry.json ??= JSON.stringify(entry.backup))
+
+/** Changes fields of an entry's record (not its Status or StartTime, which order the index: see setStatus). */
+export function changeRecord(
+  entry: IndexEntry,
+  fields: Partial<Omit<RedisBackupSet, 'Status' | 'StartTime'>>,
+) {
+  Object.assign(entry.backup, fields)
+  entry.json = undefined
 }
 
 export interface IndexQuery {
@@ -63,7 +79,7 @@ export class BackupIndex {
   }
 
   insert(backup: RedisBackupSet, startMs: number): IndexEntry {
-    const entry: IndexEntry = { startMs, seq: this.#seq++, backup }
+    const entry: IndexEntry = { startMs, seq: this.#seq++, backup, json: undefined }
     insertSorted(this.#all, entry)
     insertSorted(this.#statusList(backup.Status), entry)
     this.#byId.set(backup.BackupId, entry)
@@ -84,6 +100,7 @@ export class BackupIndex {
     if (!entry || entry.backup.Status === status) return
     removeSorted(this.#statusList(entry.backup.Status), entry)
     entry.backup.Status = status
+    entry.json = undefined
     insertSorted(this.#statusList(status), entry)
   }
 

@@ -48,6 +48,36 @@ describe('MockState', () => {
     expect(() => state.backups('crs-x')).toThrow('"crs-3", "crs-4" and 2 more (state.addInstance adds one)')
   })
 
+  // A listing is served from the JSON each backup keeps: every change to a backup must reach the next listing.
+  it('lists as JSON exactly what listBackups returns, after every kind of change to a listed backup', () => {
+    const { clock, state } = setup()
+    const query = { InstanceId: 'crs-1', limit: 20, offset: 0 }
+    const served = () => JSON.parse(state.listBackupsJson(query).json)
+    const same = () => {
+      expect(state.listBackupsJson(query).json).toBe(JSON.stringify(state.listBackups(query)))
+      return served()
+    }
+    expect(same().BackupSet.map((b: RedisBackupSet) => b.BackupId)).toEqual(['a', 'b'])
+    state.setBackupStatus('crs-1', 'a', 4)
+    expect(same().BackupSet[0]).toMatchObject({ BackupId: 'a', Status: 4 })
+    const { backup } = state.startManualBackup('crs-1', 'nightly')
+    expect(same().BackupSet[2]).toMatchObject({ BackupId: backup.BackupId, Status: 1, BackupSize: null })
+    clock.advance(60_000)
+    expect(same().BackupSet[2]).toMatchObject({
+      Status: 2,
+      BackupSize: 1_048_576,
+      EndTime: formatTcTime(start + 60_000),
+    })
+    state.removeBackup('crs-1', 'b')
+    state.addBackup('crs-1', { ...seedBackups[1]!, Remark: 'again' })
+    expect(same().BackupSet.map((b: RedisBackupSet) => b.Remark)).toEqual(['x', 'again', 'nightly'])
+    state.reset()
+    expect(same()).toEqual({ TotalCount: 2, BackupSet: seedBackups })
+    // The copies listBackups hands out are the caller's: changing one changes nothing served.
+    state.listBackups(query).BackupSet[0]!.Remark = 'changed by a test'
+    expect(served().BackupSet[0].Remark).toBe('x')
+  })
+
   it('gives a backup it starts the fields startedBackupFields says, from its start and from its end', () => {
     const { clock, state } = setup()
     const { backup } = state.startManualBackup('crs-1', 'nightly')

@@ -4,8 +4,9 @@ import { checkBackup, checkedInJavaScript, checkInstanceSeed } from '../admin/ch
 import { checkLockMs } from '../admin/check-times.ts'
 import { MockApiError } from '../mock-api-error.ts'
 import type { Clock } from '../mock-clock.ts'
+import { PreparedJson } from '../prepared-json.ts'
 import { randomId } from '../random-id.ts'
-import { BackupIndex } from './backup-index.ts'
+import { BackupIndex, changeRecord, type IndexQuery, recordJson } from './backup-index.ts'
 
 export type InstanceStatus = 'normal' | 'abnormal'
 
@@ -319,17 +320,27 @@ export class MockState {
 
   /** DescribeInstanceBackups: one page of the matches and the number of all matches. */
   listBackups(q: BackupQuery): { TotalCount: number; BackupSet: RedisBackupSet[] } {
+    const { total, items } = this.#page(q)
+    return { TotalCount: total, BackupSet: items.map((e) => copy(e.backup)) }
+  }
+
+  /** listBackups as the JSON of the service's answer, from the text each listed backup keeps. */
+  listBackupsJson(q: BackupQuery): PreparedJson<ReturnType<MockState['listBackups']>> {
+    const { total, items } = this.#page(q)
+    return new PreparedJson(`{"TotalCount":${total},"BackupSet":[${items.map(recordJson).join(',')}]}`)
+  }
+
+  #page(q: BackupQuery): ReturnType<BackupIndex['query']> {
     this.settle()
     const instance = this.#existing(q.InstanceId, q.region)
-    const { total, items } = instance.backups.query({
+    return instance.backups.query({
       beginMs: q.BeginTime === undefined ? undefined : parseTcTime(q.BeginTime),
       endMs: q.EndTime === undefined ? undefined : parseTcTime(q.EndTime),
       // `Status: []` in JSON means what the query form, which cannot carry an empty list, means: no filter.
       statuses: q.Status?.length ? q.Status : undefined,
       offset: q.offset,
       limit: q.limit,
-    })
-    return { TotalCount: total, BackupSet: items.map((e) => copy(e.backup)) }
+    } satisfies IndexQuery)
   }
 
   /**
@@ -347,8 +358,7 @@ export class MockState {
       const entry = instance.backups.get(backupId)
       if (entry?.backup.Status !== 1) continue
       instance.backups.setStatus(backupId, 2)
-      entry.backup.EndTime = formatTcTime(finishMs)
-      entry.backup.BackupSize = 1_048_576
+      changeRecord(entry, { EndTime: formatTcTime(finishMs), BackupSize: 1_048_576 })
     }
   }
 

@@ -15,6 +15,11 @@ export function emitMswActions(project: Project, ir: SpecIR): string {
     moduleSpecifier: '../call-context.ts',
     namedImports: ['CallContext'],
   })
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '../prepared-json.ts',
+    namedImports: ['PreparedJson'],
+  })
   file.addTypeAliases(
     ir.actions.map((a) => ({
       isExported: true,
@@ -26,7 +31,10 @@ export function emitMswActions(project: Project, ir: SpecIR): string {
     isExported: true,
     name: 'ActionImplementations',
     docs: [
-      'The mock service: one method per action. Throw a MockApiError (or return) as the real service would.',
+      [
+        'The mock service: one method per action. Throw a MockApiError (or return) as the real service would.',
+        'A method may return its result as JSON text already written (a PreparedJson), which is sent as it is.',
+      ].join('\n'),
     ],
     methods: ir.actions.map((a) => ({
       name: a.name,
@@ -35,7 +43,7 @@ export function emitMswActions(project: Project, ir: SpecIR): string {
         { name: 'input', type: a.requestSchema },
         { name: 'ctx', type: 'CallContext' },
       ],
-      returnType: `${a.responseSchema}Body`,
+      returnType: `${a.responseSchema}Body | PreparedJson<${a.responseSchema}Body>`,
     })),
   })
   file.addStatements(`export const implementedActions = ${literal(ir.actions.map((a) => a.name))} as const`)
