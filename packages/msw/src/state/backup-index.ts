@@ -2,7 +2,7 @@ import type { RedisBackupSet } from '@crs-kit/core'
 
 /**
  * One stored backup: its sort key (start time in ms, then insertion sequence), the live record and, once
- * listed, the record's JSON. Whatever changes the record clears `json` (see `changed`).
+ * listed, the record's JSON. Whatever changes the record clears `json` (`changeRecord`, `BackupIndex.setStatus`).
  */
 export interface IndexEntry {
   readonly startMs: number
