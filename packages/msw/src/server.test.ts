@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { RedisClient } from '@crs-kit/client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createMockClock } from './mock-clock.ts'
 import { rawExchange } from './raw-exchange.fixture.ts'
 import { seededRandom } from './seeded-random.fixture.ts'
@@ -170,6 +170,23 @@ describe('startMockServer', () => {
           message: expect.stringContaining('port must be a whole number from 0'),
         }),
       )
+  })
+
+  // crs-mock's command line said so already; a test suite starting the server for other containers had no word.
+  it('warns when its open control plane listens beyond loopback, and not otherwise', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      for (const options of [{}, { host: '0.0.0.0', admin: false }, { host: '0.0.0.0' }] as const) {
+        const server = await startMockServer({ port: 0, ...options })
+        await server.close()
+      }
+      expect(warn.mock.calls).toHaveLength(1)
+      expect(warn.mock.calls[0]![0]).toMatch(
+        /^\[crs-kit\/msw\] the control plane \(http:\/\/0\.0\.0\.0:\d+\/__crs-mock\/\) has no authentication .* pass admin: false \(crs-mock --no-admin\)/,
+      )
+    } finally {
+      warn.mockRestore()
+    }
   })
 
   it('drops the connection when an override says so', async () => {

@@ -114,6 +114,9 @@ function send(res: ServerResponse, envelope: string, now: number, end = true): v
   else res.write(envelope)
 }
 
+/** 127.x.x.x or ::1 (also as an IPv4-mapped IPv6 address): a listening address only this machine reaches. */
+const isLoopbackAddress = (address: string) => /^(::ffff:)?127\./.test(address) || address === '::1'
+
 /**
  * The mock service over plain node:http: what the `crs-mock` bin runs, for tests in any language. Plain, complete
  * service calls are answered before node:http builds its request objects (fast-connection.ts), with the same bytes.
@@ -302,12 +305,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const address = server.address() as AddressInfo
   const listening = address.family === 'IPv6' ? `[${address.address}]` : address.address
   fallbackHost = `${listening}:${address.port}`
+  const url = `http://${listening}:${address.port}`
+  // The control plane has no authentication: fine on loopback, open to a network on any other address.
+  if (options.admin !== false && !isLoopbackAddress(address.address))
+    console.warn(
+      `[crs-kit/msw] the control plane (${url}/__crs-mock/) has no authentication and anyone who reaches ${host} can reset the mock or change its answers; pass admin: false (crs-mock --no-admin) if they should not`,
+    )
   // One shutdown however often close() is called (an afterAll and a test's own cleanup, say).
   let closed: Promise<void> | undefined
   return {
     ...service,
     reset,
-    url: `http://${listening}:${address.port}`,
+    url,
     port: address.port,
     close: () => {
       closed ??= new Promise<void>((resolve, reject) => {

@@ -95,7 +95,7 @@ describe('crs-mock control plane', () => {
     const open = await spawnCrsMock(['--port', '0', '--host', '0.0.0.0'])
     // The warning follows the listening line; give it a moment to arrive.
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(open.stderr()).toMatch(/control plane .* has no authentication .* pass --no-admin/)
+    expect(open.stderr()).toMatch(/control plane .* has no authentication .*crs-mock --no-admin/)
     await open.stop()
     const closed = await spawnCrsMock(['--port', '0', '--host', '0.0.0.0', '--no-admin'])
     await new Promise((resolve) => setTimeout(resolve, 200))

@@ -6,7 +6,6 @@ import { parseCliArgs, usage } from './cli-args.ts'
 // The crs-mock command: the mock service on a port, for test suites written in any language.
 
 /** Only this machine can reach the address (so only its own processes can use the control plane). */
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.')
 
 let args: ReturnType<typeof parseCliArgs>
 try {
@@ -33,10 +32,7 @@ try {
     backupDurationMs: args.backupDurationMs,
   })
   process.stdout.write(`crs-mock listening on ${server.url}\n`)
-  if (args.admin && !isLoopback(args.host))
-    process.stderr.write(
-      `[crs-kit/msw] crs-mock: the control plane (${server.url}/__crs-mock/) has no authentication and anyone who reaches ${args.host} can reset the mock or change its answers; pass --no-admin if they should not\n`,
-    )
+  // Beyond loopback with the control plane on, startMockServer has warned on stderr.
   let stopping = false
   const stop = () => {
     if (stopping) return
