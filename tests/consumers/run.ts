@@ -3,7 +3,7 @@
 // machine's Node 20 with msw 2 and on the workspace's Node 24 with msw 3. Assumes `pnpm build` ran.
 // Prints `N passed, N failed`; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -81,6 +81,50 @@ function typescriptConsumer(
   )
 }
 
+/**
+ * Every TypeScript example of the READMEs, each in its own file, type-checked against the installed packages: an
+ * example that names an option, export or field the packages no longer have fails here, not in a user's editor.
+ * They are checked, not run (they call the real service).
+ */
+function readmeExamples(node: string, project: string) {
+  const dir = join(project, 'readme')
+  mkdirSync(dir)
+  const files: string[] = []
+  for (const readme of [
+    'README.md',
+    'packages/core/README.md',
+    'packages/client/README.md',
+    'packages/msw/README.md',
+  ]) {
+    const text = readFileSync(join(here, '../..', readme), 'utf8')
+    let n = 0
+    for (const [, code] of text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)) {
+      const file = `${readme.replace(/\W+/g, '-')}-${++n}.ts`
+      writeFileSync(join(dir, file), code!)
+      files.push(`readme/${file}`)
+    }
+  }
+  // What the examples use besides the packages and Node's types: a test runner's hook, not installed here.
+  writeFileSync(
+    join(dir, 'ambient.d.ts'),
+    `declare module 'vitest' { export function afterEach(fn: () => unknown): void }\n`,
+  )
+  const tsc = run(
+    node,
+    [
+      'node_modules/typescript/bin/tsc',
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--lib',
+      'es2022,dom',
+    ].concat(['--module', 'node16', '--moduleResolution', 'node16', 'readme/ambient.d.ts', ...files]),
+    project,
+  )
+  record(`README examples type-check (${files.length} of them)`, tsc.ok && files.length >= 7, tsc.out)
+}
+
 try {
   // 1. Pack as pnpm publish would, and check what a registry would receive.
   const tarballs = packPackages(join(work, 'packs'))
@@ -151,6 +195,7 @@ try {
       for (const resolution of ['node16', 'bundler'] as const)
         typescriptConsumer(setup.node, project, resolution)
       typescriptConsumer(setup.node, project, 'bundler', true)
+      readmeExamples(setup.node, project)
     }
   }
 } finally {
