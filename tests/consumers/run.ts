@@ -119,7 +119,13 @@ function readmeExamples(node: string, project: string) {
       'es2022',
       '--lib',
       'es2022,dom',
-    ].concat(['--module', 'node16', '--moduleResolution', 'node16', 'readme/ambient.d.ts', ...files]),
+      '--module',
+      'node16',
+      '--moduleResolution',
+      'node16',
+      'readme/ambient.d.ts',
+      ...files,
+    ],
     project,
   )
   record(`README examples type-check (${files.length} of them)`, tsc.ok && files.length >= 7, tsc.out)
