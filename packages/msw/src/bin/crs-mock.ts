@@ -5,8 +5,6 @@ import { parseCliArgs, usage } from './cli-args.ts'
 
 // The crs-mock command: the mock service on a port, for test suites written in any language.
 
-/** Only this machine can reach the address (so only its own processes can use the control plane). */
-
 let args: ReturnType<typeof parseCliArgs>
 try {
   args = parseCliArgs(process.argv.slice(2))
