@@ -38,7 +38,8 @@ import { bundleSize } from './bundle-size.ts'
 // or refreshToken kept beside the keys is no longer refused; 8,481 with a `fetch` option that returns no Response
 // (a wrapper without its `return`) named as such, where its error said "the response body was cut off (ECONNRESET)";
 // 8,482 with formatTcTime taking a Date (the client's check of an unknown outcome formats its BeginTime with it);
-// 8,492 with an integer past 2^53 (Limit: 2**53) called "not a safe integer", where it read "must be an integer".
+// 8,492 with an integer past 2^53 (Limit: 2**53) called "not a safe integer", where it read "must be an integer";
+// 8,496 with only an integer field saying so (a string field given 42 had read "must be a safe string").
 // A regression past this fails CI.
 const twoActionBytes = 8498
 // Every action rides along in the bundle of one call (its validator rule, its response reader, its method): an action
